@@ -1,0 +1,48 @@
+"""claimtrack: who said what in English news text, how hedged, and who confirmed it.
+
+>>> import claimtrack
+>>> result = claimtrack.extract('"It is over," the minister said.')
+>>> result.claims[0].source.text
+'the minister'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# Public names and the module each lives in; imported on first use so that
+# ``import claimtrack`` stays fast (stanza and torch load only when parsing).
+_EXPORTS = {
+    "extract": "claimtrack.pipeline",
+    "extract_document": "claimtrack.pipeline",
+    "extract_file": "claimtrack.pipeline",
+    "parse": "claimtrack.parse",
+    "parse_conllu": "claimtrack.parse",
+    "Parser": "claimtrack.parse",
+    "load_rules": "claimtrack.ruleset",
+    "RuleSet": "claimtrack.ruleset",
+    "RulesError": "claimtrack.ruleset",
+    "Result": "claimtrack.model",
+    "Claim": "claimtrack.model",
+    "Span": "claimtrack.model",
+    "SourceEntity": "claimtrack.model",
+    "Tracker": "claimtrack.tracker",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

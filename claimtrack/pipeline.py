@@ -1,0 +1,91 @@
+"""The extraction pipeline: text -> parse -> detect -> attribute -> resolve ->
+hedging -> confirmation -> Result.
+
+Each stage is one module with one entry function; this module only runs them
+in order. ``extract_document`` starts from an already parsed document (a
+CoNLL-U file, a cached parse), so rules can be re-run without Stanza.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimtrack import __version__, confirmation, detect, hedging, noise, resolve
+from claimtrack.model import DocumentInfo, Result
+from claimtrack.ruleset import RuleSet, default_rules, load_rules
+
+if TYPE_CHECKING:
+    from stanza.models.common.doc import Document
+
+__all__ = ["extract", "extract_document", "extract_file", "rules_from"]
+
+RulesArg = RuleSet | Iterable[str | Path] | str | Path | None
+
+
+def rules_from(rules: RulesArg) -> RuleSet:
+    """A RuleSet from what the API accepts: None (the defaults), a RuleSet,
+    or overlay directories/files applied on top of the defaults."""
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, (str, Path)):
+        return load_rules([rules])
+    return load_rules(list(rules))
+
+
+def extract_document(
+    doc: Document, *, rules: RulesArg = None, doc_id: str = "document"
+) -> Result:
+    """Every reported claim in an already parsed document."""
+    ruleset = rules_from(rules)
+    text = doc.text
+    lines = noise.classify(text, ruleset)
+    found = detect.find_claims(text, doc, ruleset, lines)
+    claims = found.claims + hedging.unsourced_claims(text, doc, ruleset, lines, found.claims)
+    claims, sources = resolve.resolve_sources(text, doc, claims, ruleset)
+    claims = hedging.apply(text, doc, claims, ruleset)
+    claims = confirmation.apply(text, doc, claims, sources, ruleset)
+    return Result(
+        text=text,
+        document=DocumentInfo.for_text(text, doc_id, lines.provenance),
+        sources=sources,
+        claims=claims,
+        claimtrack_version=__version__,
+        diagnostics=found.diagnostics,
+    )
+
+
+def extract(
+    text: str,
+    *,
+    rules: RulesArg = None,
+    doc_id: str = "document",
+    parser=None,
+    cache: bool = True,
+) -> Result:
+    """Parse ``text`` and return every reported claim in it.
+
+    ``parser`` is a :class:`claimtrack.Parser` (default: the shipped compact
+    models); ``rules`` adds overlay rule directories to the shipped rules.
+    """
+    from claimtrack.parse import Parser, default_parser
+
+    if not text.strip():
+        return Result(text=text, document=DocumentInfo.for_text(text, doc_id), claimtrack_version=__version__)
+    active = parser if isinstance(parser, Parser) else default_parser()
+    doc = active.parse(text, cache=cache)
+    return extract_document(doc, rules=rules, doc_id=doc_id)
+
+
+def extract_file(path: str | Path, *, rules: RulesArg = None, parser=None, cache: bool = True) -> Result:
+    """Extract from a text file or a CoNLL-U file (``.conllu``: no parsing)."""
+    from claimtrack.parse import parse_conllu
+    from claimtrack.textio import read_text
+
+    path = Path(path)
+    if path.suffix == ".conllu":
+        return extract_document(parse_conllu(path), rules=rules, doc_id=path.stem)
+    return extract(read_text(path), rules=rules, doc_id=path.stem, parser=parser, cache=cache)
