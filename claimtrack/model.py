@@ -242,48 +242,11 @@ def _keep(attribute: attrs.Attribute, value: Any) -> bool:
     return True
 
 
-def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
-
-    def claim(self, claim_id: str) -> Claim:
-        for claim in self.claims:
-            if claim.id == claim_id:
-                return claim
-        raise KeyError(claim_id)
-
-    def source(self, entity: str) -> SourceEntity:
-        for source in self.sources:
-            if source.entity == entity:
-                return source
-        raise KeyError(entity)
-
-
-def _keep(attribute: attrs.Attribute, value: Any) -> bool:
-    meta = attribute.metadata
-    if meta.get("json_omit"):
-        return False
-    if meta.get("json_omit_none") and value is None:
-        return False
-    if meta.get("json_omit_false") and value is False:
-        return False
-    if meta.get("json_omit_empty") and not value:
-        return False
-    return True
-
-
-def _rename(data: dict[str, Any], instance: Any) -> dict[str, Any]:
-    renamed = {}
-    for attribute in attrs.fields(type(instance)):
-        if attribute.name in data:
-            renamed[attribute.metadata.get("json", attribute.name)] = data[attribute.name]
-    return renamed
-
-
 def to_dict(value: Any) -> Any:
     """The JSON-ready form of a model value, with the contract's field names.
 
-    ``attrs.asdict`` does the walking; field metadata says which field is
-    renamed (``cls`` -> ``class``) and which is left out when empty.
+    Field metadata says which field is renamed (``cls`` -> ``class``) and
+    which is left out (the text, empty provenance, a false heading flag).
     """
     if isinstance(value, (list, tuple)):
         return [to_dict(item) for item in value]
@@ -292,12 +255,11 @@ def to_dict(value: Any) -> Any:
     data = {}
     for attribute in attrs.fields(type(value)):
         item = getattr(value, attribute.name)
-        if not _keep(attribute, item):
-            continue
-        data[attribute.metadata.get("json", attribute.name)] = to_dict(item)
+        if _keep(attribute, item):
+            data[attribute.metadata.get("json", attribute.name)] = to_dict(item)
     if isinstance(value, Result):
         from claimtrack import __version__
 
-        data["claimtrack_version"] = value.claimtrack_version or __version__
-        data = {"claimtrack_version": data.pop("claimtrack_version"), **data}
+        data.pop("claimtrack_version", None)
+        data = {"claimtrack_version": value.claimtrack_version or __version__, **data}
     return data

@@ -64,6 +64,7 @@ CUE_FRAMES = (
     "of_object",  # accused X of Y
     "for_object",  # condemned X for Y
     "passive_agent",  # claimed by X
+    "quoted_object",  # called it "a blatant aggression" (only with a quotation)
     "evidential",  # videos showed X
     "infinitive",  # urged X to Y, vowed to Y
 )
@@ -99,6 +100,18 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "open": S(required=True),
             "close": S(required=True),
         },
+        "extensions": {
+            "words": S(required=True),
+            "note": S(),
+        },
+        "source_cuts": {
+            "words": S("str_list", required=True),
+            "note": S(),
+        },
+        "subject_sources": {
+            "cases": S("str_list", required=True),
+            "note": S(),
+        },
         "not_cues": {
             "pattern": S("regex", required=True),
             "note": S(),
@@ -110,68 +123,100 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "provenance": S("bool"),
             "note": S(),
         },
+        "headings": {
+            "max_words": S("int", required=True),
+            "final_punctuation": S(required=True),
+            "note": S(),
+        },
     },
     "sources": {
         "types": {"name": S(required=True), "description": S()},
         "gazetteer": {
             "names": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
-        },
-        "head_nouns": {
-            "lemmas": S("str_list", required=True),
-            "type": S(required=True, ref="sources.types"),
-        },
-        "titles": {
-            "words": S("str_list", required=True),
-            "type": S(required=True, ref="sources.types"),
-        },
-        "name_endings": {
-            "words": S("str_list", required=True),
-            "type": S(required=True, ref="sources.types"),
-        },
-        "media": {
-            "pattern": S("regex", required=True),
-            "type": S(required=True, ref="sources.types"),
+            "note": S(),
         },
         "metonymy": {
             "names": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
+            "note": S(),
         },
-        "anonymity_cues": {"pattern": S("regex", required=True), "note": S()},
-        "anonymous_heads": {"lemmas": S("str_list", required=True), "note": S()},
+        "aliases": {"names": S("str_list", required=True), "note": S()},
+        "name_endings": {
+            "words": S("str_list", required=True),
+            "type": S(required=True, ref="sources.types"),
+            "note": S(),
+        },
+        "titles": {
+            "words": S("str_list", required=True),
+            "type": S(required=True, ref="sources.types"),
+            "note": S(),
+        },
+        "head_nouns": {
+            "lemmas": S("str_list", required=True),
+            "type": S(required=True, ref="sources.types"),
+            "animate": S("bool"),
+            "note": S(),
+        },
+        "patterns": {
+            "pattern": S("regex", required=True),
+            "type": S(required=True, ref="sources.types"),
+            "note": S(),
+        },
+        "apposition_heads": {"pattern": S("regex", required=True), "note": S()},
         "pronouns": {
             "words": S("str_list", required=True),
             "number": S(choices=("singular", "plural", "any")),
             "animate": S("bool"),
+            "note": S(),
         },
+        "anonymous_heads": {"lemmas": S("str_list", required=True), "note": S()},
+        "anonymity_cues": {"pattern": S("regex", required=True), "note": S()},
     },
     "hedges": {
-        "classes": {"name": S(required=True), "description": S()},
+        "classes": {
+            "name": S(required=True),
+            "description": S(),
+            "unsourced": S("bool"),
+        },
         "cues": {
             "class": S(required=True, ref="hedges.classes"),
             "words": S("str_list"),
             "lemmas": S("str_list"),
+            "upos": S("str_list"),
             "pattern": S("regex"),
+            "cue_classes": S("str_list"),
             "note": S(),
         },
     },
     "confirmation": {
+        "statuses": {
+            "name": S(
+                required=True,
+                choices=("confirmed", "corroborated", "denied", "disputed", "unverified", "no_response"),
+            ),
+            "rank": S("int", required=True),
+        },
         "cues": {
             "status": S(
                 required=True,
-                choices=(
-                    "confirmed",
-                    "corroborated",
-                    "denied",
-                    "disputed",
-                    "unverified",
-                    "no_response",
-                ),
+                choices=("confirmed", "corroborated", "denied", "disputed", "unverified", "no_response"),
             ),
             "lemmas": S("str_list"),
             "pattern": S("regex"),
             "note": S(),
         },
-        "references": {"lemmas": S("str_list", required=True), "note": S()},
+        "references": {
+            "lemmas": S("str_list", required=True),
+            "cue_classes": S("str_list"),
+            "note": S(),
+        },
+        "negations": {"words": S("str_list", required=True), "note": S()},
+        "links": {
+            "min_shared": S("int", required=True),
+            "min_percent": S("int", required=True),
+            "note": S(),
+        },
+        "party_extensions": {"pattern": S("regex", required=True), "note": S()},
     },
 }

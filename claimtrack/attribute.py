@@ -1,0 +1,611 @@
+"""Attribution: for one cue, find the source mention and the reported content.
+
+Each frame in ``rules/cues.yaml`` (complement, quote, object, of_object,
+for_object, passive_agent, evidential) is one function here. Frames combine
+the dependency parse with surface patterns (quotation marks, the cue's
+position, "said the X" inversion), because the compact models get exactly
+these constructions wrong at times: a source parsed as the object of
+"said", "saying" tagged as a noun. A frame that finds nothing returns None;
+when no frame fits, the cue yields a reason instead of a claim.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimtrack.model import Claim, ClaimSource, Content, Cue, Part, span_of
+from claimtrack.ruleset import Rule
+from claimtrack.sentence import Sent, Word
+
+__all__ = [
+    "Draft",
+    "attribute",
+    "finish",
+    "merge_overlapping",
+    "quote_continuations",
+    "evidential_subject",
+]
+
+DEFAULT_FRAMES = ("complement", "quote")
+# Relations whose subtrees are not part of a noun phrase used as a source.
+NP_CUT = ("acl", "appos", "advcl", "parataxis", "dep", "punct", "conj", "cc", "list")
+# Relations of a cue verb whose subtrees are not part of its object content.
+CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
+SUBJECTS = ("nsubj", "nsubj:pass", "csubj", "expl")
+NP_SKIP = ("acl:relcl", "appos", "parataxis", "punct", "advcl", "dep", "conj", "cc", "obl:tmod", "nmod:tmod")
+PUNCT_EDGES = " \t\r\n,;:.—–-"
+
+
+@attrs.frozen
+class Draft:
+    """A claim before ids, kinds and nesting are settled."""
+
+    cue: tuple[int, int] | None
+    cue_lemma: str
+    cue_class: str
+    source: tuple[int, int] | None
+    parts: tuple[tuple[int, int], ...]
+    rules: tuple[str, ...]
+    heading: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _span(words: list[Word]) -> tuple[int, int] | None:
+    words = [word for word in words if word.upos != "PUNCT"] or words
+    if not words:
+        return None
+    return min(word.start for word in words), max(word.end for word in words)
+
+
+def _trim(text: str, start: int, end: int, quotes) -> tuple[int, int] | None:
+    """Strip spaces and edge punctuation; take in the quotation marks of a
+    quote the content starts or ends inside, so 'was "martyred"' keeps both."""
+    while start < end and text[start] in PUNCT_EDGES:
+        start += 1
+    while end > start and text[end - 1] in PUNCT_EDGES:
+        end -= 1
+    if end <= start:
+        return None
+    for quote in quotes:
+        if quote.start < start <= quote.end < end and text[quote.start + 1 : start].strip(PUNCT_EDGES) == "":
+            start = quote.start
+        if start < quote.start < end <= quote.end and text[end : quote.end].strip(PUNCT_EDGES) == "":
+            end = min(quote.end + 1, len(text)) if quote.closed else end
+    return start, end
+
+
+def _subject(sent: Sent, verb: Word) -> Word | None:
+    """The subject of a verb, climbing through conj, xcomp and aux chains
+    (``called`` in "accused X and called it Y"; ``show`` in "appeared to show")."""
+    current = verb
+    for _ in range(4):
+        subjects = sent.kids(current, *SUBJECTS)
+        if subjects:
+            before = [s for s in subjects if s.index < verb.index]
+            return before[-1] if before else subjects[0]
+        head = sent.head_of(current)
+        if head is None or current.base_deprel not in ("conj", "xcomp"):
+            return None
+        current = head
+    return None
+
+
+def evidential_subject(sent: Sent, verb: Word, subjects) -> Word | None:
+    """The subject of an evidential verb when it is a video, document or the
+    like; when the parse gives the verb no subject, the nearest such noun
+    before it in the same clause."""
+    subject = _subject(sent, verb)
+    if subject is not None:
+        return subject if subject.lemma in subjects else None
+    for word in reversed(sent.words[: verb.index]):
+        if word.upos in ("NOUN", "PROPN") and word.lemma in subjects:
+            return word
+        if word.lower in (";", ":"):
+            break
+    return None
+
+
+def _noun_phrase(sent: Sent, head: Word, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A source mention: the head's subtree, cut before a comma, relative
+    clause, apposition or time phrase that follows the head."""
+    words = sent.subtree(head, skip=NP_SKIP)
+    kept = []
+    for word in words:
+        if word.index > head.index and (word.lower in (",", "(", "\u2014", "who", "which", "that") or word.lower in cuts):
+            break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1].lower in cuts:
+        kept.pop()
+    return _with_possessor(sent, kept)
+
+
+def _with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
+    """Take in a possessor the parse left outside: "al-Sudani's office"."""
+    if not words:
+        return None
+    first = words[0].index
+    if first >= 2 and sent.words[first - 1].lower in ("'s", "\u2019s", "'"):
+        start = first - 1
+        while start > 0 and sent.words[start - 1].upos in ("PROPN", "NOUN") or (
+            start > 1 and sent.words[start - 1].lower == "-" and sent.words[start - 2].upos == "PROPN"
+        ):
+            start -= 1
+        words = sent.words[start:first] + words
+    return _span(words)
+
+
+def _np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Surface noun phrase starting at word ``index``: up to a comma, final
+    punctuation, a participle ('speaking on condition ...') or a relative."""
+    kept = []
+    for word in sent.words[index:]:
+        if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
+            break
+        if kept and word.upos == "VERB" and ("VerbForm=Ger" in word.feats or "VerbForm=Part" in word.feats):
+            break
+        if kept and word.upos == "ADP" and word.lower in ("in", "on") and _is_extension_start(sent, word):
+            break
+        kept.append(word)
+    if not kept or not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") for w in kept):
+        return None
+    return _span(kept)
+
+
+def _is_extension_start(sent: Sent, word: Word) -> bool:
+    following = sent.words[word.index + 1 : word.index + 3]
+    return any(w.lower in ("a", "an", "statement", "interview") for w in following)
+
+
+def _np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
+    """Surface noun phrase right before a sentence-final cue: from the last
+    comma before it (", an aide to the minister said.")."""
+    words = sent.words[: cue.index]
+    start = len(words)
+    while start > 0 and words[start - 1].lower not in (",", '"', "\u201d", ":"):
+        start -= 1
+    kept = [w for w in words[start:] if w.upos != "ADV"]
+    if not kept or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in kept):
+        return None
+    return _span(kept)
+
+
+def _quote_at(quotes, start: int, end: int):
+    return [quote for quote in quotes if quote.start < end and quote.end >= start]
+
+
+def _extension(sent: Sent, after: Word, lexicon) -> tuple[Word, ...]:
+    """Words such as 'in a statement' right after a cue (or its inverted source)."""
+    for sequence, _rule in lexicon.extensions:
+        words = sent.words[after.index + 1 : after.index + 1 + len(sequence)]
+        if len(words) == len(sequence) and all(
+            w.text.lower() == s.lower() for w, s in zip(words, sequence)
+        ):
+            return tuple(words)
+    return ()
+
+
+# ---------------------------------------------------------------- frames
+
+
+def _frame_quote(text, sent, cue, quotes):
+    """A direct quotation attributed by the cue: '"A," she said', 'She said:
+    "A."', '"A," she said, "B."'. Returns (parts, source_span, rule_id)."""
+    before = [q for q in quotes if q.end < cue.start and q.end >= _sentence_quote_floor(sent, quotes)]
+    after = [q for q in quotes if q.start > cue.end and q.start <= sent.end]
+    parts = []
+    pattern = None
+    if before:
+        quote = before[-1]
+        opening_sentence_start = _quote_opens_unit(text, quote)
+        gap = text[quote.end + 1 : cue.start]
+        inner_end = text[quote.start + 1 : quote.end].rstrip()[-1:]
+        if opening_sentence_start and (gap.lstrip()[:1] in (",", "") or inner_end in (",", "?", "!", "\u2014")):
+            parts.append(quote.inner)
+            pattern = "pattern.quote_then_verb"
+    if after:
+        quote = after[0]
+        gap = text[cue.end : quote.start]
+        if pattern and _only_source_between(gap):
+            parts.append(quote.inner)
+            pattern = "pattern.split_quote"
+        elif not pattern and gap.strip()[-1:] in (":", ","):
+            parts.append(quote.inner)
+            pattern = "pattern.verb_then_quote"
+    if not parts:
+        return None
+    return tuple(parts), pattern
+
+
+def _sentence_quote_floor(sent, quotes) -> int:
+    return sent.start
+
+
+def _quote_opens_unit(text: str, quote) -> bool:
+    """The opening mark starts a sentence or paragraph (nothing but space or a
+    dash between it and the previous sentence end)."""
+    before = text[max(0, quote.start - 200) : quote.start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n:\u201d\"" or before.endswith("\u2014")
+
+
+def _only_source_between(gap: str) -> bool:
+    stripped = gap.strip()
+    return stripped.startswith(",") or stripped.endswith(",") or stripped == ""
+
+
+def _frame_complement(text, sent, cue):
+    """Indirect speech: the cue's clausal complement, or the clause the cue is
+    attached to when it follows it ('X, the official said')."""
+    for kid in sent.kids(cue, "ccomp"):
+        if kid.index > cue.index:
+            words = sent.subtree(kid)
+            while words and words[0].deprel == "mark" and words[0].lower == "that":
+                words = words[1:]
+            return _span(words), "pattern.verb_complement"
+    head = sent.head_of(cue)
+    if head is not None and cue.base_deprel in ("parataxis", "ccomp", "conj", "advcl") and head.index < cue.index:
+        comma = _last_comma_before(sent, cue)
+        if comma is not None:
+            words = [w for w in sent.subtree(head) if w.index < comma.index]
+            return _span(words), "pattern.clause_then_verb"
+    comma = _last_comma_before(sent, cue)
+    if comma is not None and _cue_closes_sentence(sent, cue) and comma.index > 1:
+        return _span(sent.words[: comma.index]), "pattern.clause_then_verb"
+    colon = [w for w in sent.kids(cue) if w.index > cue.index and w.base_deprel == "parataxis"]
+    if colon:
+        return _span(sent.subtree(colon[0])), "pattern.verb_complement"
+    return None
+
+
+def _last_comma_before(sent: Sent, cue: Word) -> Word | None:
+    for word in reversed(sent.words[: cue.index]):
+        if word.lower == ",":
+            return word
+        if word.upos in ("VERB",) and word.deprel != "amod" and word.index < cue.index - 8:
+            return None
+    return None
+
+
+def _cue_closes_sentence(sent: Sent, cue: Word) -> bool:
+    """Only the source, an extension or punctuation follow the cue."""
+    rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
+    return len(rest) <= 8 and not any(w.upos == "VERB" and w.deprel in ("ccomp", "xcomp") for w in rest)
+
+
+def _object_words(sent: Sent, cue: Word) -> list[Word]:
+    """Everything the cue governs after it, minus coordinated clauses."""
+    words = []
+    for kid in sent.kids(cue):
+        if kid.index > cue.index and kid.deprel not in CLAUSE_CUT and kid.base_deprel not in CLAUSE_CUT:
+            words.extend(sent.subtree(kid))
+    return sorted(words, key=lambda w: w.index)
+
+
+def _frame_object(text, sent, cue, particle: str | None):
+    """'accused X of Y', 'condemned X for Y', 'counted X', 'called for X'."""
+    words = _object_words(sent, cue)
+    if particle:
+        words = [w for w in words if not (w.lower == particle and w.index == cue.index + 1)]
+        words = [w for w in words if w.index > cue.index + 1] or words
+    if not any(w.base_deprel in ("obj", "obl", "ccomp", "xcomp", "iobj") for w in sent.kids(cue)):
+        return None
+    return _span(words), "pattern.verb_object"
+
+
+def _frame_passive_agent(text, sent, cue):
+    """'many have been claimed by the group': the agent is the source."""
+    agents = [w for w in sent.kids(cue, "obl") if any(k.lower == "by" for k in sent.kids(w, "case"))]
+    if not agents or not sent.kids(cue, "aux:pass", "nsubj:pass"):
+        return None
+    agent = agents[0]
+    auxiliaries = [w for w in sent.kids(cue, "aux", "aux:pass")]
+    first = min([w.index for w in auxiliaries] + [cue.index])
+    content = _span(sent.words[:first])
+    words = [w for w in sent.subtree(agent) if w.lower != "by"]
+    source = _noun_phrase(sent, agent)
+    if source is not None:
+        by = [w for w in sent.kids(agent, "case") if w.lower == "by"]
+        if by and source[0] <= by[0].start:
+            source = (by[0].end + 1, source[1])
+    return content, source, "pattern.passive_agent"
+
+
+def _frame_evidential(text, sent, cue, lexicon, subjects):
+    """'videos shared on a Telegram channel showed X': the medium is the source."""
+    subject = evidential_subject(sent, cue, subjects)
+    if subject is None:
+        return None
+    source_head = subject
+    for word in sent.words[subject.index : cue.index]:
+        if word.upos in ("NOUN", "PROPN") and any(k.lower in lexicon.subject_cases for k in sent.kids(word, "case")):
+            source_head = word
+            break
+    words = _object_words(sent, cue)
+    source = _noun_phrase(sent, source_head, lexicon.source_cuts)
+    if source_head is not subject and source is not None:
+        case = [k for k in sent.kids(source_head, "case")]
+        if case and source[0] <= case[0].start:
+            source = (case[0].end + 1, source[1])
+    return _span(words), source, "pattern.evidential"
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def attribute(text: str, sent: Sent, hit, quotes, lexicon) -> Draft | str:
+    """A draft claim for one cue, or the reason there is none."""
+    if hit.kind == "phrase":
+        return _attribute_phrase(text, sent, hit, quotes)
+    if hit.kind == "noun":
+        return _attribute_noun(text, sent, hit, quotes)
+    return _attribute_verb(text, sent, hit, quotes, lexicon)
+
+
+def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
+    cue, rule = hit.head, hit.rule
+    frames = tuple(rule.get("frames") or DEFAULT_FRAMES)
+    cls = rule.get("class")
+    particle = rule.get("particle")
+    cue_words = [cue]
+    if particle:
+        following = sent.words[cue.index + 1 : cue.index + 2]
+        if not following or following[0].lower != particle:
+            return f"cue '{cue.text}' needs the particle '{particle}'"
+        cue_words.append(following[0])
+    content = source = None
+    pattern = None
+    if "evidential" in frames:
+        found = _frame_evidential(text, sent, cue, lexicon, rule.get("subjects") or ())
+        if found:
+            content, source, pattern = found
+    if content is None and "passive_agent" in frames:
+        found = _frame_passive_agent(text, sent, cue)
+        if found:
+            content, source, pattern = found
+    parts = None
+    if content is None and "quote" in frames:
+        found = _frame_quote(text, sent, cue, quotes)
+        if found:
+            parts, pattern = found
+    if content is None and parts is None and lexicon.reportable(cls):
+        if "complement" in frames:
+            found = _frame_complement(text, sent, cue)
+            if found and found[0]:
+                content, pattern = found
+        if content is None and {"object", "of_object", "for_object"} & set(frames):
+            found = _frame_object(text, sent, cue, particle)
+            if found and found[0]:
+                content, pattern = found
+    if content is None and parts is None and "quoted_object" in frames:
+        found = _frame_object(text, sent, cue, particle)
+        if found and found[0] and _quote_at(quotes, *found[0]):
+            content, pattern = found[0], "pattern.verb_quoted_object"
+    if content is None and parts is None:
+        if not lexicon.reportable(cls):
+            return f"cue '{cue.text}' is a speech act ({cls}) with no quotation"
+        if _passive_without_agent(sent, cue):
+            return f"cue '{cue.text}' is passive with no agent"
+        return f"cue '{cue.text}' has no clausal complement and no quotation"
+    if source is None and pattern not in ("pattern.evidential", "pattern.passive_agent"):
+        source = _verb_source(sent, cue, lexicon.source_cuts)
+    extension = _extension(sent, cue_words[-1], lexicon)
+    if not extension and source is not None:
+        after_source = [w for w in sent.words if w.start >= source[1]][:1]
+        if after_source and after_source[0].index > cue.index:
+            extension = ()
+    cue_words.extend(extension)
+    parts = parts or (content,)
+    trimmed = tuple(p for p in (_trim(text, *part, quotes) for part in parts if part) if p)
+    if not trimmed:
+        return f"cue '{cue.text}' has an empty content"
+    if source is not None and _overlaps_any(source, trimmed):
+        source = None if pattern != "pattern.clause_then_verb" else source
+    rules = (rule.id, pattern) + tuple(_rule_id for _rule_id in _extension_ids(extension, lexicon))
+    cue_span = (cue_words[0].start, cue_words[-1].end)
+    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules)
+
+
+def _extension_ids(words, lexicon):
+    if not words:
+        return ()
+    for sequence, rule in lexicon.extensions:
+        if len(sequence) == len(words):
+            return (rule.id,)
+    return ()
+
+
+def _overlaps_any(span, parts) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in parts)
+
+
+def _passive_without_agent(sent: Sent, cue: Word) -> bool:
+    return bool(sent.kids(cue, "aux:pass", "nsubj:pass")) and not any(
+        any(k.lower == "by" for k in sent.kids(w, "case")) for w in sent.kids(cue, "obl")
+    )
+
+
+def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int] | None:
+    """The subject of the cue verb; for 'said the official' (source after the
+    verb, however the parser labelled it), the noun phrase after the cue."""
+    previous = sent.words[cue.index - 1 : cue.index]
+    if previous and previous[0].upos == "PUNCT":
+        inverted = _np_after(sent, cue.index + 1, cuts)
+        if inverted is not None:
+            return inverted
+    subject = _subject(sent, cue)
+    if subject is not None and subject.index < cue.index:
+        return _noun_phrase(sent, subject, cuts)
+    if subject is not None and subject.index > cue.index:
+        return _np_after(sent, cue.index + 1, cuts)
+    if _cue_closes_sentence(sent, cue):
+        return _np_before(sent, cue)
+    return None
+
+
+def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
+    """'According to X, Y' / 'Y, according to X' / 'In X's view, Y'."""
+    rule = hit.rule
+    last = hit.words[-1]
+    where = rule.get("source", "after")
+    if where == "possessive":
+        inner = sent.words[hit.words[0].index + 1 : last.index]
+        if len(hit.words) != 2:
+            return f"phrase '{rule.get('words')}' does not fit"
+        source_words = [w for w in inner if w.lower not in ("'s", "\u2019s", "'")]
+        # 'in view' matched only as adjacent words; the possessive sits between.
+        return f"phrase '{rule.get('words')}' needs a possessive source"
+    source = _np_after(sent, last.index + 1)
+    if source is None:
+        return f"phrase '{rule.get('words')}' has no source after it"
+    first = hit.words[0]
+    leading = [w for w in sent.words[: first.index] if w.upos != "PUNCT"]
+    if not leading:
+        comma = next((w for w in sent.words[last.index + 1 :] if w.lower == ","), None)
+        if comma is None:
+            return f"phrase '{rule.get('words')}' has no comma before its content"
+        content = _span(sent.words[comma.index + 1 :])
+        pattern = "pattern.phrase_then_clause"
+    else:
+        comma = next((w for w in reversed(sent.words[: first.index]) if w.lower == ","), None)
+        end_words = sent.words[: comma.index] if comma is not None else leading
+        content = _span(end_words)
+        pattern = "pattern.clause_then_phrase"
+    if content is None:
+        return f"phrase '{rule.get('words')}' has no content"
+    trimmed = _trim(text, *content, quotes)
+    if trimmed is None:
+        return f"phrase '{rule.get('words')}' has no content"
+    return Draft((first.start, last.end), " ".join(rule.get("words").split()), rule.get("class"), source, (trimmed,), (rule.id, pattern))
+
+
+def _attribute_noun(text, sent, hit, quotes) -> Draft | str:
+    """'released a statement saying (that) X': the statement's issuer is the source."""
+    noun, link = hit.words[0], hit.words[-1]
+    words = sent.words[link.index + 1 :]
+    while words and words[0].lower == "that":
+        words = words[1:]
+    content = _span(words)
+    if content is None:
+        return f"noun cue '{noun.text}' has no content"
+    trimmed = _trim(text, *content, quotes)
+    if trimmed is None:
+        return f"noun cue '{noun.text}' has no content"
+    governor = sent.head_of(noun)
+    source = None
+    if governor is not None:
+        subject = _subject(sent, governor)
+        if subject is not None and subject.index < noun.index:
+            source = _noun_phrase(sent, subject)
+    cue_text = f"{noun.lemma} {link.lower}"
+    return Draft((noun.start, link.end), cue_text, hit.rule.get("class"), source, (trimmed,), (hit.rule.id, "pattern.noun_statement"))
+
+
+def merge_overlapping(drafts: list[Draft]) -> list[Draft]:
+    """One claim per content: a later draft with the same content as an
+    earlier one (two cues for one quotation) is dropped."""
+    kept: list[Draft] = []
+    seen: set[tuple] = set()
+    for draft in sorted(drafts, key=lambda d: (d.start, d.cue or (0, 0))):
+        if draft.parts in seen:
+            continue
+        seen.add(draft.parts)
+        kept.append(draft)
+    return kept
+
+
+def quote_continuations(text, sents, quotes, drafts, lines) -> list[Draft]:
+    """A sentence that is only a quotation, right after an attributed direct
+    quote, continues it: same source, same cue."""
+    found: list[Draft] = []
+    by_end = sorted(drafts, key=lambda d: d.end)
+    used = {part for draft in drafts for part in draft.parts}
+    for quote in quotes:
+        inner = _trim(text, *quote.inner, quotes)
+        if inner is None or inner in used or any(d.start <= inner[0] and inner[1] <= d.end for d in drafts):
+            continue
+        if lines.skipped(quote.start, quote.end):
+            continue
+        before = text[:quote.start].rstrip(" \t")
+        after = text[quote.end + 1 :].lstrip(" \t")
+        if before and before[-1] not in ".!?\n\"\u201d":
+            continue
+        if after and after[0] not in ".!?\n":
+            continue
+        previous = [d for d in by_end if d.end <= quote.start and "pattern.quote" in " ".join(d.rules) or d.end <= quote.start and any("quote" in r for r in d.rules)]
+        if not previous:
+            continue
+        last = previous[-1]
+        between = text[last.end : quote.start]
+        if between.count("\n") > 1 or len(between) > 80:
+            continue
+        found.append(attrs.evolve(last, parts=(inner,), rules=last.rules[:1] + ("pattern.quote_continuation",)))
+    return found
+
+
+def _kind(text: str, parts, quotes) -> str:
+    covered = 0
+    total = 0
+    for start, end in parts:
+        for offset in range(start, end):
+            if text[offset].isspace() or not text[offset].isalnum():
+                continue
+            total += 1
+            if any(quote.start < offset < quote.end for quote in quotes):
+                covered += 1
+    if total and covered == total:
+        return "direct"
+    return "mixed" if covered else "indirect"
+
+
+def finish(text: str, drafts: list[Draft], quotes) -> list[Claim]:
+    """Claims in document order with ids, kinds and parents."""
+    ordered = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
+    ids = {id(draft): f"C{number}" for number, draft in enumerate(ordered, 1)}
+    claims = []
+    for draft in ordered:
+        parent = None
+        if draft.cue is not None:
+            holders = [
+                other for other in ordered
+                if other is not draft and other.start <= draft.cue[0] and draft.cue[1] <= other.end
+                and not (other.start == draft.start and other.end == draft.end)
+            ]
+            if holders:
+                parent = ids[id(min(holders, key=lambda d: d.end - d.start))]
+        start, end = draft.start, draft.end
+        content = Content(
+            text=text[start:end],
+            start=start,
+            end=end,
+            parts=tuple(Part(s, e) for s, e in draft.parts) if len(draft.parts) > 1 else (),
+        )
+        cue = None
+        if draft.cue is not None:
+            span = span_of(text, *draft.cue)
+            cue = Cue(text=span.text, start=span.start, end=span.end, lemma=draft.cue_lemma, cls=draft.cue_class)
+        source = None
+        if draft.source is not None:
+            span = span_of(text, *draft.source)
+            source = ClaimSource(text=span.text, start=span.start, end=span.end)
+        claims.append(
+            Claim(
+                id=ids[id(draft)],
+                kind=_kind(text, draft.parts, quotes),
+                content=content,
+                cue=cue,
+                source=source,
+                parent=parent,
+                rules=tuple(rule for rule in draft.rules if rule),
+                heading=draft.heading,
+            )
+        )
+    return claims
