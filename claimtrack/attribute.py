@@ -94,7 +94,7 @@ def _subject(sent: Sent, verb: Word) -> Word | None:
             before = [s for s in subjects if s.index < verb.index]
             return before[-1] if before else subjects[0]
         head = sent.head_of(current)
-        if head is None or current.base_deprel not in ("conj", "xcomp"):
+        if head is None or current.base_deprel not in ("conj", "xcomp", "advcl"):
             return None
         current = head
     return None
@@ -105,10 +105,10 @@ def evidential_subject(sent: Sent, verb: Word, subjects) -> Word | None:
     like; when the parse gives the verb no subject, the nearest such noun
     before it in the same clause."""
     subject = _subject(sent, verb)
-    if subject is not None:
-        return subject if subject.lemma in subjects else None
+    if subject is not None and subject.lemma in subjects:
+        return subject
     for word in reversed(sent.words[: verb.index]):
-        if word.upos in ("NOUN", "PROPN") and word.lemma in subjects:
+        if word.lemma in subjects or word.lower in subjects:
             return word
         if word.lower in (";", ":"):
             break
@@ -263,6 +263,20 @@ def _frame_complement(text, sent, cue):
     colon = [w for w in sent.kids(cue) if w.index > cue.index and w.base_deprel == "parataxis"]
     if colon:
         return _span(sent.subtree(colon[0])), "pattern.verb_complement"
+    return _that_clause(sent, cue)
+
+
+def _that_clause(sent: Sent, cue: Word):
+    """Surface fallback: the first 'that' clause after the cue, wherever the
+    parse attached it ('told by a colleague that the vote was delayed')."""
+    for word in sent.words[cue.index + 1 :]:
+        if word.lower == "that" and word.deprel == "mark":
+            head = sent.head_of(word)
+            if head is not None and head.index > word.index:
+                words = [w for w in sent.subtree(head) if w.index > word.index]
+                return _span(words), "pattern.verb_that_clause"
+        if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
+            break
     return None
 
 
@@ -301,22 +315,37 @@ def _frame_object(text, sent, cue, particle: str | None):
     return _span(words), "pattern.verb_object"
 
 
-def _frame_passive_agent(text, sent, cue):
-    """'many have been claimed by the group': the agent is the source."""
-    agents = [w for w in sent.kids(cue, "obl") if any(k.lower == "by" for k in sent.kids(w, "case"))]
-    if not agents or not sent.kids(cue, "aux:pass", "nsubj:pass"):
+def _passive_agent(sent: Sent, cue: Word) -> Word | None:
+    """The 'by X' agent of a passive cue verb, if any."""
+    if not sent.kids(cue, "aux:pass", "nsubj:pass"):
         return None
-    agent = agents[0]
-    auxiliaries = [w for w in sent.kids(cue, "aux", "aux:pass")]
+    for word in sent.kids(cue, "obl"):
+        if any(k.lower == "by" for k in sent.kids(word, "case")):
+            return word
+    return None
+
+
+def _after_case(sent: Sent, head: Word, span):
+    """A noun phrase span without its leading preposition ('by the group')."""
+    if span is None:
+        return None
+    case = sent.kids(head, "case")
+    if case and span[0] <= case[0].start:
+        following = [w for w in sent.words if w.start > case[0].start]
+        return (following[0].start, span[1]) if following else span
+    return span
+
+
+def _frame_passive_agent(text, sent, cue):
+    """'many have been claimed by the group': the agent is the source, the
+    passive subject (with what precedes it) the content."""
+    agent = _passive_agent(sent, cue)
+    if agent is None:
+        return None
+    auxiliaries = sent.kids(cue, "aux", "aux:pass")
     first = min([w.index for w in auxiliaries] + [cue.index])
     content = _span(sent.words[:first])
-    words = [w for w in sent.subtree(agent) if w.lower != "by"]
-    source = _noun_phrase(sent, agent)
-    if source is not None:
-        by = [w for w in sent.kids(agent, "case") if w.lower == "by"]
-        if by and source[0] <= by[0].start:
-            source = (by[0].end + 1, source[1])
-    return content, source, "pattern.passive_agent"
+    return content, _after_case(sent, agent, _noun_phrase(sent, agent)), "pattern.passive_agent"
 
 
 def _frame_evidential(text, sent, cue, lexicon, subjects):
@@ -331,10 +360,8 @@ def _frame_evidential(text, sent, cue, lexicon, subjects):
             break
     words = _object_words(sent, cue)
     source = _noun_phrase(sent, source_head, lexicon.source_cuts)
-    if source_head is not subject and source is not None:
-        case = [k for k in sent.kids(source_head, "case")]
-        if case and source[0] <= case[0].start:
-            source = (case[0].end + 1, source[1])
+    if source_head is not subject:
+        source = _after_case(sent, source_head, source)
     return _span(words), source, "pattern.evidential"
 
 
@@ -436,6 +463,9 @@ def _passive_without_agent(sent: Sent, cue: Word) -> bool:
 def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int] | None:
     """The subject of the cue verb; for 'said the official' (source after the
     verb, however the parser labelled it), the noun phrase after the cue."""
+    agent = _passive_agent(sent, cue)
+    if agent is not None:
+        return _after_case(sent, agent, _noun_phrase(sent, agent, cuts))
     previous = sent.words[cue.index - 1 : cue.index]
     if previous and previous[0].upos == "PUNCT":
         inverted = _np_after(sent, cue.index + 1, cuts)
@@ -505,8 +535,23 @@ def _attribute_noun(text, sent, hit, quotes) -> Draft | str:
         subject = _subject(sent, governor)
         if subject is not None and subject.index < noun.index:
             source = _noun_phrase(sent, subject)
+    if source is None:
+        source = _bare_np_before(sent, noun)
     cue_text = f"{noun.lemma} {link.lower}"
     return Draft((noun.start, link.end), cue_text, hit.rule.get("class"), source, (trimmed,), (hit.rule.id, "pattern.noun_statement"))
+
+
+def _bare_np_before(sent: Sent, noun: Word) -> tuple[int, int] | None:
+    """'AFP reports that X' with 'reports' tagged as a noun: the names right
+    before a determiner-less cue noun are its source."""
+    words = []
+    for word in reversed(sent.words[: noun.index]):
+        if word.upos not in ("PROPN", "NOUN"):
+            break
+        words.insert(0, word)
+    if not words or words[0].index != 0 and sent.words[words[0].index - 1].upos not in ("PUNCT", "CCONJ"):
+        return None
+    return _span(words)
 
 
 def merge_overlapping(drafts: list[Draft]) -> list[Draft]:

@@ -211,12 +211,24 @@ def find_cues(sent: Sent, lexicon: Lexicon) -> list[CueHit]:
                 taken.update(w.id for w in (word, *link))
                 continue
         rules = lexicon.verbs.get(word.lemma)
-        if not rules or word.upos not in ("VERB", "AUX") or word.deprel == "amod":
+        if not rules or word.upos not in ("VERB", "AUX") or word.base_deprel in ("amod", "acl"):
+            # 'the said company'; 'footage posted online' (a participle modifier)
+            continue
+        if _participle_modifier(sent, word):
             continue
         rule = _pick_verb_rule(sent, word, rules)
         if rule is not None:
             hits.append(CueHit((word,), rule, "verb"))
     return sorted(hits, key=lambda hit: hit.start)
+
+
+def _participle_modifier(sent: Sent, word: Word) -> bool:
+    """'footage posted online', 'videos shared on Telegram': a past participle
+    right after a noun, with no auxiliary, modifies the noun."""
+    if "VerbForm=Part" not in word.feats or sent.kids(word, "aux", "aux:pass"):
+        return False
+    previous = sent.words[word.index - 1 : word.index]
+    return bool(previous) and previous[0].upos in ("NOUN", "PROPN")
 
 
 def _noun_link(words: list[Word], index: int, rule: Rule) -> tuple[Word, ...] | None:
