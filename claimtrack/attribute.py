@@ -32,7 +32,7 @@ NP_CUT = ("acl", "appos", "advcl", "parataxis", "dep", "punct", "conj", "cc", "l
 # Relations of a cue verb whose subtrees are not part of its object content.
 CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj", "expl")
-NP_SKIP = ("acl:relcl", "appos", "parataxis", "punct", "advcl", "dep", "conj", "cc", "obl:tmod", "nmod:tmod")
+NP_SKIP = ("acl:relcl", "parataxis", "punct", "advcl", "dep", "obl:tmod", "nmod:tmod")
 PUNCT_EDGES = " \t\r\n,;:.—–-"
 
 
@@ -121,8 +121,11 @@ def _noun_phrase(sent: Sent, head: Word, cuts: frozenset[str] = frozenset()) -> 
     words = sent.subtree(head, skip=NP_SKIP)
     kept = []
     for word in words:
-        if word.index > head.index and (word.lower in (",", "(", "\u2014", "who", "which", "that") or word.lower in cuts):
-            break
+        if word.index > head.index:
+            gap = sent.words[kept[-1].index + 1 : word.index] if kept else []
+            stop = (",", "(", "\u2014", "who", "which", "that")
+            if word.lower in stop or word.lower in cuts or any(w.lower in stop for w in gap):
+                break
         kept.append(word)
     while len(kept) > 1 and kept[-1].lower in cuts:
         kept.pop()
@@ -180,7 +183,8 @@ def _np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
 
 
 def _quote_at(quotes, start: int, end: int):
-    return [quote for quote in quotes if quote.start < end and quote.end >= start]
+    """Quotations lying inside [start, end]."""
+    return [quote for quote in quotes if start <= quote.start and quote.end < end + 1]
 
 
 def _extension(sent: Sent, after: Word, lexicon) -> tuple[Word, ...]:
@@ -243,27 +247,58 @@ def _only_source_between(gap: str) -> bool:
 
 
 def _frame_complement(text, sent, cue):
-    """Indirect speech: the cue's clausal complement, or the clause the cue is
-    attached to when it follows it ('X, the official said')."""
+    """Indirect speech: the cue's clausal complement ('said (that) X'), or the
+    clause before the cue when the cue follows it ('X, the official said')."""
     for kid in sent.kids(cue, "ccomp"):
         if kid.index > cue.index:
             words = sent.subtree(kid)
             while words and words[0].deprel == "mark" and words[0].lower == "that":
                 words = words[1:]
             return _span(words), "pattern.verb_complement"
-    head = sent.head_of(cue)
-    if head is not None and cue.base_deprel in ("parataxis", "ccomp", "conj", "advcl") and head.index < cue.index:
         comma = _last_comma_before(sent, cue)
-        if comma is not None:
-            words = [w for w in sent.subtree(head) if w.index < comma.index]
+        if comma is not None and kid.index < comma.index:
+            words = [w for w in sent.subtree(kid) if w.index < comma.index]
             return _span(words), "pattern.clause_then_verb"
+    head = sent.head_of(cue)
     comma = _last_comma_before(sent, cue)
-    if comma is not None and _cue_closes_sentence(sent, cue) and comma.index > 1:
+    if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
+        words = [w for w in sent.subtree(head) if w.index < comma.index]
+        return _span(words), "pattern.clause_then_verb"
+    if comma is not None and comma.index > 1 and _inverted_tail(sent, cue, comma):
         return _span(sent.words[: comma.index]), "pattern.clause_then_verb"
     colon = [w for w in sent.kids(cue) if w.index > cue.index and w.base_deprel == "parataxis"]
     if colon:
         return _span(sent.subtree(colon[0])), "pattern.verb_complement"
     return _that_clause(sent, cue)
+
+
+def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
+    """After the comma stand only a noun phrase and the cue ('..., an aide
+    said.') or the cue and a noun phrase ('..., said the official.'), and the
+    cue takes no object or clause of its own."""
+    if sent.kids(cue, "obj", "ccomp", "xcomp", "iobj"):
+        between = [w for w in sent.words[comma.index + 1 : cue.index]]
+        if between:
+            return False
+    if not _cue_closes_sentence(sent, cue):
+        return False
+    between = sent.words[comma.index + 1 : cue.index]
+    return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
+
+
+def _last_comma_before(sent: Sent, cue: Word) -> Word | None:
+    for word in reversed(sent.words[: cue.index]):
+        if word.lower == ",":
+            return word
+        if word.upos == "VERB" and word.base_deprel not in ("amod",) and word.index < cue.index - 1:
+            return None
+    return None
+
+
+def _cue_closes_sentence(sent: Sent, cue: Word) -> bool:
+    """Only the source, an extension or punctuation follow the cue."""
+    rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
+    return len(rest) <= 8 and not any(w.upos in ("VERB", "AUX") for w in rest)
 
 
 def _that_clause(sent: Sent, cue: Word):
@@ -424,6 +459,10 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         return f"cue '{cue.text}' has no clausal complement and no quotation"
     if source is None and pattern not in ("pattern.evidential", "pattern.passive_agent"):
         source = _verb_source(sent, cue, lexicon.source_cuts)
+        if source is None and not sent.kids(cue, "aux:pass"):
+            return f"cue '{cue.text}' has no source (an imperative or infinitive)"
+    if not lexicon.first_person_counts(cls) and _first_person_subject(sent, cue):
+        return f"cue '{cue.text}' ({cls}) with a first- or second-person subject is the speaker's own voice"
     extension = _extension(sent, cue_words[-1], lexicon)
     if not extension and source is not None:
         after_source = [w for w in sent.words if w.start >= source[1]][:1]
@@ -439,6 +478,13 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
     rules = (rule.id, pattern) + tuple(_rule_id for _rule_id in _extension_ids(extension, lexicon))
     cue_span = (cue_words[0].start, cue_words[-1].end)
     return Draft(cue_span, cue.lemma, cls, source, trimmed, rules)
+
+
+def _first_person_subject(sent: Sent, cue: Word) -> bool:
+    subject = _subject(sent, cue)
+    return subject is not None and subject.upos == "PRON" and any(
+        f"Person={person}" in subject.feats for person in ("1", "2")
+    )
 
 
 def _extension_ids(words, lexicon):
@@ -481,6 +527,30 @@ def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int]
     return None
 
 
+def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:
+    """The noun phrase a phrasal cue introduces: the word the phrase is the
+    case marker of, with what it governs up to itself ('According to the
+    Saudi Interior Ministry over 345 pilgrims ...' -> 'the Saudi Interior
+    Ministry'); the surface noun phrase when the parse says otherwise."""
+    last = hit.words[-1]
+    head = sent.head_of(hit.words[0])
+    if (
+        head is not None
+        and head.index > last.index
+        and hit.words[0].base_deprel in ("case", "mark")
+        and head.upos in ("NOUN", "PROPN", "PRON")
+    ):
+        words = [w for w in sent.subtree(head) if last.index < w.index <= head.index]
+        trailing = [
+            w for w in sent.words[head.index + 1 :]
+            if w.head == head.id and w.deprel in ("flat", "compound", "nmod", "appos") and w.upos == "PROPN"
+        ]
+        span = _span(words + trailing)
+        if span is not None:
+            return span
+    return _np_after(sent, last.index + 1, lexicon_cuts)
+
+
 def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
     """'According to X, Y' / 'Y, according to X' / 'In X's view, Y'."""
     rule = hit.rule
@@ -493,16 +563,14 @@ def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
         source_words = [w for w in inner if w.lower not in ("'s", "\u2019s", "'")]
         # 'in view' matched only as adjacent words; the possessive sits between.
         return f"phrase '{rule.get('words')}' needs a possessive source"
-    source = _np_after(sent, last.index + 1)
+    source = _phrase_source(sent, hit, lexicon_cuts=frozenset())
     if source is None:
         return f"phrase '{rule.get('words')}' has no source after it"
     first = hit.words[0]
     leading = [w for w in sent.words[: first.index] if w.upos != "PUNCT"]
     if not leading:
-        comma = next((w for w in sent.words[last.index + 1 :] if w.lower == ","), None)
-        if comma is None:
-            return f"phrase '{rule.get('words')}' has no comma before its content"
-        content = _span(sent.words[comma.index + 1 :])
+        rest = [w for w in sent.words[last.index + 1 :] if w.start >= source[1]]
+        content = _span(rest)
         pattern = "pattern.phrase_then_clause"
     else:
         comma = next((w for w in reversed(sent.words[: first.index]) if w.lower == ","), None)

@@ -56,6 +56,10 @@ class Lexicon:
         rule = self.classes.get(cls)
         return rule is None or rule.get("reportable", True)
 
+    def first_person_counts(self, cls: str) -> bool:
+        rule = self.classes.get(cls)
+        return rule is None or rule.get("first_person", True)
+
 
 def build_lexicon(rules: RuleSet) -> Lexicon:
     verbs: dict[str, list[Rule]] = defaultdict(list)
@@ -197,6 +201,8 @@ def find_cues(sent: Sent, lexicon: Lexicon) -> list[CueHit]:
             if sent.words[index].id in taken:
                 break
             if _match_words(sent.words, index, sequence):
+                if rule.get("initial") and any(w.upos != "PUNCT" for w in sent.words[:index]):
+                    continue
                 words = tuple(sent.words[index : index + len(sequence)])
                 hits.append(CueHit(words, rule, "phrase"))
                 taken.update(word.id for word in words)

@@ -75,6 +75,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "name": S(required=True),
             "description": S(),
             "reportable": S("bool"),
+            "first_person": S("bool"),
         },
         "verbs": {
             "lemma": S(required=True),
@@ -88,6 +89,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "words": S(required=True),
             "class": S(required=True, ref="cues.classes"),
             "source": S(choices=("after", "before", "possessive")),
+            "initial": S("bool"),
             "note": S(),
         },
         "nouns": {
@@ -161,6 +163,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "patterns": {
             "pattern": S("regex", required=True),
             "type": S(required=True, ref="sources.types"),
+            "scope": S(choices=("phrase", "mention")),
             "note": S(),
         },
         "apposition_heads": {"pattern": S("regex", required=True), "note": S()},
