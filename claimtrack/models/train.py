@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="train only these stages")
     parser.add_argument("--resume", action="store_true",
                         help="train stages again, the parser continuing from its last checkpoint")
+    parser.add_argument("--parser-from", type=Path, default=None,
+                        help="continue training the parser from this saved parser model")
     parser.add_argument("--minutes", type=float, default=None,
                         help="stop each stage after this many minutes, keeping its best checkpoint")
     args = parser.parse_args(argv)
@@ -221,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
         build_treebank(args.data.resolve(), work)
         prepare(work, env)
         started = time.time()
+        if args.parser_from:
+            GPU_STAGE_ARGS["depparse"].extend(["--continue_from", str(args.parser_from.resolve())])
+            STAGE_ARGS["depparse"].extend(["--continue_from", str(args.parser_from.resolve())])
         if args.profile == "gpu":
             env.pop("OMP_NUM_THREADS")
             env.pop("MKL_NUM_THREADS")
