@@ -1,0 +1,97 @@
+"""``--format csv``: one row per claim, with stable columns (:data:`COLUMNS`).
+
+Offsets are character offsets into the document text; list-valued cells
+(hedges, evidence, rules) are joined with ``|``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+__all__ = ["COLUMNS", "render", "rows"]
+
+COLUMNS = (
+    "document",
+    "title",
+    "outlet",
+    "url",
+    "date",
+    "claim",
+    "kind",
+    "heading",
+    "content",
+    "content_start",
+    "content_end",
+    "cue",
+    "cue_lemma",
+    "cue_class",
+    "cue_start",
+    "cue_end",
+    "source",
+    "source_start",
+    "source_end",
+    "source_entity",
+    "source_name",
+    "source_type",
+    "anonymous",
+    "hedged",
+    "hedges",
+    "status",
+    "evidence",
+    "parent",
+    "rules",
+)
+
+
+def rows(articles) -> list[dict[str, object]]:
+    found = []
+    for article in articles:
+        for claim in article.result.claims:
+            cue, source = claim.cue, claim.source
+            found.append(
+                {
+                    "document": article.result.document.id,
+                    "title": article.title or "",
+                    "outlet": article.outlet or "",
+                    "url": article.url or "",
+                    "date": article.date or "",
+                    "claim": claim.id,
+                    "kind": claim.kind,
+                    "heading": _flag(claim.heading),
+                    "content": claim.content.text,
+                    "content_start": claim.content.start,
+                    "content_end": claim.content.end,
+                    "cue": cue.text if cue else "",
+                    "cue_lemma": cue.lemma if cue else "",
+                    "cue_class": cue.cls if cue else "",
+                    "cue_start": cue.start if cue else "",
+                    "cue_end": cue.end if cue else "",
+                    "source": source.text if source else "",
+                    "source_start": source.start if source else "",
+                    "source_end": source.end if source else "",
+                    "source_entity": (source.entity or "") if source else "",
+                    "source_name": (source.name or "") if source else "",
+                    "source_type": source.type if source else "",
+                    "anonymous": _flag(source.anonymous) if source else "",
+                    "hedged": _flag(claim.hedged),
+                    "hedges": "|".join(hedge.text for hedge in claim.hedges),
+                    "status": claim.confirmation.status,
+                    "evidence": "|".join(evidence.text for evidence in claim.confirmation.evidence),
+                    "parent": claim.parent or "",
+                    "rules": "|".join(claim.rules),
+                }
+            )
+    return found
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def render(articles) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(articles))
+    return out.getvalue()

@@ -1,0 +1,212 @@
+"""Hedging: the words that weaken a claim ("may", "reportedly", "appeared to").
+
+A hedge counts for a claim when it stands in the claim's content, in its cue,
+or governs the cue ("appeared to show", "is believed to"); a cue of a
+distancing class ("claimed", "alleged") hedges its own claim. The vocabulary
+and the classes are in ``rules/hedges.yaml``.
+
+The same rules find sentences in the reporter's own voice that pass on
+hearsay ("The ship was reportedly carrying fuel"): those become claims with
+no source (:func:`unsourced_claims`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from claimtrack.model import Claim, Content, Hedge, span_of
+from claimtrack.resolve import DocWords, Word
+from claimtrack.ruleset import RuleSet
+
+__all__ = ["apply", "find_hedges", "unsourced_claims"]
+
+_SENTENCE_END = frozenset(".!?…")
+# Dependents of a cue word that speak for the whole report: "could have said",
+# "reportedly told". Heads that govern it: "appeared to show".
+_CUE_DEPENDENTS = ("aux", "advmod")
+_CUE_GOVERNED_AS = ("xcomp", "ccomp")
+
+
+@attrs.frozen
+class _WordCue:
+    cls: str
+    rule: str
+    upos: frozenset[str]
+
+
+@attrs.frozen
+class _Compiled:
+    unsourced: frozenset[str]
+    words: dict[str, _WordCue]
+    lemmas: dict[str, _WordCue]
+    patterns: tuple[tuple[re.Pattern[str], str, str], ...]
+    cue_classes: dict[str, tuple[str, str]]
+
+
+def _compile(rules: RuleSet) -> _Compiled:
+    words: dict[str, _WordCue] = {}
+    lemmas: dict[str, _WordCue] = {}
+    patterns = []
+    cue_classes: dict[str, tuple[str, str]] = {}
+    for rule in rules.section("hedges", "cues"):
+        cue = _WordCue(rule.get("class"), rule.id, frozenset(rule.get("upos") or ()))
+        for word in rule.get("words") or ():
+            words.setdefault(word.lower(), cue)
+        for lemma in rule.get("lemmas") or ():
+            lemmas.setdefault(lemma.lower(), cue)
+        if rule.get("pattern"):
+            patterns.append((re.compile(rule.get("pattern"), re.IGNORECASE), rule.get("class"), rule.id))
+        for cue_class in rule.get("cue_classes") or ():
+            cue_classes.setdefault(cue_class, (rule.get("class"), rule.id))
+    unsourced = frozenset(
+        rule.get("name") for rule in rules.section("hedges", "classes") if rule.get("unsourced")
+    )
+    return _Compiled(unsourced, words, lemmas, tuple(patterns), cue_classes)
+
+
+def _word_hedge(word: Word, compiled: _Compiled) -> _WordCue | None:
+    cue = compiled.words.get(word.text.lower()) or compiled.lemmas.get(word.lemma.lower())
+    if cue is None or (cue.upos and word.upos not in cue.upos):
+        return None
+    return cue
+
+
+def _hedges_in(
+    text: str,
+    words: Iterable[Word],
+    ranges: Sequence[tuple[int, int]],
+    sentence: tuple[int, int],
+    compiled: _Compiled,
+) -> list[Hedge]:
+    """Hedge words among ``words`` and hedge phrases overlapping ``ranges``.
+
+    Overlapping finds keep the longest ("is likely to" over "likely").
+    """
+    found: list[Hedge] = []
+    for word in words:
+        cue = _word_hedge(word, compiled)
+        if cue is not None:
+            found.append(Hedge(word.text, word.start, word.end, cue.cls, cue.rule))
+    for regex, cls, rule in compiled.patterns:
+        for match in regex.finditer(text, sentence[0], sentence[1]):
+            if any(match.start() < end and start < match.end() for start, end in ranges):
+                span = span_of(text, match.start(), match.end())
+                found.append(Hedge(span.text, span.start, span.end, cls, rule))
+    return _longest_first(found)
+
+
+def _longest_first(found: Iterable[Hedge]) -> list[Hedge]:
+    kept: list[Hedge] = []
+    for hedge in sorted(found, key=lambda hedge: (hedge.start - hedge.end, hedge.start)):
+        if not any(hedge.start < other.end and other.start < hedge.end for other in kept):
+            kept.append(hedge)
+    return sorted(kept, key=lambda hedge: hedge.start)
+
+
+def _content_ranges(claim: Claim) -> list[tuple[int, int]]:
+    if claim.content.parts:
+        return [(part.start, part.end) for part in claim.content.parts]
+    return [(claim.content.start, claim.content.end)]
+
+
+def _cue_words(claim: Claim, docwords: DocWords) -> list[Word]:
+    """The cue's words, the auxiliaries and adverbs on them, and the verb governing them."""
+    if claim.cue is None:
+        return []
+    cue = docwords.within(claim.cue.start, claim.cue.end)
+    found = {word.index: word for word in cue}
+    for word in cue:
+        for child in docwords.children(word):
+            if child.deprel.split(":")[0] in _CUE_DEPENDENTS:
+                found[child.index] = child
+        if word.head is not None and word.deprel.split(":")[0] in _CUE_GOVERNED_AS:
+            found[word.head] = docwords.words[word.head]
+    return [found[index] for index in sorted(found)]
+
+
+def find_hedges(text: str, docwords: DocWords, claim: Claim, rules: RuleSet) -> list[Hedge]:
+    """Every hedge that counts for ``claim``, in text order."""
+    compiled = rules.compiled("hedges", _compile)
+    content = _content_ranges(claim)
+    words = [word for start, end in content for word in docwords.within(start, end)]
+    cue_words = _cue_words(claim, docwords)
+    ranges = list(content) + [(word.start, word.end) for word in cue_words]
+    if claim.source is not None:
+        ranges.append((claim.source.start, claim.source.end))
+    sentence = docwords.sentence_span(docwords.sentence_at(claim.content.start))
+    if claim.cue is not None:
+        cue_sentence = docwords.sentence_span(docwords.sentence_at(claim.cue.start))
+        sentence = (min(sentence[0], cue_sentence[0]), max(sentence[1], cue_sentence[1]))
+    sentence = (min(sentence[0], claim.content.start), max(sentence[1], claim.content.end))
+    hedges = _hedges_in(text, [*words, *cue_words], ranges, sentence, compiled)
+    if claim.cue is not None and claim.cue.cls in compiled.cue_classes:
+        cls, rule = compiled.cue_classes[claim.cue.cls]
+        cue = claim.cue
+        hedges = [hedge for hedge in hedges if not (hedge.start < cue.end and cue.start < hedge.end)]
+        hedges.append(Hedge(cue.text, cue.start, cue.end, cls, rule))
+    return sorted(hedges, key=lambda hedge: (hedge.start, hedge.end))
+
+
+def apply(text: str, doc, claims: Sequence[Claim], rules: RuleSet) -> list[Claim]:
+    """Fill ``hedged`` and ``hedges`` on every claim."""
+    docwords = DocWords(doc)
+    hedged = []
+    for claim in claims:
+        hedges = find_hedges(text, docwords, claim, rules)
+        hedged.append(attrs.evolve(claim, hedged=bool(hedges), hedges=tuple(hedges)))
+    return hedged
+
+
+def unsourced_claims(text: str, doc, rules: RuleSet, lines, claims: Sequence[Claim]) -> list[Claim]:
+    """Sentences in the reporter's voice that pass on hearsay, as claims with no source.
+
+    A sentence qualifies when no claim's content or cue lies in it, it is not
+    a noise line, and it holds a hedge of a class marked ``unsourced`` in the
+    rules ("The ship was reportedly carrying fuel").
+    """
+    compiled = rules.compiled("hedges", _compile)
+    docwords = DocWords(doc)
+    skip = tuple(getattr(lines, "skip", ()) or ())
+    headings = tuple(getattr(lines, "headings", ()) or ())
+    taken = [(claim.content.start, claim.content.end) for claim in claims]
+    taken += [(claim.cue.start, claim.cue.end) for claim in claims if claim.cue is not None]
+    found: list[Claim] = []
+    for number in range(len(docwords.sentences)):
+        start, end = docwords.sentence_span(number)
+        if _overlaps(start, end, [(span.start, span.end) for span in skip]) or _overlaps(start, end, taken):
+            continue
+        words = _without_final_punctuation(docwords.sentence_words(number))
+        if not words:
+            continue
+        hedges = [
+            hedge
+            for hedge in _hedges_in(text, words, [(start, end)], (start, end), compiled)
+            if hedge.cls in compiled.unsourced
+        ]
+        if not hedges:
+            continue
+        content = span_of(text, words[0].start, words[-1].end)
+        found.append(
+            Claim(
+                id=f"U{len(found) + 1}",
+                kind="indirect",
+                content=Content(content.text, content.start, content.end),
+                rules=(hedges[0].rule,),
+                heading=any(span.start <= start and end <= span.end for span in headings),
+            )
+        )
+    return found
+
+
+def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in ranges)
+
+
+def _without_final_punctuation(words: Sequence[Word]) -> list[Word]:
+    words = list(words)
+    while words and words[-1].upos == "PUNCT" and words[-1].text in _SENTENCE_END:
+        words.pop()
+    return words

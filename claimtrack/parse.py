@@ -1,0 +1,504 @@
+"""Parsing: text -> stanza ``Document``, offline, cached on disk.
+
+>>> import claimtrack
+>>> doc = claimtrack.parse("The minister said it was over.")
+>>> [word.deprel for word in doc.sentences[0].words][:3]
+['det', 'nsubj', 'root']
+
+Three model sets can parse:
+
+- ``"compact"`` (the default): the small Stanza models shipped inside the
+  package (``claimtrack/models/en_compact``), loaded with no download.
+- ``"stanza"``: Stanza's official English models, if ``stanza.download('en')``
+  has put them in Stanza's resources directory.
+- a path: a folder holding ``tokenize.pt``, ``pos.pt``, ``lemma.pt``,
+  ``depparse.pt`` (and ``mwt.pt`` if the tokenizer needs it), e.g. the output
+  of ``python -m claimtrack.models.train``.
+
+``default_parser()`` uses ``$CLAIMTRACK_MODELS`` (one of the above) or the
+compact set; it builds one :class:`Parser` per process and reuses it, and
+each Parser loads its Stanza pipeline only when a parse misses the cache.
+
+``parse_conllu`` reads a pre-parsed CoNLL-U document instead (no Stanza run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from claimtrack.cache import ParseCache
+from claimtrack.errors import ConlluError, ModelError
+from claimtrack.textprep import LineBreaks
+
+if TYPE_CHECKING:
+    from stanza import Pipeline
+    from stanza.models.common.doc import Document
+
+__all__ = [
+    "COMPACT_DIR",
+    "MODELS_ENV",
+    "PROCESSORS",
+    "ModelSet",
+    "ParseStats",
+    "Parser",
+    "compact_models",
+    "default_parser",
+    "get_parser",
+    "parse",
+    "parse_conllu",
+    "resolve_models",
+    "stanza_models",
+    "stanza_resources_dirs",
+]
+
+MODELS_ENV = "CLAIMTRACK_MODELS"
+COMPACT_DIR = Path(__file__).parent / "models" / "en_compact"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+REQUIRED = ("tokenize", "pos", "lemma", "depparse")
+STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
+
+
+@attrs.frozen
+class ModelSet:
+    """A set of Stanza models claimtrack can parse with."""
+
+    name: str
+    path: Path
+    files: tuple[tuple[str, Path], ...] = ()
+    official: bool = False
+
+    @property
+    def processors(self) -> tuple[str, ...]:
+        return tuple(processor for processor, _ in self.files)
+
+    @property
+    def size(self) -> int:
+        return sum(path.stat().st_size for _, path in self.files)
+
+
+@attrs.frozen
+class ParseStats:
+    """How the last parse went: from the cache or not, and how long it took."""
+
+    cached: bool
+    seconds: float
+    sentences: int
+    tokens: int
+
+
+def compact_models() -> ModelSet:
+    """The compact models shipped with claimtrack."""
+    return _folder_models("compact", COMPACT_DIR)
+
+
+def stanza_resources_dirs() -> tuple[Path, ...]:
+    """Where Stanza keeps downloaded models: its configured directory, then the
+    pre-1.10 default ``~/stanza_resources``."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    found = [Path(os.environ.get("STANZA_RESOURCES_DIR") or DEFAULT_MODEL_DIR).expanduser()]
+    legacy = Path.home() / "stanza_resources"
+    if legacy not in found:
+        found.append(legacy)
+    return tuple(found)
+
+
+def stanza_models() -> ModelSet:
+    """Stanza's official English models, or a :class:`ModelError` saying how to get them."""
+    searched = stanza_resources_dirs()
+    for folder in searched:
+        files = _official_files(folder)
+        if files:
+            return ModelSet(name="stanza", path=folder, files=files, official=True)
+    where = " or ".join(str(folder) for folder in searched)
+    raise ModelError(f"Stanza's official English models are not installed (looked in {where}); {STANZA_HINT}")
+
+
+def resolve_models(models: str | os.PathLike[str] | ModelSet | None = None) -> ModelSet:
+    """The model set a ``models=`` argument names: "compact", "stanza" or a folder."""
+    if isinstance(models, ModelSet):
+        return models
+    if models is None:
+        models = os.environ.get(MODELS_ENV) or "compact"
+    if models == "compact":
+        return compact_models()
+    if models == "stanza":
+        return stanza_models()
+    folder = Path(models).expanduser()
+    if not folder.is_dir():
+        raise ModelError(f"{folder}: no such model folder (models are 'compact', 'stanza' or a folder of .pt files)")
+    return _folder_models(folder.name or "custom", folder)
+
+
+def _folder_models(name: str, folder: Path) -> ModelSet:
+    files = tuple((processor, folder / f"{processor}.pt") for processor in PROCESSORS)
+    present = tuple((processor, path) for processor, path in files if path.is_file())
+    missing = [processor for processor in REQUIRED if processor not in dict(present)]
+    if missing:
+        raise ModelError(f"{folder}: missing model files {', '.join(p + '.pt' for p in missing)}")
+    return ModelSet(name=name, path=folder, files=present)
+
+
+def _official_files(folder: Path) -> tuple[tuple[str, Path], ...]:
+    try:
+        resources = json.loads((folder / "resources.json").read_text(encoding="utf-8"))
+        defaults = resources["en"]["default_processors"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return ()
+    files = []
+    for processor in PROCESSORS:
+        package = defaults.get(processor) if isinstance(defaults, dict) else None
+        if isinstance(package, str):
+            files.append((processor, folder / "en" / processor / f"{package}.pt"))
+    present = tuple((processor, path) for processor, path in files if path.is_file())
+    if any(processor not in dict(present) for processor in REQUIRED):
+        return ()
+    return present
+
+
+class Parser:
+    """Parses English text with one model set, caching parses on disk.
+
+    >>> parser = Parser("compact")
+    >>> doc = parser.parse("Officials said the bridge was safe.")
+    >>> parser.last.cached in (True, False)
+    True
+    """
+
+    def __init__(self, models: str | os.PathLike[str] | ModelSet = "compact", cache: bool = True):
+        self.models = resolve_models(models)
+        self.cache = cache
+        self.import_seconds: float | None = None
+        self.load_seconds: float | None = None
+        self.last: ParseStats | None = None
+        self._pipeline: Pipeline | None = None
+        self._model_id: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Parser(models={self.models.name!r}, path={str(self.models.path)!r}, cache={self.cache})"
+
+    @property
+    def model_id(self) -> str:
+        """``<name>-<digest>``: the digest changes whenever a model file does."""
+        if self._model_id is None:
+            self._model_id = f"{_safe_name(self.models.name)}-{_model_digest(self.models)[:16]}"
+        return self._model_id
+
+    @property
+    def loaded(self) -> bool:
+        return self._pipeline is not None
+
+    def pipeline(self) -> Pipeline:
+        """The Stanza pipeline, built on first use and kept."""
+        if self._pipeline is None:
+            started = time.perf_counter()
+            self._pipeline = _build_pipeline(self.models)
+            self.load_seconds = time.perf_counter() - started
+        return self._pipeline
+
+    def parse(self, text: str, cache: bool = True) -> Document:
+        """The parse of ``text``: token offsets index into ``text`` itself."""
+        if not isinstance(text, str):
+            raise TypeError(f"Parser.parse() takes a str, got {type(text).__name__}")
+        use_cache = self.cache and cache
+        self.import_seconds = _import_stanza()
+        started = time.perf_counter()
+        store = ParseCache() if use_cache else None
+        doc = store.get(text, self.model_id) if store is not None else None
+        cached = doc is not None
+        if doc is None:
+            pipeline = self.pipeline()
+            started = time.perf_counter()
+            # Every line its own paragraph: headlines and datelines without
+            # final punctuation must not run into the next sentence.
+            breaks = LineBreaks(text)
+            doc = pipeline(breaks.prepared)
+            breaks.restore(doc)
+            if store is not None:
+                store.put(text, self.model_id, doc)
+        self.last = ParseStats(
+            cached=cached,
+            seconds=time.perf_counter() - started,
+            sentences=len(doc.sentences),
+            tokens=doc.num_tokens,
+        )
+        return doc
+
+
+_PARSERS: dict[tuple[str, bool], Parser] = {}
+
+
+def get_parser(models: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Parser:
+    """The process-wide Parser for a model set (``None``: ``$CLAIMTRACK_MODELS`` or compact)."""
+    spec = str(models if models is not None else os.environ.get(MODELS_ENV) or "compact")
+    key = (spec, cache)
+    if key not in _PARSERS:
+        _PARSERS[key] = Parser(spec, cache=cache)
+    return _PARSERS[key]
+
+
+def default_parser() -> Parser:
+    """The Parser ``claimtrack.extract`` and ``claimtrack.parse`` use."""
+    return get_parser(None)
+
+
+def parse(text: str, *, models: str | os.PathLike[str] | None = None, cache: bool = True) -> Document:
+    """Parse ``text`` with the default (or the named) model set."""
+    return get_parser(models).parse(text, cache=cache)
+
+
+_IMPORT_SECONDS: list[float] = []
+
+
+def _import_stanza() -> float:
+    """Import stanza (and torch) once; the seconds that took, so timings can
+    report it apart from parsing."""
+    if not _IMPORT_SECONDS:
+        started = time.perf_counter()
+        try:
+            import stanza  # noqa: F401
+        except ImportError as error:
+            raise ModelError(f"stanza is not installed ({error}); pip install stanza") from None
+        _IMPORT_SECONDS.append(time.perf_counter() - started)
+    return _IMPORT_SECONDS[0]
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.]+", "_", name) or "models"
+
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    info = path.stat()
+    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    if key not in _DIGESTS:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[key] = digest.hexdigest()
+    return _DIGESTS[key]
+
+
+def _model_digest(models: ModelSet) -> str:
+    """A digest of the model files. Official Stanza models are identified by
+    Stanza's version and their names and sizes (hashing hundreds of MB on every
+    start would cost more than it protects); shipped and custom models by content."""
+    digest = hashlib.sha256()
+    if models.official:
+        import stanza
+
+        digest.update(f"stanza {stanza.__version__}\n".encode())
+        for processor, path in models.files:
+            digest.update(f"{processor} {path.name} {path.stat().st_size}\n".encode())
+    else:
+        for processor, path in models.files:
+            digest.update(f"{processor} {_file_digest(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def _build_pipeline(models: ModelSet) -> Pipeline:
+    _import_stanza()
+    import stanza
+
+    processors = ",".join(models.processors)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            if models.official:
+                return stanza.Pipeline(
+                    "en",
+                    dir=str(models.path),
+                    processors=processors,
+                    download_method=None,
+                    logging_level="ERROR",
+                )
+            return _local_pipeline(stanza, models, processors)
+    except ModelError:
+        raise
+    except Exception as error:  # stanza raises many kinds; the user needs one line
+        detail = " ".join(str(error).split()) or type(error).__name__
+        raise ModelError(f"{models.path}: cannot load the {models.name} models ({detail})") from None
+
+
+def _local_pipeline(stanza: Any, models: ModelSet, processors: str) -> Pipeline:
+    """Stanza wants a resources.json even with ``download_method=None``; an empty
+    one in a throwaway folder plus an explicit path per processor loads local
+    models with no network access."""
+    paths = {f"{processor}_model_path": str(path) for processor, path in models.files}
+    with tempfile.TemporaryDirectory(prefix="claimtrack-stanza-") as folder:
+        Path(folder, "resources.json").write_text("{}", encoding="utf-8")
+        return stanza.Pipeline(
+            "en",
+            dir=folder,
+            processors=processors,
+            pos_pretrain_path=None,
+            depparse_pretrain_path=None,
+            download_method=None,
+            allow_unknown_language=True,
+            logging_level="ERROR",
+            **paths,
+        )
+
+
+# ---------------------------------------------------------------------------
+# CoNLL-U input
+
+_TOKEN_RANGE = re.compile(r"(?:^|\|)TokenRange=(\d+):(\d+)(?:\||$)")
+
+
+def parse_conllu(source: str | os.PathLike[str], text: str | None = None) -> Document:
+    """A Document from CoNLL-U (a path, or the CoNLL-U itself as a string).
+
+    With ``text``, token offsets point into ``text``: taken from ``TokenRange=s:e``
+    in MISC where every token has one (as in the GUM files), else found by
+    laying the tokens over ``text`` in order. Without it, the text is rebuilt:
+    from ``TokenRange`` when present (a paragraph break, ``# newpar``, becomes a
+    newline), else from the ``# text`` comments and ``SpaceAfter``.
+    """
+    name, conllu = _conllu_source(source)
+    from stanza.utils.conll import CoNLL, CoNLLError
+
+    try:
+        sentences, comments, empty = CoNLL.conll2dict(input_str=conllu)
+    except (CoNLLError, ValueError) as error:
+        raise ConlluError(f"{name}: not valid CoNLL-U ({_one_line(error)})") from None
+    if not any(sentences):
+        raise ConlluError(f"{name}: no sentences in the CoNLL-U")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rebuilt = CoNLL.add_char_offsets(sentences, comments)
+    except (ValueError, KeyError, IndexError) as error:
+        raise ConlluError(f"{name}: cannot rebuild the text ({_one_line(error)})") from None
+    ranges = _token_ranges(sentences)
+    if text is not None:
+        if ranges is not None:
+            _check_ranges(name, sentences, ranges, text)
+            _apply_offsets(sentences, ranges)
+        else:
+            _apply_offsets(sentences, _align(name, sentences, text))
+    elif ranges is not None:
+        text = _text_from_ranges(name, sentences, comments, ranges)
+        _apply_offsets(sentences, ranges)
+    else:
+        text = rebuilt
+    return _conllu_document(name, sentences, comments, empty, text)
+
+
+def _conllu_source(source: str | os.PathLike[str]) -> tuple[str, str]:
+    from claimtrack.textio import read_text
+
+    if isinstance(source, str) and ("\n" in source or "\t" in source):
+        return "<conllu>", source
+    path = Path(source)
+    return str(path), read_text(path)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:300] or type(error).__name__
+
+
+def _units(sentences: list[list[dict]]) -> list[tuple[dict, list[dict]]]:
+    from stanza.utils.conll import group_sentence_units
+
+    return [unit for sentence in sentences for unit in group_sentence_units(sentence)]
+
+
+def _token_ranges(sentences: list[list[dict]]) -> list[tuple[int, int]] | None:
+    """``TokenRange`` of every token, or None unless every token has one."""
+    ranges = []
+    for token, _ in _units(sentences):
+        match = _TOKEN_RANGE.search(token.get("misc") or "")
+        if match is None:
+            return None
+        ranges.append((int(match.group(1)), int(match.group(2))))
+    return ranges
+
+
+def _check_ranges(name: str, sentences: list[list[dict]], ranges: list[tuple[int, int]], text: str) -> None:
+    for (token, _), (start, end) in zip(_units(sentences), ranges):
+        if text[start:end] != token["text"]:
+            raise ConlluError(
+                f"{name}: TokenRange={start}:{end} of token {token['text']!r} does not match the text "
+                f"({text[start:end]!r} there)"
+            )
+
+
+def _align(name: str, sentences: list[list[dict]], text: str) -> list[tuple[int, int]]:
+    """Token offsets found by searching ``text`` in order; only whitespace may lie between tokens."""
+    ranges = []
+    position = 0
+    for token, _ in _units(sentences):
+        form = token["text"]
+        start = text.find(form, position)
+        if start < 0 or text[position:start].strip():
+            raise ConlluError(f"{name}: token {form!r} not found in the text after offset {position}")
+        ranges.append((start, start + len(form)))
+        position = start + len(form)
+    return ranges
+
+
+def _text_from_ranges(
+    name: str, sentences: list[list[dict]], comments: list[list[str]], ranges: list[tuple[int, int]]
+) -> str:
+    """The text the TokenRange offsets index into: tokens at their offsets,
+    spaces between them, a newline before each new paragraph."""
+    length = max((end for _, end in ranges), default=0)
+    chars = [" "] * length
+    units = _units(sentences)
+    for (token, _), (start, end) in zip(units, ranges):
+        if end - start != len(token["text"]):
+            raise ConlluError(f"{name}: TokenRange={start}:{end} does not fit token {token['text']!r}")
+        chars[start:end] = token["text"]
+    index = 0
+    for sentence, sentence_comments in zip(sentences, comments):
+        count = len(_units([sentence]))
+        if count and index and any(comment.startswith("# newpar") for comment in sentence_comments):
+            previous_end, start = ranges[index - 1][1], ranges[index][0]
+            chars[previous_end:start] = "\n" * (start - previous_end)
+        index += count
+    return "".join(chars)
+
+
+def _apply_offsets(sentences: list[list[dict]], ranges: list[tuple[int, int]]) -> None:
+    from stanza.utils.conll import annotate_mwt_words
+
+    for (token, words), (start, end) in zip(_units(sentences), ranges):
+        token["start_char"], token["end_char"] = start, end
+        for word in words:
+            word.pop("start_char", None)
+            word.pop("end_char", None)
+        annotate_mwt_words(token, words, start)
+
+
+def _conllu_document(
+    name: str, sentences: list[list[dict]], comments: list[list[str]], empty: list[list[dict]], text: str
+) -> Document:
+    """Built as ``CoNLL.conll2doc(reconstruct_text=True)`` builds it: the text is
+    attached after construction so that MISC is not rewritten."""
+    from stanza.models.common.doc import Document
+
+    try:
+        doc = Document(sentences, text=None, comments=comments, empty_sentences=empty)
+    except (ValueError, IndexError, KeyError) as error:
+        raise ConlluError(f"{name}: not a valid UD document ({_one_line(error)})") from None
+    doc.text = text
+    for sentence in doc.sentences:
+        if sentence.tokens:
+            sentence.text = text[sentence.tokens[0].start_char : sentence.tokens[-1].end_char]
+    doc.build_ents()
+    return doc
+

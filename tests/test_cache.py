@@ -1,0 +1,132 @@
+"""The parse cache: a hit skips Stanza, --no-cache skips the cache, a bad entry is re-parsed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimtrack.cache import ENTRY_FORMAT, ParseCache, cache_dir, text_digest
+from claimtrack.parse import parse_conllu
+
+TEXT = "Officials said the bridge was safe."
+CONLLU = """\
+# text = Officials said the bridge was safe.
+1	Officials	official	NOUN	NNS	Number=Plur	2	nsubj	_	_
+2	said	say	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
+3	the	the	DET	DT	Definite=Def|PronType=Art	4	det	_	_
+4	bridge	bridge	NOUN	NN	Number=Sing	6	nsubj	_	_
+5	was	be	AUX	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	6	cop	_	_
+6	safe	safe	ADJ	JJ	Degree=Pos	2	ccomp	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	2	punct	_	_
+
+"""
+
+
+def offsets(doc):
+    return [(token.text, token.start_char, token.end_char) for s in doc.sentences for token in s.tokens]
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    """A cache folder for this test only."""
+    monkeypatch.setenv("CLAIMTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    return ParseCache()
+
+
+def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMTRACK_CACHE_DIR", str(tmp_path / "here"))
+    assert cache_dir() == tmp_path / "here"
+    assert ParseCache().root == tmp_path / "here" / "parses"
+
+
+def test_entry_path_is_model_then_text_hash(own_cache, tmp_path):
+    digest = text_digest(TEXT)
+    assert own_cache.path(TEXT, "compact-abc") == tmp_path / "cache" / "parses" / "compact-abc" / digest[:2] / f"{digest}.json"
+
+
+def test_round_trip_keeps_offsets_and_annotations(own_cache):
+    doc = parse_conllu(CONLLU, text=TEXT)
+    assert own_cache.put(TEXT, "test-model", doc)
+    again = own_cache.get(TEXT, "test-model")
+    assert offsets(again) == [
+        ("Officials", 0, 9), ("said", 10, 14), ("the", 15, 18), ("bridge", 19, 25),
+        ("was", 26, 29), ("safe", 30, 34), (".", 34, 35),
+    ]
+    assert [(w.lemma, w.upos, w.head, w.deprel) for w in again.sentences[0].words] == [
+        ("official", "NOUN", 2, "nsubj"), ("say", "VERB", 0, "root"), ("the", "DET", 4, "det"),
+        ("bridge", "NOUN", 6, "nsubj"), ("be", "AUX", 6, "cop"), ("safe", "ADJ", 2, "ccomp"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    assert again.text == TEXT
+
+
+def test_entry_is_json_and_written_atomically(own_cache):
+    own_cache.put(TEXT, "test-model", parse_conllu(CONLLU, text=TEXT))
+    path = own_cache.path(TEXT, "test-model")
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    assert (payload["format"], payload["model"], payload["sha256"]) == (ENTRY_FORMAT, "test-model", text_digest(TEXT))
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
+
+
+def test_other_model_or_other_text_misses(own_cache):
+    own_cache.put(TEXT, "test-model", parse_conllu(CONLLU, text=TEXT))
+    assert own_cache.get(TEXT, "other-model") is None
+    assert own_cache.get(TEXT + " ", "test-model") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: b"\x80\x04not json at all",  # a pickle-looking blob is never unpickled
+        lambda data: data.replace(b'"start_char":0', b'"start_char":3'),  # offsets no longer fit
+        lambda data: b"[]",
+    ],
+    ids=["truncated", "binary", "bad-offsets", "not-an-entry"],
+)
+def test_damaged_entry_reads_as_missing(own_cache, damage):
+    own_cache.put(TEXT, "test-model", parse_conllu(CONLLU, text=TEXT))
+    path = own_cache.path(TEXT, "test-model")
+    path.write_bytes(damage(path.read_bytes()))
+    assert own_cache.get(TEXT, "test-model") is None
+
+
+def test_unwritable_cache_is_not_fatal(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CLAIMTRACK_CACHE_DIR", str(blocker))
+    assert ParseCache().put(TEXT, "test-model", parse_conllu(CONLLU, text=TEXT)) is False
+
+
+# With the shipped models ----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_second_parse_is_a_cache_hit(compact_parser, own_cache):
+    compact_parser.parse(TEXT)
+    assert compact_parser.last.cached is False
+    first = offsets(compact_parser.parse(TEXT))
+    assert compact_parser.last.cached is True
+    assert own_cache.path(TEXT, compact_parser.model_id).is_file()
+    assert all(TEXT[start:end] == text for text, start, end in first)
+
+
+@pytest.mark.slow
+def test_no_cache_neither_reads_nor_writes(compact_parser, own_cache):
+    compact_parser.parse(TEXT, cache=False)
+    assert compact_parser.last.cached is False
+    assert not own_cache.path(TEXT, compact_parser.model_id).exists()
+
+
+@pytest.mark.slow
+def test_corrupt_entry_is_parsed_again_and_rewritten(compact_parser, own_cache):
+    path = own_cache.path(TEXT, compact_parser.model_id)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"format": "claimtrack-parse/1", "sentences": [[{"id": ', encoding="utf-8")
+    doc = compact_parser.parse(TEXT)
+    assert compact_parser.last.cached is False
+    assert [t.text for t in doc.sentences[0].tokens][:2] == ["Officials", "said"]
+    assert json.loads(path.read_text(encoding="utf-8"))["sha256"] == text_digest(TEXT)
+    compact_parser.parse(TEXT)
+    assert compact_parser.last.cached is True

@@ -1,0 +1,168 @@
+"""The HTML export in a real headless Chromium (Debian's ``chromium`` package).
+
+Each page is rendered with its scripts run, and the DOM Chromium ends with is
+checked: one highlighted element per span, the page's own script ran, no
+injected markup came alive. Screenshots are saved under tests/artifacts/ (or
+$CLAIMTRACK_TEST_ARTIFACTS) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import story_fixtures as story
+from test_export import injection, marks_of, split_quote
+
+from claimtrack import export
+from claimtrack.export import html
+from claimtrack.export.spans import marked_spans
+from claimtrack.tracker import Tracker
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium not found: install Debian's 'chromium' package (apt-get install -y chromium); .ci/run does",
+)
+
+ARTIFACTS = Path(os.environ.get("CLAIMTRACK_TEST_ARTIFACTS", Path(__file__).parent / "artifacts"))
+
+
+def chromium(page: Path, profile: Path, *args: str, fragment: str = "") -> str:
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
+        page.resolve().as_uri() + fragment,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def rendered_dom(page: Path, tmp_path: Path, fragment: str = "") -> str:
+    return chromium(page, tmp_path / "profile", "--dump-dom", fragment=fragment)
+
+
+def screenshot(page: Path, tmp_path: Path, name: str, fragment: str = "") -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / name
+    chromium(
+        page,
+        tmp_path / "profile",
+        "--window-size=1200,900",
+        "--hide-scrollbars",
+        f"--screenshot={shot}",
+        fragment=fragment,
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 10_000  # a blank page is a few hundred bytes
+    return shot
+
+
+def body_attributes(dom: str) -> dict[str, str]:
+    tag = re.search(r"<body([^>]*)>", dom).group(1)
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+
+
+@pytest.mark.parametrize("name", ["monday", "tuesday", "thursday"])
+def test_story_page_renders_one_highlighted_element_per_span(tmp_path, name):
+    article = dict(zip(["monday", "tuesday", "thursday"], story.story()))[name]
+    (page,) = export.write([article], "html", tmp_path)
+    dom = rendered_dom(page, tmp_path)
+    spans = marked_spans(article.result)
+    assert body_attributes(dom)["data-ready"] == "yes"
+    assert body_attributes(dom)["data-spans"] == str(len(spans))
+    marks = marks_of(dom)
+    assert sorted(marks.first) == sorted(span.id for span in spans)
+    assert marks.texts == {span.id: span.text for span in spans}
+    if name == "thursday":
+        screenshot(page, tmp_path, "story-thursday.png")
+
+
+def test_a_link_to_a_span_opens_the_page_with_its_details_showing(tmp_path):
+    (page,) = export.write([story.story()[0]], "html", tmp_path)
+    dom = rendered_dom(page, tmp_path, fragment="#C1.source")
+    tip = re.search(r'<div id="tip" role="tooltip"([^>]*)>(.*?)</div>', dom)
+    assert "hidden" not in tip.group(1)
+    assert re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", tip.group(2)) == [
+        ("source", "a port official"),
+        ("claim", "C1"),
+        ("kind", "direct"),
+        ("status", "unconfirmed"),
+        ("source", "a port official"),
+        ("type", "government"),
+        ("anonymous", "yes"),
+        ("hedges", "none"),
+        ("rules", "cue.verb.say, pattern.quote_then_verb"),
+    ]
+    screenshot(page, tmp_path, "story-monday-details.png", fragment="#C1.source")
+
+
+def test_split_quote_page_marks_each_piece(tmp_path):
+    (page,) = export.write([split_quote()], "html", tmp_path)
+    marks = marks_of(rendered_dom(page, tmp_path))
+    assert marks.texts == {
+        "C1.source": "she",
+        "C1.cue": "said",
+        "C1.content.1": "The port is closed,",
+        "C1.content.2": "and\nit stays closed.",
+    }
+
+
+def test_injected_markup_stays_text_in_the_browser(tmp_path):
+    (page,) = export.write([injection()], "html", tmp_path)
+    dom = rendered_dom(page, tmp_path)
+    assert re.search(r"<title>(.*?)</title>", dom).group(1) == "inject"
+    assert "<img" not in dom and "<b>" not in dom
+    assert body_attributes(dom)["data-ready"] == "yes"
+    assert (
+        marks_of(dom).texts["C1.content.1"]
+        == "<script>document.title='pwned'</script><img src=x onerror=alert(1)>"
+    )
+    screenshot(page, tmp_path, "injection.png")
+
+
+def test_tracker_group_page_shows_the_timeline(tmp_path):
+    with Tracker(tmp_path / "t.db") as tracker:
+        for a in story.story():
+            tracker.add_result(a.result, title=a.title, outlet=a.outlet, url=a.url, date=a.date)
+        html.write_groups(tracker.groups(), tracker.articles(), tmp_path / "site")
+    dom = rendered_dom(tmp_path / "site" / "G1.html", tmp_path)
+    items = re.findall(r'<li data-appearance="\d+"><strong>([\d-]+)</strong>\s*·\s*([^·<]+?)\s*·', dom)
+    assert items == [
+        ("2026-03-02", "Harbour Courier"),
+        ("2026-03-03", "Daily Ledger"),
+        ("2026-03-05", "Velmor Times"),
+    ]
+    assert '<span class="status status-confirmed">confirmed</span> · 3 appearance(s)' in dom
+    screenshot(tmp_path / "site" / "G1.html", tmp_path, "story-group-G1.png")
+    index = rendered_dom(tmp_path / "site" / "index.html", tmp_path)
+    assert index.count('<tr><td><a href="G') == 5
+
+
+def test_seed_article_from_the_real_engine_renders_every_span(tmp_path):
+    """The seed article has nested claims (AFP reports what a Telegram video showed)."""
+    import claimtrack
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
+    result = claimtrack.extract_file(seed)
+    (page,) = export.write([result], "html", tmp_path)
+    dom = rendered_dom(page, tmp_path)
+    spans = marked_spans(result)
+    assert body_attributes(dom)["data-spans"] == str(len(spans))
+    assert marks_of(dom).texts == {span.id: span.text for span in spans}
+    screenshot(page, tmp_path, "seed-baghdad.png")

@@ -1,0 +1,135 @@
+"""The seed article end to end (issue 4): source entities, types, anonymity
+and confirmation status, as the issue states them.
+
+Claims are looked up by their source mention and cue, so that these tests
+say what resolution, hedging and confirmation make of the engine's claims.
+"""
+
+from pathlib import Path
+
+import pytest
+
+import claimtrack
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
+NO_RESPONSE = "no immediate response from the United States officials"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return claimtrack.extract(SEED.read_text(encoding="utf-8"), doc_id="baghdad_drone_strike")
+
+
+def claims_by(result, source_text, cue_text=None):
+    found = [
+        claim
+        for claim in result.claims
+        if claim.source is not None
+        and claim.source.text == source_text
+        and (cue_text is None or (claim.cue is not None and claim.cue.text == cue_text))
+    ]
+    assert found, f"no claim from {source_text!r} with cue {cue_text!r}"
+    return found
+
+
+def entity_of(result, source_text):
+    entities = {claim.source.entity for claim in claims_by(result, source_text)}
+    assert len(entities) == 1
+    return result.source(entities.pop())
+
+
+def test_the_security_official_is_one_anonymous_government_source(result):
+    mentions = ["the security official", "The official", "the official"]
+    entities = {claim.source.entity for text in mentions for claim in claims_by(result, text)}
+    assert len(entities) == 1
+    official = result.source(entities.pop())
+    assert (official.name, official.type, official.anonymous) == ("the security official", "government", True)
+    assert [(cue.text, result.text[cue.start : cue.end]) for cue in official.anonymity_cues] == [
+        ("speaking on condition of anonymity", "speaking on condition of anonymity")
+    ]
+    assert [mention.text for mention in official.mentions] == mentions
+    for text in mentions:
+        for claim in claims_by(result, text):
+            assert (claim.source.type, claim.source.anonymous, claim.source.name) == (
+                "government",
+                True,
+                "the security official",
+            )
+
+
+def test_afp_is_one_news_agency(result):
+    afp = claims_by(result, "news agency AFP")
+    assert len(afp) == 2
+    assert {claim.source.entity for claim in afp} == {afp[0].source.entity}
+    assert (afp[0].source.type, afp[0].source.anonymous) == ("news_agency", False)
+
+
+@pytest.mark.parametrize(
+    "mention, expected_type",
+    [
+        ("Prime Minister Mohamed Shia al-Sudani's office", "government"),
+        ("The Iraqi government", "government"),
+        ("Iraq", "government"),
+        ("Washington", "government"),
+        ("Iraq's pro-Iran Hashed force", "armed_group"),
+        ("Harakat al-Nujaba", "armed_group"),
+        ("the Islamic Resistance in Iraq", "armed_group"),
+        ("a Telegram channel", "social_media"),
+    ],
+)
+def test_source_types(result, mention, expected_type):
+    source = entity_of(result, mention)
+    assert (source.type, source.anonymous) == (expected_type, False)
+
+
+def test_the_prime_ministers_office_is_not_the_prime_minister(result):
+    office = entity_of(result, "Prime Minister Mohamed Shia al-Sudani's office")
+    assert office.name == "Prime Minister Mohamed Shia al-Sudani's office"
+    assert [mention.text for mention in office.mentions] == ["Prime Minister Mohamed Shia al-Sudani's office"]
+
+
+def test_both_iraqi_government_claims_share_one_entity(result):
+    claims = claims_by(result, "The Iraqi government")
+    assert [claim.cue.text for claim in claims] == ["accused", "called"]
+    assert len({claim.source.entity for claim in claims}) == 1
+
+
+@pytest.mark.parametrize(
+    "source_text, cue_text",
+    [
+        ("Iraq's pro-Iran Hashed force", "condemned"),
+        ("Harakat al-Nujaba", None),
+        ("The Iraqi government", "accused"),
+        ("Prime Minister Mohamed Shia al-Sudani's office", None),
+    ],
+)
+def test_no_response_from_the_united_states_bears_on_claims_accusing_it(result, source_text, cue_text):
+    for claim in claims_by(result, source_text, cue_text):
+        assert claim.confirmation.status == "no_response"
+        assert [(e.text, e.rule) for e in claim.confirmation.evidence] == [
+            (NO_RESPONSE, "confirmation.no_response.no_immediate_response")
+        ]
+
+
+@pytest.mark.parametrize(
+    "source_text", ["the security official", "The official", "the official", "news agency AFP", "Washington"]
+)
+def test_claims_not_accusing_the_united_states_have_no_status(result, source_text):
+    assert {claim.confirmation.status for claim in claims_by(result, source_text)} == {"unconfirmed"}
+
+
+def test_nothing_in_the_article_is_confirmed_or_denied(result):
+    statuses = {claim.confirmation.status for claim in result.claims}
+    assert statuses <= {"unconfirmed", "no_response"}
+
+
+def test_every_source_span_points_at_its_text(result):
+    text = result.text
+    for source in result.sources:
+        for span in (*source.mentions, *source.anonymity_cues):
+            assert text[span.start : span.end] == span.text
+    for claim in result.claims:
+        if claim.source is not None:
+            assert claim.source.entity in {source.entity for source in result.sources}
+        for item in (*claim.hedges, *claim.confirmation.evidence):
+            assert text[item.start : item.end] == item.text
