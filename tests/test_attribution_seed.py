@@ -140,7 +140,8 @@ def test_split_quote_and_rule_ids(seed):
 def test_background_and_noise_sentences_yield_no_claim(seed, opening):
     text, found = seed
     start = text.index(opening)
-    end = text.index("\n", start)
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
     inside = [c for c in found.claims if start <= c.content.start < end]
     assert inside == []
 
