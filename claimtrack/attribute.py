@@ -151,6 +151,8 @@ def _np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tup
     """Surface noun phrase starting at word ``index``: up to a comma, final
     punctuation, a participle ('speaking on condition ...') or a relative."""
     kept = []
+    if index < len(sent.words) and sent.words[index].upos in ("ADP", "SCONJ", "CCONJ", "PART"):
+        return None
     for word in sent.words[index:]:
         if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
             break
@@ -222,7 +224,7 @@ def _frame_quote(text, sent, cue, quotes):
         if pattern and _only_source_between(gap):
             parts.append(quote.inner)
             pattern = "pattern.split_quote"
-        elif not pattern and gap.strip()[-1:] in (":", ","):
+        elif not pattern and gap.strip()[-1:] in (":", ",", ""):
             parts.append(quote.inner)
             pattern = "pattern.verb_then_quote"
     if not parts:
@@ -264,12 +266,44 @@ def _frame_complement(text, sent, cue):
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return _span(words), "pattern.clause_then_verb"
-    if comma is not None and comma.index > 1 and _inverted_tail(sent, cue, comma):
+    if comma is not None and comma.index > 1 and _finite(sent, cue) and _inverted_tail(sent, cue, comma):
         return _span(sent.words[: comma.index]), "pattern.clause_then_verb"
+    if comma is not None and comma.index > 1 and _finite(sent, cue):
+        closing = _parenthetical_close(sent, cue)
+        if closing is not None:
+            before = _span(sent.words[: comma.index])
+            after = _span(sent.words[closing.index + 1 :])
+            if before and after:
+                return (before, after), "pattern.parenthetical_verb"
     colon = [w for w in sent.kids(cue) if w.index > cue.index and w.base_deprel == "parataxis"]
     if colon:
         return _span(sent.subtree(colon[0])), "pattern.verb_complement"
     return _that_clause(sent, cue)
+
+
+def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
+    """The comma closing '..., said Mauer, ...' or '..., he said, ...'."""
+    if sent.kids(cue, "obj", "iobj", "ccomp", "xcomp"):
+        return None
+    opening = _last_comma_before(sent, cue)
+    lead = sent.words[opening.index + 1 : cue.index] if opening is not None else []
+    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+        return None
+    between = []
+    for word in sent.words[cue.index + 1 :]:
+        if word.lower == ",":
+            if any(w.upos in ("NOUN", "PROPN", "PRON") for w in between) or not between:
+                return word if word.index < len(sent.words) - 2 else None
+            return None
+        if word.upos in ("VERB", "AUX", "SCONJ"):
+            return None
+        between.append(word)
+    return None
+
+
+def _finite(sent: Sent, cue: Word) -> bool:
+    """A finite cue ('said', 'has said'), not a participle or gerund ('hoping')."""
+    return "VerbForm=Fin" in cue.feats or bool(sent.kids(cue, "aux", "aux:pass"))
 
 
 def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
@@ -441,7 +475,9 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
     if content is None and parts is None and lexicon.reportable(cls):
         if "complement" in frames:
             found = _frame_complement(text, sent, cue)
-            if found and found[0]:
+            if found and found[0] and isinstance(found[0][0], tuple):
+                parts, pattern = found
+            elif found and found[0]:
                 content, pattern = found
         if content is None and {"object", "of_object", "for_object"} & set(frames):
             found = _frame_object(text, sent, cue, particle)
@@ -513,7 +549,7 @@ def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int]
     if agent is not None:
         return _after_case(sent, agent, _noun_phrase(sent, agent, cuts))
     previous = sent.words[cue.index - 1 : cue.index]
-    if previous and previous[0].upos == "PUNCT":
+    if previous and previous[0].upos == "PUNCT" and _finite(sent, cue):
         inverted = _np_after(sent, cue.index + 1, cuts)
         if inverted is not None:
             return inverted

@@ -153,7 +153,7 @@ def find_quotes(text: str, lexicon: Lexicon) -> list[Quote]:
             if open_at is None:
                 if char in openers and _can_open(text, index, openers[char]):
                     open_at, open_pair = index, openers[char]
-            elif char == open_pair[1] and (open_pair[0] != open_pair[1] or _can_close(text, index)):
+            elif char == open_pair[1] and _can_close(text, index, open_pair):
                 quotes.append(Quote(open_at, index))
                 open_at = None
             elif char == open_pair[0] and open_pair[0] != open_pair[1] and index > open_at:
@@ -182,7 +182,13 @@ def _can_open(text: str, index: int, pair) -> bool:
     return bool(following) and not following.isspace()
 
 
-def _can_close(text: str, index: int) -> bool:
+def _can_close(text: str, index: int, pair) -> bool:
+    """A closing mark follows text, and is no apostrophe inside a word (don\u2019t)."""
+    following = text[index + 1 : index + 2]
+    if following.isalnum():
+        return False
+    if pair[0] != pair[1]:
+        return True
     previous = text[index - 1 : index]
     return bool(previous) and not previous.isspace()
 
