@@ -156,6 +156,8 @@ def _np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tup
     for word in sent.words[index:]:
         if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
             break
+        if word.upos == "AUX" or kept and word.upos == "VERB" and "VerbForm=Fin" in word.feats:
+            break
         if kept and word.upos == "VERB" and ("VerbForm=Ger" in word.feats or "VerbForm=Part" in word.feats):
             break
         if kept and word.upos == "ADP" and word.lower in ("in", "on") and _is_extension_start(sent, word):
@@ -164,6 +166,13 @@ def _np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tup
     if not kept or not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") for w in kept):
         return None
     return _span(kept)
+
+
+def _ends_clause(sent: Sent, offset: int) -> bool:
+    """Nothing but punctuation, a preposition phrase or a participle clause
+    follows ``offset`` ('said the official, speaking on condition ...')."""
+    following = [w for w in sent.words if w.start >= offset][:1]
+    return not following or following[0].upos in ("PUNCT", "ADP") or "VerbForm=Ger" in following[0].feats
 
 
 def _is_extension_start(sent: Sent, word: Word) -> bool:
@@ -551,8 +560,11 @@ def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int]
     previous = sent.words[cue.index - 1 : cue.index]
     if previous and previous[0].upos == "PUNCT" and _finite(sent, cue):
         inverted = _np_after(sent, cue.index + 1, cuts)
-        if inverted is not None:
+        if inverted is not None and _ends_clause(sent, inverted[1]):
             return inverted
+    own = [w for w in sent.kids(cue, *SUBJECTS) if w.index < cue.index]
+    if own:
+        return _noun_phrase(sent, own[-1], cuts)
     subject = _subject(sent, cue)
     if subject is not None and subject.index < cue.index:
         return _noun_phrase(sent, subject, cuts)
