@@ -233,7 +233,7 @@ def _frame_quote(text, sent, cue, quotes):
         if pattern and _only_source_between(gap):
             parts.append(quote.inner)
             pattern = "pattern.split_quote"
-        elif not pattern and gap.strip()[-1:] in (":", ",", ""):
+        elif not pattern and gap.strip()[-1:] in (":", ",", "") and not _verb_between(sent, cue.end, quote.start):
             parts.append(quote.inner)
             pattern = "pattern.verb_then_quote"
     if not parts:
@@ -243,6 +243,10 @@ def _frame_quote(text, sent, cue, quotes):
 
 def _sentence_quote_floor(sent, quotes) -> int:
     return sent.start
+
+
+def _verb_between(sent: Sent, start: int, end: int) -> bool:
+    return any(w.upos in ("VERB", "AUX") for w in sent.words_between(start, end))
 
 
 def _quote_opens_unit(text: str, quote) -> bool:
@@ -625,12 +629,20 @@ def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
         end_words = sent.words[: comma.index] if comma is not None else leading
         content = _span(end_words)
         pattern = "pattern.clause_then_phrase"
+        after = [w for w in sent.words[last.index + 1 :] if w.start >= source[1]]
+        if after and after[0].lower == "," and any(w.upos != "PUNCT" for w in after[1:]):
+            # 'In 2008, according to Google Analytics, the site had ...'
+            tail = _span(after[1:])
+            content = (content, tail) if content else tail
+            pattern = "pattern.parenthetical_phrase"
     if content is None:
         return f"phrase '{rule.get('words')}' has no content"
-    trimmed = _trim(text, *content, quotes)
-    if trimmed is None:
+    pieces = content if isinstance(content[0], tuple) else (content,)
+    trimmed = tuple(t for t in (_trim(text, *piece, quotes) for piece in pieces) if t)
+    if not trimmed:
         return f"phrase '{rule.get('words')}' has no content"
-    return Draft((first.start, last.end), " ".join(rule.get("words").split()), rule.get("class"), source, (trimmed,), (rule.id, pattern))
+    cue_lemma = " ".join(rule.get("words").split())
+    return Draft((first.start, last.end), cue_lemma, rule.get("class"), source, trimmed, (rule.id, pattern))
 
 
 def _attribute_noun(text, sent, hit, quotes) -> Draft | str:
