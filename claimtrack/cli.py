@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import os
 import sys
 
 from claimtrack import __version__
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         _fail("interrupted")
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
+        # the reader went away (e.g. `| head`): stop quietly, as Python's docs advise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 
 

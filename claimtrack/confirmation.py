@@ -30,6 +30,7 @@ from claimtrack.ruleset import RuleSet
 __all__ = ["apply"]
 
 _CONTENT_UPOS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_NAMES_ITS_OBJECT = frozenset({"denied", "disputed", "confirmed"})
 _NEGATION_WINDOW = 3  # words before a cue verb searched for a negation ("did not confirm")
 
 
@@ -318,10 +319,13 @@ def _phrase_evidence(doc: _Document) -> list[tuple[str, str, Evidence]]:
             words = doc.docwords.sentence_words(sentence)
             hosts = _hosts(doc.claims, match.start(), match.end())
             party = _party_of(match, words, doc.docwords, doc.text)
-            targets = doc.by_party(party, hosts) if party else []
             outside = [word for word in words if not (match.start() <= word.start < match.end())]
-            if not targets:
-                targets = doc.by_reference(outside, match.start(), hosts)
+            # "dismissed the report as false" names its object inside the match;
+            # "did not respond to requests for comment" does not.
+            referring = words if status in _NAMES_ITS_OBJECT else outside
+            targets = doc.by_reference(referring, match.start(), hosts)
+            if not targets and party:
+                targets = doc.by_party(party, hosts)
             if not targets:
                 targets = doc.by_content(_content_words(outside), hosts, doc.compiled.same_content)
             if not targets and status != "no_response":

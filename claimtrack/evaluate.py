@@ -647,6 +647,7 @@ def _prf(gold: int, predicted: int, matched: int, false_positives: int) -> dict[
 class Report:
     parse: str
     documents: tuple[DocumentScore, ...]
+    models: str = "gold"
 
     def summary(self) -> dict[str, Any]:
         docs = list(self.documents)
@@ -659,6 +660,7 @@ class Report:
         )
         return {
             "parse": self.parse,
+            "models": self.models,
             "documents": len(docs),
             "failed_documents": [s.id for s in docs if s.error],
             **totals,
@@ -696,17 +698,26 @@ class Report:
 # Running
 
 
-def _extractor(parse: str, rules: Any) -> Callable[[GoldDocument], Result]:
-    from claimtrack.parse import parse_conllu
+def _extractor(parse: str, rules: Any) -> tuple[Callable[[GoldDocument], Result], str]:
+    """How to extract from a gold document in this parse mode, and the name of
+    the parse (``gold`` or the parser's model id, which changes with the model files)."""
+    from claimtrack.parse import default_parser, parse_conllu
     from claimtrack.pipeline import extract, extract_document, rules_from
 
     ruleset = rules_from(rules)
     if parse == "gold":
-        return lambda document: extract_document(
-            parse_conllu(document.conllu, text=document.text), rules=ruleset, doc_id=document.id
+        return (
+            lambda document: extract_document(
+                parse_conllu(document.conllu, text=document.text), rules=ruleset, doc_id=document.id
+            ),
+            "gold",
         )
     if parse == "model":
-        return lambda document: extract(document.text, rules=ruleset, doc_id=document.id)
+        parser = default_parser()
+        return (
+            lambda document: extract(document.text, rules=ruleset, doc_id=document.id, parser=parser),
+            parser.model_id,
+        )
     raise EvalError(f"unknown parse mode {parse!r} (choose from {', '.join(PARSE_MODES)})")
 
 
@@ -728,7 +739,7 @@ def evaluate(
     with the input (a gold file, the models) stops the run with its one-line
     :class:`~claimtrack.errors.ClaimtrackError`."""
     documents = load_gold(folder, docs=docs, genre=genre)
-    extract = _extractor(parse, rules)
+    extract, models = _extractor(parse, rules)
     scores = []
     for number, document in enumerate(documents, start=1):
         mentions = read_mentions(read_conllu(document), document.conllu)
@@ -741,7 +752,7 @@ def evaluate(
         scores.append(score)
         if progress is not None:
             progress(number, len(documents), score)
-    return Report(parse=parse, documents=tuple(scores))
+    return Report(parse=parse, documents=tuple(scores), models=models)
 
 
 def _cell(value: float | None) -> str:
@@ -751,8 +762,9 @@ def _cell(value: float | None) -> str:
 def format_report(report: Report, *, per_document: bool = True) -> str:
     """The report as plain-text tables."""
     s = report.summary()
+    parse = s["parse"] if s["models"] == s["parse"] else f"{s['parse']} ({s['models']})"
     lines = [
-        f"parse: {s['parse']}   documents: {s['documents']}   gold targets: {s['gold']}   "
+        f"parse: {parse}   documents: {s['documents']}   gold targets: {s['gold']}   "
         f"predicted: {s['predicted']}",
         "",
         f"precision {_cell(s['precision'])}   recall {_cell(s['recall'])}   F1 {_cell(s['f1'])}   "

@@ -216,6 +216,14 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
 
+    def explain(self, rules: Any = None) -> str:
+        """Per claim, its sentence with source, cue and content marked and the
+        rules (with file:line) that fired; then why cue words gave no claim.
+        ``rules``: the RuleSet or overlay directories that produced this result."""
+        from claimtrack.explain import explain
+
+        return explain(self, rules)
+
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
             if claim.id == claim_id:

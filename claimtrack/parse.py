@@ -28,8 +28,10 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import time
+import types
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +53,7 @@ __all__ = [
     "ModelSet",
     "ParseStats",
     "Parser",
+    "build_pipeline",
     "compact_models",
     "default_parser",
     "get_parser",
@@ -65,6 +68,9 @@ MODELS_ENV = "CLAIMTRACK_MODELS"
 COMPACT_DIR = Path(__file__).parent / "models" / "en_compact"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
+# Part of every model id, so of every cache key: bump it whenever the text
+# sent to Stanza is prepared differently (textprep), which makes cached parses stale.
+PREPARATION_VERSION = 2
 STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
 
 
@@ -76,6 +82,7 @@ class ModelSet:
     path: Path
     files: tuple[tuple[str, Path], ...] = ()
     official: bool = False
+    pretrain: Path | None = None  # word vectors (pretrain.pt) for the tagger and parser, if any
 
     @property
     def processors(self) -> tuple[str, ...]:
@@ -83,7 +90,8 @@ class ModelSet:
 
     @property
     def size(self) -> int:
-        return sum(path.stat().st_size for _, path in self.files)
+        extra = [self.pretrain] if self.pretrain is not None else []
+        return sum(path.stat().st_size for path in [*(path for _, path in self.files), *extra])
 
 
 @attrs.frozen
@@ -146,7 +154,8 @@ def _folder_models(name: str, folder: Path) -> ModelSet:
     missing = [processor for processor in REQUIRED if processor not in dict(present)]
     if missing:
         raise ModelError(f"{folder}: missing model files {', '.join(p + '.pt' for p in missing)}")
-    return ModelSet(name=name, path=folder, files=present)
+    pretrain = folder / "pretrain.pt"
+    return ModelSet(name=name, path=folder, files=present, pretrain=pretrain if pretrain.is_file() else None)
 
 
 def _official_files(folder: Path) -> tuple[tuple[str, Path], ...]:
@@ -202,7 +211,7 @@ class Parser:
         """The Stanza pipeline, built on first use and kept."""
         if self._pipeline is None:
             started = time.perf_counter()
-            self._pipeline = _build_pipeline(self.models)
+            self._pipeline = build_pipeline(self.models)
             self.load_seconds = time.perf_counter() - started
         return self._pipeline
 
@@ -224,6 +233,7 @@ class Parser:
             breaks = LineBreaks(text)
             doc = pipeline(breaks.prepared)
             breaks.restore(doc)
+            _restore_token_texts(doc, text)
             if store is not None:
                 store.put(text, self.model_id, doc)
         self.last = ParseStats(
@@ -233,6 +243,22 @@ class Parser:
             tokens=doc.num_tokens,
         )
         return doc
+
+
+def _restore_token_texts(doc: Document, text: str) -> None:
+    """Make every token's text the text it spans. Stanza's tokenizer writes
+    ``<UNK>`` for a token it cannot represent (a 400-character URL, say); the
+    offsets are right, so the text is taken from them."""
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            original = text[token.start_char : token.end_char]
+            if token.text != original:
+                token.text = original
+                if len(token.words) == 1:
+                    word = token.words[0]
+                    if word.lemma == word.text:
+                        word.lemma = original
+                    word.text = original
 
 
 _PARSERS: dict[tuple[str, bool], Parser] = {}
@@ -300,7 +326,7 @@ def _model_digest(models: ModelSet) -> str:
     """A digest of the model files. Official Stanza models are identified by
     Stanza's version and their names and sizes (hashing hundreds of MB on every
     start would cost more than it protects); shipped and custom models by content."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"preparation {PREPARATION_VERSION}\n".encode())
     if models.official:
         import stanza
 
@@ -310,14 +336,21 @@ def _model_digest(models: ModelSet) -> str:
     else:
         for processor, path in models.files:
             digest.update(f"{processor} {_file_digest(path)}\n".encode())
+        if models.pretrain is not None:
+            digest.update(f"pretrain {_file_digest(models.pretrain)}\n".encode())
     return digest.hexdigest()
 
 
-def _build_pipeline(models: ModelSet) -> Pipeline:
+def build_pipeline(models: ModelSet, processors: str | None = None, **options: Any) -> Pipeline:
+    """A Stanza pipeline for a model set, loaded with no download.
+
+    ``processors`` defaults to every processor the set has; ``options`` go to
+    ``stanza.Pipeline`` (e.g. ``tokenize_pretokenized=True``).
+    """
     _import_stanza()
     import stanza
 
-    processors = ",".join(models.processors)
+    processors = processors or ",".join(models.processors)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
@@ -328,32 +361,34 @@ def _build_pipeline(models: ModelSet) -> Pipeline:
                     processors=processors,
                     download_method=None,
                     logging_level="ERROR",
+                    **options,
                 )
-            return _local_pipeline(stanza, models, processors)
-    except ModelError:
-        raise
+            return _local_pipeline(stanza, models, processors, options)
     except Exception as error:  # stanza raises many kinds; the user needs one line
         detail = " ".join(str(error).split()) or type(error).__name__
         raise ModelError(f"{models.path}: cannot load the {models.name} models ({detail})") from None
 
 
-def _local_pipeline(stanza: Any, models: ModelSet, processors: str) -> Pipeline:
+def _local_pipeline(stanza: Any, models: ModelSet, processors: str, options: dict[str, Any]) -> Pipeline:
     """Stanza wants a resources.json even with ``download_method=None``; an empty
     one in a throwaway folder plus an explicit path per processor loads local
     models with no network access."""
-    paths = {f"{processor}_model_path": str(path) for processor, path in models.files}
+    wanted = processors.split(",")
+    paths = {f"{processor}_model_path": str(path) for processor, path in models.files if processor in wanted}
+    pretrain = str(models.pretrain) if models.pretrain is not None else None
     with tempfile.TemporaryDirectory(prefix="claimtrack-stanza-") as folder:
         Path(folder, "resources.json").write_text("{}", encoding="utf-8")
         return stanza.Pipeline(
             "en",
             dir=folder,
             processors=processors,
-            pos_pretrain_path=None,
-            depparse_pretrain_path=None,
+            pos_pretrain_path=pretrain,
+            depparse_pretrain_path=pretrain,
             download_method=None,
             allow_unknown_language=True,
             logging_level="ERROR",
             **paths,
+            **options,
         )
 
 
@@ -506,3 +541,14 @@ def _conllu_document(
     doc.build_ents()
     return doc
 
+
+
+class _CallableModule(types.ModuleType):
+    """``claimtrack.parse(text)`` must work even after ``import claimtrack.parse``
+    (which binds the package attribute to this module): calling the module parses."""
+
+    def __call__(self, text: str, **options: Any) -> Document:
+        return parse(text, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -136,6 +136,7 @@ class _Pronoun:
     number: str
     animate: bool | None
     rule: str
+    resolve: bool = True
 
 
 @attrs.frozen
@@ -149,6 +150,8 @@ class _Compiled:
     heads: dict[str, _HeadNoun]
     patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...]  # (regex, type, rule, whole mention)
     apposition: tuple[re.Pattern[str], ...]
+    name_defaults: tuple[tuple[re.Pattern[str], str, str], ...]
+    animate_types: frozenset[str]  # types whose head nouns all name people
     pronouns: dict[str, _Pronoun]
     anonymous_heads: frozenset[str]
     anonymity_cues: tuple[tuple[re.Pattern[str], str], ...]
@@ -168,7 +171,10 @@ def _compile(rules: RuleSet) -> _Compiled:
     pronouns: dict[str, _Pronoun] = {}
     for rule in rules.section("sources", "pronouns"):
         for word in rule.get("words"):
-            pronouns.setdefault(word.lower(), _Pronoun(rule.get("number", "any"), rule.get("animate"), rule.id))
+            pronouns.setdefault(
+                word.lower(),
+                _Pronoun(rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True)),
+            )
     metonymy: dict[str, tuple[str, str]] = {}
     for rule in rules.section("sources", "metonymy"):
         for name in rule.get("names"):
@@ -204,6 +210,15 @@ def _compile(rules: RuleSet) -> _Compiled:
         ),
         apposition=tuple(
             re.compile(rule.get("pattern"), re.IGNORECASE) for rule in rules.section("sources", "apposition_heads")
+        ),
+        name_defaults=tuple(
+            (re.compile(rule.get("pattern")), rule.get("type"), rule.id)
+            for rule in rules.section("sources", "name_defaults")
+        ),
+        animate_types=frozenset(
+            type_
+            for type_ in {head.type for head in heads.values()}
+            if all(head.animate for head in heads.values() if head.type == type_)
         ),
         pronouns=pronouns,
         anonymous_heads=frozenset(
@@ -296,7 +311,8 @@ def _title_length(words: Sequence[Word], compiled: _Compiled) -> tuple[int, str 
 def _name_of(
     text: str, words: Sequence[Word], docwords: DocWords, compiled: _Compiled
 ) -> tuple[str | None, Word | None, tuple[str | None, str | None]]:
-    """The proper name ending at the head word, without a leading title.
+    """The proper name ending at the head word, without its title
+    ("Environment Minister | Paul Okafor").
 
     Returns (name, first word of the title-less name, (title type, title rule)).
     """
@@ -321,9 +337,11 @@ def _name_of(
             title_type, title_rule = type_, rule
             break
     run = list(words[begin:])
-    skip, run_title_type, run_title_rule = _title_length(run, compiled)
-    if run_title_type is not None:
-        title_type, title_rule = run_title_type, run_title_rule
+    skip = 0
+    for position in range(len(run)):
+        size, run_title_type, run_title_rule = _title_length(run[position:], compiled)
+        if run_title_type is not None:
+            skip, title_type, title_rule = position + size, run_title_type, run_title_rule
     if skip >= len(run):
         return None, None, (title_type, title_rule)
     while skip < len(run) and run[skip].text == "-":
@@ -379,6 +397,14 @@ def _apposition_heads(text: str, end: int, docwords: DocWords, compiled: _Compil
         return []
     nouns = [word for word in piece if word.upos in ("NOUN", "PROPN")]
     return [nouns[-1].lemma.lower()] if nouns else []
+
+
+def _name_default(name: str, compiled: _Compiled) -> tuple[str | None, str | None, bool | None]:
+    """The type of a name no other rule knows: the first matching name default."""
+    for regex, type_, rule in compiled.name_defaults:
+        if regex.search(name):
+            return type_, rule, type_ in compiled.animate_types
+    return None, None, None
 
 
 def _description_type(lemmas: Iterable[str], compiled: _Compiled) -> tuple[str | None, bool | None, str | None]:
@@ -442,7 +468,7 @@ def _single_mention(
     text: str, span: Span, words: Sequence[Word], docwords: DocWords, compiled: _Compiled
 ) -> Mention:
     pronoun = compiled.pronouns.get(span.text.strip().lower()) if len(words) == 1 else None
-    core = _core_words(words)
+    core = _core_words(words) or list(words)
     chunk = _chunk_words(core)
     possessor, possessed = _after_possessor(chunk)
     possessed = _strip_article(possessed) or _strip_article(chunk) or list(chunk)
@@ -495,9 +521,11 @@ def _single_mention(
         type_, head_animate, type_rule = _description_type(lemmas, compiled)
         animate = head_animate if animate is None else animate
     if type_ is None and name:
-        type_, animate = "person", True
+        type_, type_rule, animate = _name_default(core_span.text, compiled)
     if pronoun is not None:
         animate = pronoun.animate
+        if pronoun.animate and type_ is None:
+            type_, type_rule = "person", pronoun.rule
     elif animate is None and not name:
         animate = _description_type([head], compiled)[1]
     unnamed = not pronoun and not name and head in compiled.anonymous_heads
@@ -680,24 +708,90 @@ def _phrase_around(word: Word, docwords: DocWords) -> tuple[int, int]:
     return docwords.words[first].start, docwords.words[last].end
 
 
-def _subject_candidates(text: str, docwords: DocWords, before: int, compiled: _Compiled) -> list[Mention]:
-    """Earlier subjects (proper and common nouns) a pronoun may refer back to."""
-    candidates = []
-    for word in docwords.words:
-        if word.start >= before:
-            break
-        if not word.deprel.startswith("nsubj") or word.upos not in ("PROPN", "NOUN"):
-            continue
-        start, end = _phrase_around(word, docwords)
-        if end <= before:
-            candidates.append(analyse_mention(text, span_of(text, start, end), docwords, compiled))
-    return candidates
+_CANDIDATE_RELATIONS = ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root")
+_LOOK_BACK = 3  # sentences before the pronoun's own searched for an antecedent
+
+
+def _depth(word: Word, docwords: DocWords) -> int:
+    depth, seen = 0, set()
+    while word.head is not None and word.index not in seen:
+        seen.add(word.index)
+        word = docwords.words[word.head]
+        depth += 1
+    return depth
+
+
+@attrs.frozen
+class _Candidate:
+    """A noun phrase a pronoun may refer back to, and how likely a referent it is."""
+
+    rank: tuple[int, int, int, int]  # sentence distance, not a subject, depth, position
+    mention: Mention
+    entity: _Entity | None
+
+
+def _candidates(
+    mention: Mention, entities: Sequence[_Entity], text: str, docwords: DocWords, compiled: _Compiled
+) -> list[_Candidate]:
+    """Antecedent candidates, best first: nearer sentences, subjects, main clauses, earlier words.
+
+    They are the noun phrases of the pronoun's sentence (before it) and the
+    few sentences before, plus the earlier mentions of known sources.
+    """
+    here = docwords.sentence_at(mention.span.start)
+    owner = {
+        (other.span.start, other.span.end): entity for entity in entities for other in entity.mentions
+    }
+    found: list[_Candidate] = []
+    for number in range(max(0, here - _LOOK_BACK), here + 1):
+        for word in docwords.sentence_words(number):
+            if word.start >= mention.span.start or word.upos not in ("NOUN", "PROPN"):
+                continue
+            if not word.deprel.split(":")[0] in _CANDIDATE_RELATIONS:
+                continue
+            start, end = _phrase_around(word, docwords)
+            entity = next(
+                (entity for (s, e), entity in owner.items() if s < end and start < e), None
+            )
+            rank = (here - number, 0 if word.deprel.startswith("nsubj") else 1, _depth(word, docwords), word.start)
+            found.append(_Candidate(rank, analyse_mention(text, span_of(text, start, end), docwords, compiled), entity))
+    for (start, end), entity in owner.items():
+        if start < mention.span.start and here - docwords.sentence_at(start) <= _LOOK_BACK:
+            words = docwords.within(start, end)
+            depth = _depth(words[-1], docwords) if words else 0
+            rank = (here - docwords.sentence_at(start), 0, depth, start)
+            found.append(_Candidate(rank, entity.mentions[0], entity))
+    return sorted(found, key=lambda candidate: candidate.rank)
+
+
+def _fits(pronoun: _Pronoun, candidate: _Candidate) -> bool:
+    if candidate.entity is not None:
+        entity = candidate.entity
+        return _pronoun_fits(pronoun, entity.animate, entity.plural, entity.type)
+    other = candidate.mention
+    if other.pronoun is not None or (other.name is None and other.animate is None):
+        return False
+    return _pronoun_fits(pronoun, other.animate, other.plural, other.type)
 
 
 def _resolve_pronoun(
     mention: Mention, entities: list[_Entity], text: str, docwords: DocWords, compiled: _Compiled
 ) -> _Entity:
+    """The entity a pronoun source refers to: the best compatible candidate nearby,
+    else the latest compatible source, else a new entity of its own."""
     pronoun = mention.pronoun
+    for candidate in _candidates(mention, entities, text, docwords, compiled):
+        if not _fits(pronoun, candidate):
+            continue
+        if candidate.entity is not None:
+            return candidate.entity
+        known = _match(candidate.mention, entities, compiled)
+        if known is not None:
+            known.mentions.append(candidate.mention)
+            return known
+        entity = _Entity([candidate.mention])
+        entities.append(entity)
+        return entity
     best_entity, best_position = None, -1
     for entity in entities:
         positions = [other.span.start for other in entity.mentions if other.span.start < mention.span.start]
@@ -705,28 +799,26 @@ def _resolve_pronoun(
             pronoun, entity.animate, entity.plural, entity.type
         ):
             best_entity, best_position = entity, max(positions)
-    taken = [(other.span.start, other.span.end) for entity in entities for other in entity.mentions]
-    for candidate in reversed(_subject_candidates(text, docwords, mention.span.start, compiled)):
-        if candidate.span.start <= best_position:
-            break
-        if any(start < candidate.span.end and candidate.span.start < end for start, end in taken):
-            continue
-        if candidate.pronoun or not _pronoun_fits(pronoun, candidate.animate, candidate.plural, candidate.type):
-            continue
-        if candidate.name is None and candidate.animate is None:
-            continue
-        known = _match(candidate, entities, compiled)
-        if known is not None:
-            known.mentions.append(candidate)
-            return known
-        entity = _Entity([candidate])
-        entities.append(entity)
-        return entity
     if best_entity is not None:
         return best_entity
     entity = _Entity([])
     entities.append(entity)
     return entity
+
+
+def _relative_antecedent(text: str, mention: Mention, docwords: DocWords, compiled: _Compiled) -> Mention | None:
+    """For a relative pronoun source ("the ministry, which said ..."), the noun it stands for."""
+    words = docwords.within(mention.span.start, mention.span.end)
+    if len(words) != 1 or words[0].feat("PronType") != "Rel" or words[0].head is None:
+        return None
+    clause = docwords.words[words[0].head]
+    if not clause.deprel.startswith("acl") or clause.head is None:
+        return None
+    noun = docwords.words[clause.head]
+    if noun.upos not in ("NOUN", "PROPN") or noun.start >= mention.span.start:
+        return None
+    start, end = _phrase_around(noun, docwords)
+    return analyse_mention(text, span_of(text, start, end), docwords, compiled)
 
 
 def _distance(mention: tuple[int, int], cue: tuple[int, int]) -> int:
@@ -751,10 +843,22 @@ def resolve_sources(
     )
     entities: list[_Entity] = []
     entity_of: dict[tuple[int, int], _Entity] = {}
+    analysed: dict[tuple[int, int], Mention] = {}
     for start, end in spans:
         mention = analyse_mention(text, span_of(text, start, end), docwords, compiled)
-        if mention.pronoun is not None:
+        analysed[(start, end)] = mention
+        antecedent = _relative_antecedent(text, mention, docwords, compiled)
+        if antecedent is not None:
+            entity = _match(antecedent, entities, compiled)
+            if entity is None:
+                entity = _Entity([])
+                entities.append(entity)
+            entity.mentions.append(antecedent)
+        elif mention.pronoun is not None and mention.pronoun.resolve:
             entity = _resolve_pronoun(mention, entities, text, docwords, compiled)
+        elif mention.pronoun is not None:
+            entity = _Entity([])
+            entities.append(entity)
         else:
             entity = _match(mention, entities, compiled)
             if entity is None:
@@ -762,7 +866,7 @@ def resolve_sources(
                 entities.append(entity)
         entity.mentions.append(mention)
         entity_of[(start, end)] = entity
-    _attach_anonymity_cues(text, docwords, claims, entity_of, compiled)
+    _attach_anonymity_cues(text, docwords, claims, entity_of, analysed, compiled)
     entities.sort(key=lambda entity: entity.first)
     sources = []
     for number, entity in enumerate(entities, start=1):
@@ -803,9 +907,11 @@ def _attach_anonymity_cues(
     docwords: DocWords,
     claims: Sequence[Claim],
     entity_of: dict[tuple[int, int], _Entity],
+    analysed: dict[tuple[int, int], Mention],
     compiled: _Compiled,
 ) -> None:
-    """Give each anonymity cue to the source mention nearest to it in its sentence."""
+    """Give each anonymity cue to the nearest source mention in its sentence that
+    may be a person (not "tests", "the report")."""
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for start, end in entity_of:
         by_sentence.setdefault(docwords.sentence_at(start), []).append((start, end))
@@ -814,7 +920,10 @@ def _attach_anonymity_cues(
         for regex, _rule in compiled.anonymity_cues:
             for match in regex.finditer(text, start, end):
                 cue = span_of(text, match.start(), match.end())
-                nearest = min(mentions, key=lambda mention: _distance(mention, (cue.start, cue.end)))
+                people = [mention for mention in mentions if analysed[mention].animate is not False]
+                if not people:
+                    continue
+                nearest = min(people, key=lambda mention: _distance(mention, (cue.start, cue.end)))
                 entity = entity_of[nearest]
                 if cue not in entity.anonymity_cues:
                     entity.anonymity_cues.append(cue)

@@ -193,11 +193,17 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "scope": S(choices=("phrase", "mention")),
             "note": S(),
         },
+        "name_defaults": {
+            "pattern": S("regex", required=True),
+            "type": S(required=True, ref="sources.types"),
+            "note": S(),
+        },
         "apposition_heads": {"pattern": S("regex", required=True), "note": S()},
         "pronouns": {
             "words": S("str_list", required=True),
             "number": S(choices=("singular", "plural", "any")),
             "animate": S("bool"),
+            "resolve": S("bool"),
             "note": S(),
         },
         "anonymous_heads": {"lemmas": S("str_list", required=True), "note": S()},

@@ -35,19 +35,25 @@ from claimtrack.ruleschema import ONE_OF, REF_NAMES, SCHEMA, FieldSpec
 
 __all__ = [
     "MAX_RULE_FILE_BYTES",
+    "MAX_YAML_DEPTH",
     "MAX_YAML_NODES",
     "Problem",
     "Rule",
     "RuleSet",
     "RulesError",
+    "YamlFile",
     "check_rules",
     "default_rules",
     "default_rules_dir",
     "load_rules",
 ]
 
-MAX_RULE_FILE_BYTES = 5_000_000
+MAX_RULE_FILE_BYTES = 1_000_000
 MAX_YAML_NODES = 200_000
+MAX_YAML_DEPTH = 50
+_BRACKET = re.compile(r"[\[\]{}]")
+_QUOTED = re.compile(r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\"")
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_YAML_DEPTH), re.MULTILINE)
 _SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 
@@ -171,62 +177,61 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_YAML_TAG_PREFIX) :] if tag.startswith(_YAML_TAG_PREFIX) else tag
 
 
-class _FileReader:
-    """Reads one rule file into entries, collecting problems as it goes."""
+class YamlFile:
+    """One untrusted YAML file read as nodes (with line marks), problems collected.
+
+    Used for rule files and rule test files: the size limit, UTF-8, plain tags
+    only, bounded aliases and nesting, duplicate keys reported.
+    """
 
     def __init__(self, path: Path):
         self.path = path
         self.name = str(path)
-        self.kind = path.name[: -len(".yaml")] if path.name.endswith(".yaml") else path.stem
         self.problems: list[Problem] = []
-        self.entries: list[Rule] = []
-        self.disabled: list[tuple[str, Problem]] = []
 
     def problem(self, node: yaml.Node | None, message: str) -> None:
         line, column = _mark(node) if node is not None else (1, 1)
         self.problems.append(Problem(self.name, line, column, message))
 
-    def read(self) -> None:
-        if self.kind not in SCHEMA:
-            known = ", ".join(f"{kind}.yaml" for kind in SCHEMA)
-            self.problem(None, f"unknown rule file name {self.path.name!r}: expected one of {known}{_suggest(self.kind, SCHEMA)}")
-            return
+    def root(self) -> yaml.Node | None:
+        """The document's root node, or None (an empty file, or problems)."""
         text = self._text()
-        if text is None:
-            return
+        if text is None or self._too_deep(text):
+            return None
         root = self._compose(text)
         if root is None or not self._plain(root):
-            return
-        if not isinstance(root, yaml.MappingNode):
-            self.problem(root, "a rule file must be a mapping of section names to lists of entries")
-            return
-        sections = SCHEMA[self.kind]
-        for key_node, value_node in self._pairs(root):
-            section = key_node.value
-            if section == "disable":
-                self._read_disable(value_node)
-            elif section not in sections:
-                self.problem(key_node, f"unknown section {section!r} in {self.kind}.yaml{_suggest(section, [*sections, 'disable'])}")
-            elif _is_null(value_node):
-                continue
-            elif not isinstance(value_node, yaml.SequenceNode):
-                self.problem(value_node, f"section {section!r} must be a list of entries")
-            else:
-                for item in value_node.value:
-                    self._read_entry(section, sections[section], item)
+            return None
+        return root
 
     def _text(self) -> str | None:
         try:
             size = self.path.stat().st_size
             if size > MAX_RULE_FILE_BYTES:
-                self.problem(None, f"rule file is {size:,} bytes; the limit is {MAX_RULE_FILE_BYTES:,}")
+                self.problem(None, f"file is {size:,} bytes; the limit is {MAX_RULE_FILE_BYTES:,}")
                 return None
             return self.path.read_bytes().decode("utf-8")
         except OSError as error:
-            self.problem(None, f"cannot read rule file: {error.strerror}")
+            self.problem(None, f"cannot read file: {error.strerror}")
         except UnicodeDecodeError as error:
-            self.problem(None, f"rule file is not UTF-8 text (byte {error.start})")
+            self.problem(None, f"file is not UTF-8 text (byte {error.start})")
         return None
+
+    def _too_deep(self, text: str) -> bool:
+        """Refuse deep nesting before YAML sees it (PyYAML's scanner is slow on it)."""
+        depth = 0
+        for match in _BRACKET.finditer(_QUOTED.sub(lambda m: " " * len(m.group()), text)):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_YAML_DEPTH:
+                break
+        else:
+            match = _DEEP_INDENT.search(text)
+            if match is None:
+                return False
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        message = f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused"
+        self.problems.append(Problem(self.name, line, column, message))
+        return True
 
     def _compose(self, text: str) -> yaml.Node | None:
         loader = yaml.SafeLoader(text)
@@ -239,7 +244,7 @@ class _FileReader:
         except yaml.YAMLError as error:
             self.problem(None, f"invalid YAML: {error}")
         except RecursionError:
-            self.problem(None, "invalid YAML: nested too deeply")
+            self.problem(None, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused")
         finally:
             loader.dispose()
         return None
@@ -253,7 +258,7 @@ class _FileReader:
             nonlocal refused
             if id(node) in sizes:
                 return sizes[id(node)]
-            if depth > 100:
+            if depth > MAX_YAML_DEPTH:
                 raise RecursionError
             if node.tag not in _SAFE_TAGS:
                 unsafe = "python/" in node.tag
@@ -271,7 +276,7 @@ class _FileReader:
         try:
             total = walk(root, 0)
         except RecursionError:
-            self.problem(root, "YAML is nested more than 100 levels deep")
+            self.problem(root, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused")
             return False
         if total > MAX_YAML_NODES:
             self.problem(root, f"YAML aliases expand this file to more than {MAX_YAML_NODES:,} values; refused")
@@ -304,6 +309,48 @@ class _FileReader:
             return None
         finally:
             loader.dispose()
+
+    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        return self._pairs(node)
+
+    def construct(self, node: yaml.Node) -> Any:
+        return self._construct(node)
+
+
+class _FileReader(YamlFile):
+    """Reads one rule file into entries, collecting problems as it goes."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.kind = path.name[: -len(".yaml")] if path.name.endswith(".yaml") else path.stem
+        self.entries: list[Rule] = []
+        self.disabled: list[tuple[str, Problem]] = []
+
+    def read(self) -> None:
+        if self.kind not in SCHEMA:
+            known = ", ".join(f"{kind}.yaml" for kind in SCHEMA)
+            self.problem(None, f"unknown rule file name {self.path.name!r}: expected one of {known}{_suggest(self.kind, SCHEMA)}")
+            return
+        root = self.root()
+        if root is None:
+            return
+        if not isinstance(root, yaml.MappingNode):
+            self.problem(root, "a rule file must be a mapping of section names to lists of entries")
+            return
+        sections = SCHEMA[self.kind]
+        for key_node, value_node in self._pairs(root):
+            section = key_node.value
+            if section == "disable":
+                self._read_disable(value_node)
+            elif section not in sections:
+                self.problem(key_node, f"unknown section {section!r} in {self.kind}.yaml{_suggest(section, [*sections, 'disable'])}")
+            elif _is_null(value_node):
+                continue
+            elif not isinstance(value_node, yaml.SequenceNode):
+                self.problem(value_node, f"section {section!r} must be a list of entries")
+            else:
+                for item in value_node.value:
+                    self._read_entry(section, sections[section], item)
 
     def _read_disable(self, node: yaml.Node) -> None:
         if not isinstance(node, yaml.SequenceNode):

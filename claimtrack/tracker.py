@@ -41,7 +41,7 @@ import attrs
 import yaml
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.model import Result, SourceEntity, to_dict
+from claimtrack.model import Claim, Result, SourceEntity, to_dict
 
 __all__ = [
     "Added",
@@ -571,7 +571,7 @@ class Tracker:
             )
         return source_id
 
-    def _store_claim(self, document: int, claim, sources: dict[str, int], date: str | None) -> bool:
+    def _store_claim(self, document: int, claim: Claim, sources: dict[str, int], date: str | None) -> bool:
         """Store one claim in the group it belongs to; True when it starts a new group."""
         source_id = None
         if claim.source is not None:
@@ -613,7 +613,7 @@ class Tracker:
         return new_group
 
     def _matching_group(
-        self, document: int, claim, words: frozenset[str], source_id: int | None, date: str | None
+        self, document: int, claim: Claim, words: frozenset[str], source_id: int | None, date: str | None
     ):
         """The group of the most similar stored claim, if it is similar enough."""
         if not words:

@@ -191,3 +191,9 @@ def test_second_run_is_a_cache_hit_ten_times_faster(tmp_path):
     assert float(seconds_2) < float(seconds_1) / 10
     assert "loaded in" in first.stderr.decode() and "loaded in" not in second.stderr.decode()
     assert first.stdout == second.stdout
+
+
+def test_console_script_is_installed():
+    script = os.path.join(os.path.dirname(sys.executable), "claimtrack")
+    run = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout) == (0, "claimtrack 0.1.0\n")

@@ -6,13 +6,12 @@ its input.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from claimtrack.commands import eval as eval_command
+from claimtrack.cli import main
 from claimtrack.evaluate import (
     EvalError,
     GoldAttribution,
@@ -334,21 +333,34 @@ def test_unknown_genre_is_an_error(tmp_path):
         load_gold(write_gold(tmp_path / "g", record()), genre="poetry")
 
 
-def run_cli(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="claimtrack")
-    eval_command.register(parser.add_subparsers())
-    args = parser.parse_args(["eval", *argv])
-    return args.func(args)
-
-
 def test_cli_reports_a_bad_gold_folder_in_one_line(tmp_path, capsys):
-    assert run_cli(str(tmp_path / "nowhere")) == 2
+    assert main(["eval", str(tmp_path / "nowhere")]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == f"claimtrack eval: {tmp_path / 'nowhere'}: not a directory (expected the gum-attributions folder)\n"
+    assert err == f"claimtrack: {tmp_path / 'nowhere'}: not a directory (expected the gum-attributions folder)\n"
 
 
 def test_cli_rejects_a_non_positive_document_count(capsys):
     with pytest.raises(SystemExit):
-        run_cli("gold", "--docs", "0")
+        main(["eval", "gold", "--docs", "0"])
     assert "must be at least 1, got 0" in capsys.readouterr().err
+
+
+GUM = Path(__file__).resolve().parents[2] / "shared" / "data" / "gum-attributions"
+
+
+@pytest.mark.skipif(not (GUM / "gum_attr_train.jsonl").is_file(), reason="../shared/data/gum-attributions is not here")
+def test_cli_scores_one_real_gold_document_on_its_gold_parse(tmp_path, capsys):
+    # GUM_news_worship: 936 characters, 2 reported-speech targets.
+    line = next(line for line in (GUM / "gum_attr_train.jsonl").open(encoding="utf-8") if '"GUM_news_worship"' in line)
+    folder = write_gold(tmp_path / "g", json.loads(line))
+    (folder / "conllu" / "GUM_news_worship.conllu").write_text(
+        (GUM / "conllu" / "GUM_news_worship.conllu").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert main(["eval", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["summary"]["parse"], report["summary"]["documents"], report["summary"]["gold"]) == ("gold", 1, 2)
+    (document,) = report["documents"]
+    assert (document["id"], document["gold"], document["error"]) == ("GUM_news_worship", 2, None)
+    assert document["matched"] + len(document["misses"]) == 2
+    assert all(pair["dice"] >= 0.5 for pair in document["pairs"])

@@ -200,6 +200,7 @@ def test_claimreview_of_a_plain_result_appears_at_its_hash():
     result = split_quote()
     item = json.loads(export.render([result], "claimreview"))["@graph"][0]
     assert item["appearance"] == [{"@type": "CreativeWork", "url": f"urn:sha256:{result.document.sha256}"}]
+    assert item["text"] == 'The port is closed," she said, "and it stays closed.'  # on one line
     assert "datePublished" not in item
 
 
@@ -245,7 +246,7 @@ def test_webanno_is_a_w3c_annotation_collection_with_both_selectors_per_span(art
             {
                 "type": "TextualBody",
                 "purpose": "describing",
-                "value": "claim: C1; kind: direct; status: unconfirmed; source: a port official; type: government; "
+                "value": "claim: C1; kind: direct; status: unconfirmed; source name: a port official; type: government; "
                 "anonymous: yes; hedges: none; rules: cue.verb.say, pattern.quote_then_verb",
                 "format": "text/plain",
             },

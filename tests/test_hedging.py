@@ -120,9 +120,9 @@ UNSOURCED_TEXT = (
 
 
 def test_unsourced_hedged_sentences_become_claims_without_source():
-    """Reportative and epistemic hedges in the reporter's voice make a claim;
-    a modal alone does not, a sentence with a claim is left alone, and noise
-    lines are skipped."""
+    """A reportative hedge in the reporter's voice makes a claim; a modal or an
+    epistemic verb alone does not (by default), a sentence with a claim is
+    left alone, and noise lines are skipped."""
     from claimtrack.parse import default_parser
 
     text = UNSOURCED_TEXT
@@ -133,12 +133,25 @@ def test_unsourced_hedged_sentences_become_claims_without_source():
     found = hedging.unsourced_claims(text, doc, default_rules(), lines, existing)
     assert [(c.id, c.content.text, c.source, c.cue, c.kind, c.rules) for c in found] == [
         ("U1", "The ship was reportedly carrying fuel", None, None, "indirect", ("hedge.reportative.adverb",)),
-        ("U2", "The cargo appeared to be oil", None, None, "indirect", ("hedge.epistemic_verb.appearance",)),
     ]
     hedged = hedging.apply(text, doc, found, default_rules())
-    assert [[(h.text, h.cls) for h in c.hedges] for c in hedged] == [
-        [("reportedly", "reportative")],
-        [("appeared", "epistemic_verb")],
+    assert [[(h.text, h.cls) for h in c.hedges] for c in hedged] == [[("reportedly", "reportative")]]
+
+
+def test_an_overlay_can_let_epistemic_hedges_make_unsourced_claims(tmp_path):
+    from claimtrack.parse import default_parser
+    from claimtrack.ruleset import load_rules
+
+    (tmp_path / "hedges.yaml").write_text(
+        "classes:\n"
+        "  - {id: hedge.class.epistemic_verb, name: epistemic_verb, unsourced: true}\n",
+        encoding="utf-8",
+    )
+    text = "The cargo appeared to be oil."
+    doc = default_parser().parse(text)
+    found = hedging.unsourced_claims(text, doc, load_rules([tmp_path]), object(), [])
+    assert [(c.content.text, c.rules) for c in found] == [
+        ("The cargo appeared to be oil", ("hedge.epistemic_verb.appearance",))
     ]
 
 

@@ -103,7 +103,7 @@ def test_a_link_to_a_span_opens_the_page_with_its_details_showing(tmp_path):
         ("claim", "C1"),
         ("kind", "direct"),
         ("status", "unconfirmed"),
-        ("source", "a port official"),
+        ("source name", "a port official"),
         ("type", "government"),
         ("anonymous", "yes"),
         ("hedges", "none"),

@@ -202,3 +202,26 @@ def test_malformed_conllu_names_the_file(tmp_path):
         parse_conllu(path)
     assert str(caught.value).startswith(f"{path}: not valid CoNLL-U (")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.slow
+def test_claimtrack_parse_is_callable_even_after_importing_the_module(monkeypatch):
+    import claimtrack.parse  # binds claimtrack.parse to the module
+    import claimtrack
+
+    monkeypatch.delenv("CLAIMTRACK_MODELS", raising=False)
+    doc = claimtrack.parse("The minister said the bridge was safe.")
+    assert [t.text for t in doc.sentences[0].tokens][:3] == ["The", "minister", "said"]
+
+
+LONG_URL = "http://example.org/search?" + "&".join(f"q{n}=gunther+uecker+{n}" for n in range(20))
+
+
+@pytest.mark.slow
+def test_an_overlong_token_keeps_its_own_text(parse_text):
+    # Stanza's tokenizer writes <UNK> for a token this long; claimtrack restores it
+    text = f"See {LONG_URL} now. He said so."
+    doc = parse_text(text)
+    assert len(LONG_URL) > 400
+    assert all(text[t.start_char : t.end_char] == t.text for t in tokens(doc))
+    assert "<UNK>" not in {w.text for w in words(doc)}

@@ -108,6 +108,18 @@ CASES = {
             ("He", "S1", "military", False),
         ],
     ),
+    "a relative pronoun stands for its noun": (
+        "Reporters called the health ministry, which said the clinic would open.",
+        [("which", "S1", "government", False)],
+    ),
+    "I and you are not linked back to earlier sources": (
+        'Ana Ruiz said the clinic was open. "I saw it," a nurse told her. "You must go," I said.',
+        [
+            ("Ana Ruiz", "S1", "person", False),
+            ("a nurse", "S2", "person", True),
+            (("I", 2), "S3", "person", False),
+        ],
+    ),
     "analyst and eyewitness": (
         "An analyst said prices would rise. An eyewitness said the shop burned.",
         [
@@ -123,6 +135,7 @@ NAMES = {
     "repeated definite description of an unnamed official": ["A security official"],
     "people briefed on the talks, then the people": ["Three people briefed on the talks"],
     "apposition inside the mention, then part of the name": ["The insurer, Halden Re"],
+    "a relative pronoun stands for its noun": ["the health ministry"],
 }
 
 

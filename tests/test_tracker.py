@@ -330,6 +330,22 @@ def test_new_database_is_wal_and_at_the_current_schema_version(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
 
 
+def test_an_older_database_is_migrated_in_place(tmp_path, monkeypatch):
+    import claimtrack.tracker as tracker_module
+
+    path = tmp_path / "t.db"
+    with Tracker(path) as tracker:
+        add_story(tracker)
+    version_2 = ("ALTER TABLE documents ADD COLUMN language TEXT",)
+    monkeypatch.setattr(tracker_module, "MIGRATIONS", (*tracker_module.MIGRATIONS, version_2))
+    monkeypatch.setattr(tracker_module, "SCHEMA_VERSION", 2)
+    with Tracker(path) as tracker:
+        assert tracker.schema_version == 2
+        assert [g.status for g in tracker.groups()][:1] == ["confirmed"]
+    db = sqlite3.connect(path)
+    assert "language" in [row[1] for row in db.execute("PRAGMA table_info(documents)")]
+
+
 def test_a_database_from_a_newer_claimtrack_is_refused(tmp_path):
     path = tmp_path / "t.db"
     Tracker(path).close()

@@ -1,4 +1,8 @@
-"""``claimtrack eval GOLD``: score extraction against gold attributions."""
+"""``claimtrack eval GOLD``: score extraction against gold attributions.
+
+Problems with the input (the gold folder, a rule overlay, the models) are
+raised as claimtrack's one-line errors, which ``claimtrack.cli`` prints.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import argparse
 import json
 import sys
 
-from claimtrack.errors import ClaimtrackError
 from claimtrack.evaluate import PARSE_MODES, evaluate, format_errors, format_report
 
 EXAMPLES = """\
@@ -70,24 +73,14 @@ def _progress(number: int, total: int, score) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimtrack.ruleset import RulesError
-
-    try:
-        report = evaluate(
-            args.gold,
-            parse=args.parse,
-            rules=args.rules,
-            docs=args.docs,
-            genre=args.genre,
-            progress=_progress if sys.stderr.isatty() else None,
-        )
-    except ClaimtrackError as error:
-        print(f"claimtrack eval: {error}", file=sys.stderr)
-        return 2
-    except RulesError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return 2
+    report = evaluate(
+        args.gold,
+        parse=args.parse,
+        rules=args.rules,
+        docs=args.docs,
+        genre=args.genre,
+        progress=_progress if sys.stderr.isatty() else None,
+    )
     if args.json:
         json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         print()

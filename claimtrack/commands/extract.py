@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         result = extract_document(doc, rules=rules, doc_id=item.doc_id)
         say.timing(item.name, f"rules {time.perf_counter() - started:.3f}s, {len(result.claims)} claims")
         if explain:
-            print(result.explain(), file=sys.stderr)
+            print(result.explain(rules), file=sys.stderr)
         results.append(result)
     _emit(results, args.format, args.out)
     return 0

@@ -5,6 +5,7 @@ typed Person or Organization by ``claimtrack/data/schema_org.yaml``, with
 claimtrack's source type and anonymity in ``description``), the
 ``appearance`` where it was found (URL, date, headline, outlet) and its
 ``firstAppearance``: what a fact-checker needs to attach a ``ClaimReview``.
+Text and names are written on one line (runs of white space as one space).
 No rating is ever written; claimtrack reports who said what, not whether it
 is true. A tracked claim group is one ``Claim`` with every appearance.
 """
@@ -32,7 +33,7 @@ def _author_types() -> tuple[dict[str, str], str]:
 def author(name: str, source_type: str, anonymous: bool) -> dict[str, Any]:
     types, default = _author_types()
     description = f"{source_type} source" + (", anonymous" if anonymous else "")
-    return {"@type": types.get(source_type, default), "name": name, "description": description}
+    return {"@type": types.get(source_type, default), "name": _one_line(name), "description": description}
 
 
 def appearance(
@@ -54,7 +55,7 @@ def claim_item(article, claim) -> dict[str, Any]:
     item: dict[str, Any] = {
         "@type": "Claim",
         "@id": f"{where['url']}#{claim.id}",
-        "text": claim.content.text,
+        "text": _one_line(claim.content.text),
     }
     if claim.source is not None:
         item["author"] = author(
@@ -82,7 +83,7 @@ def group_item(group) -> dict[str, Any]:
     item: dict[str, Any] = {
         "@type": "Claim",
         "@id": f"urn:claimtrack:group:{group.id}",
-        "text": first.content,
+        "text": _one_line(first.content),
     }
     if first.source is not None:
         item["author"] = author(first.source, first.source_type or "unknown", first.anonymous)
@@ -95,6 +96,11 @@ def group_item(group) -> dict[str, Any]:
 
 def render_groups(groups) -> str:
     return _dump([group_item(group) for group in groups])
+
+
+def _one_line(text: str) -> str:
+    """Text as a fact-checker reads it: line breaks and runs of spaces as one space."""
+    return " ".join(text.split())
 
 
 def _dump(graph: list[dict[str, Any]]) -> str:

@@ -58,7 +58,7 @@ def claim_summary(claim: Claim) -> list[tuple[str, str]]:
         ("claim", claim.id),
         ("kind", claim.kind),
         ("status", claim.confirmation.status),
-        ("source", (source.name or source.text) if source else "none"),
+        ("source name", (source.name or source.text) if source else "none"),
     ]
     if source is not None:
         facts += [("type", source.type), ("anonymous", "yes" if source.anonymous else "no")]
@@ -87,7 +87,7 @@ def _claim_spans(text: str, claim: Claim) -> list[Marked]:
         )
     if claim.cue is not None:
         cue = claim.cue
-        details = [("cue", f"{cue.lemma} ({cue.cls})"), *summary]
+        details = [("lemma", cue.lemma), ("class", cue.cls), *summary]
         spans.append(
             Marked(f"{claim.id}.cue", "cue", cue.text, cue.start, cue.end, claim.id, details=details)
         )

@@ -1,0 +1,118 @@
+"""Parsing speed and memory of claimtrack's shipped models, measured in one run.
+
+    python bench/parse_bench.py [--data ../shared/data/ud-english] [--sentences 300] [--threads 1]
+
+For the seed article and for a larger text (whole GUM test documents rebuilt
+from their ``# text`` lines, about --sentences sentences) it measures: model
+load time, a cold parse (sentences/s, tokens/s), the cached re-run of the same
+text, and the process's peak resident memory after each step. Everything is
+printed as one markdown table, with the ratios between the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "ud-english"
+SEED = REPO / "seeds" / "baghdad_drone_strike.txt"
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ud_text(data: Path, sentences: int) -> tuple[str, str]:
+    """Whole GUM test documents, in order, until about ``sentences`` sentences."""
+    from stanza.utils.conll import CoNLL
+
+    from claimtrack.models.evaluate import TEST_SETS, raw_text
+
+    path = data / TEST_SETS["gum"]
+    rows, comments, _ = CoNLL.conll2dict(input_file=str(path))
+    end = len(rows)
+    for index, sentence_comments in enumerate(comments):
+        if index >= sentences and any(c.startswith("# newdoc") for c in sentence_comments):
+            end = index
+            break
+    documents = sum(1 for c in comments[:end] if any(x.startswith("# newdoc") for x in c))
+    return raw_text(rows[:end], comments[:end]), f"GUM test, {documents} documents"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the ud-english folder")
+    parser.add_argument("--sentences", type=int, default=300, help="size of the larger text (default 300)")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
+    parser.add_argument("--models", default="compact", help="compact (default), stanza, or a folder")
+    args = parser.parse_args(argv)
+
+    os.environ["CLAIMTRACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimtrack-bench-")
+    os.environ["CLAIMTRACK_THREADS"] = str(args.threads)
+    rss_start = peak_rss_mb()
+    started = time.perf_counter()
+    import stanza  # noqa: F401  (torch with it)
+
+    from claimtrack.parse import Parser
+
+    import_seconds = time.perf_counter() - started
+
+    parser = Parser(args.models)
+    started = time.perf_counter()
+    parser.pipeline()
+    load_seconds = time.perf_counter() - started
+    rss_loaded = peak_rss_mb()
+
+    texts = [("seed article", SEED.read_text(encoding="utf-8"))]
+    large, label = ud_text(args.data, args.sentences)
+    texts.append((label, large))
+
+    rows = []
+    for name, text in texts:
+        doc = parser.parse(text)
+        cold = parser.last
+        assert not cold.cached
+        rss_parsed = peak_rss_mb()
+        parser.parse(text)
+        warm = parser.last
+        assert warm.cached
+        rows.append((name, len(text), cold, warm, rss_parsed, len(doc.sentences)))
+
+    print(f"models: {parser.models.name} ({parser.model_id}), {parser.models.size / 1e6:.1f} MB, "
+          f"torch threads: {args.threads}, cpus: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    print()
+    print("| step | seconds | peak RSS MB |")
+    print("|---|---:|---:|")
+    print(f"| start | | {rss_start:.0f} |")
+    print(f"| import stanza + torch | {import_seconds:.2f} | |")
+    print(f"| load models | {load_seconds:.2f} | {rss_loaded:.0f} |")
+    print()
+    print("| text | chars | sentences | tokens | cold parse s | sentences/s | tokens/s "
+          "| cached re-run s | speed-up | load / cold parse | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, chars, cold, warm, rss, sentences in rows:
+        print(
+            f"| {name} | {chars:,} | {sentences} | {cold.tokens:,} | {cold.seconds:.2f} "
+            f"| {cold.sentences / cold.seconds:.1f} | {cold.tokens / cold.seconds:.0f} "
+            f"| {warm.seconds:.3f} | {cold.seconds / warm.seconds:.0f}x "
+            f"| {load_seconds / cold.seconds:.2f} | {rss:.0f} |"
+        )
+    (_, _, seed_cold, _, _, _), (_, _, large_cold, _, _, _) = rows
+    seed_rate = seed_cold.tokens / seed_cold.seconds
+    large_rate = large_cold.tokens / large_cold.seconds
+    print()
+    print(f"larger text / seed: {large_cold.tokens / seed_cold.tokens:.1f}x the tokens, "
+          f"{large_cold.seconds / seed_cold.seconds:.1f}x the time, "
+          f"{large_rate / seed_rate:.2f}x the tokens/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

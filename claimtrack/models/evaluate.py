@@ -1,0 +1,235 @@
+"""Score a model set on the UD English test sets with the CoNLL 2018 scorer.
+
+    python -m claimtrack.models.evaluate --models claimtrack/models/en_compact \\
+        --data ../shared/data/ud-english --out scores.json
+
+Three runs per test set, side by side:
+
+- ``raw``: end to end from raw text, as claimtrack parses articles. The text
+  is rebuilt from each sentence's ``# text``: sentences joined by a space
+  (none after ``SpaceAfter=No``), a blank line between paragraphs and
+  documents (``# newpar``, ``# newdoc``), as UD's own ``.txt`` files do.
+- ``gold_tokens``: the gold words given (``tokenize_pretokenized``); the
+  tagger, lemmatizer and parser run.
+- ``gold_tags``: gold words, UPOS, XPOS, features and lemmas kept; only the
+  parser runs (``depparse_pretagged``).
+
+Scores come from ``stanza.models.common.utils.ud_scores`` (the CoNLL 2018
+shared task scorer): F1 for tokens, sentences and words, and the aligned
+F1 for UPOS, XPOS, lemmas, UAS and LAS. A markdown table goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from claimtrack.errors import ClaimtrackError
+
+__all__ = ["METRICS", "MODES", "TEST_SETS", "evaluate", "main", "markdown", "raw_text"]
+
+TEST_SETS = {
+    "ewt": "ewt/en_ewt-ud-test.conllu",
+    "gum": "gum/en_gum-ud-test.conllu",
+}
+MODES = ("raw", "gold_tokens", "gold_tags")
+METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS")
+MODE_METRICS = {
+    "raw": METRICS,
+    "gold_tokens": ("UPOS", "XPOS", "Lemmas", "UAS", "LAS"),
+    "gold_tags": ("UAS", "LAS"),
+}
+
+
+def raw_text(sentences: list[list[dict]], comments: list[list[str]]) -> str:
+    """The running text of a UD file: ``# text`` of each sentence, a space
+    between sentences, a blank line at each new paragraph or document."""
+    pieces: list[str] = []
+    glue_after_previous = ""
+    for sentence, sentence_comments in zip(sentences, comments):
+        text = _comment(sentence_comments, "text") or _tokens_text(sentence)
+        if pieces:
+            new_block = any(c.startswith(("# newpar", "# newdoc")) for c in sentence_comments)
+            pieces.append("\n\n" if new_block else glue_after_previous)
+        pieces.append(text)
+        glue_after_previous = "" if _space_after_no(sentence[-1]) else " "
+    return "".join(pieces) + "\n"
+
+
+def _comment(comments: list[str], key: str) -> str | None:
+    for comment in comments:
+        name, _, value = comment.lstrip("#").partition("=")
+        if name.strip() == key:
+            return value.strip()
+    return None
+
+
+def _space_after_no(token: dict) -> bool:
+    return "SpaceAfter=No" in (token.get("misc") or "").split("|")
+
+
+def _tokens_text(sentence: list[dict]) -> str:
+    out = []
+    for token in sentence:
+        if isinstance(token["id"], tuple) and len(token["id"]) == 1 and _inside_mwt(sentence, token):
+            continue
+        out.append(token["text"] + ("" if _space_after_no(token) else " "))
+    return "".join(out).strip()
+
+
+def _inside_mwt(sentence: list[dict], word: dict) -> bool:
+    number = word["id"][0]
+    return any(len(t["id"]) == 2 and t["id"][0] <= number <= t["id"][1] for t in sentence)
+
+
+def _scores(gold: Path, system_conllu: str) -> dict[str, float]:
+    from stanza.models.common.utils import ud_scores
+
+    with tempfile.NamedTemporaryFile("w", suffix=".conllu", encoding="utf-8", delete=False) as handle:
+        handle.write(system_conllu.rstrip("\n") + "\n\n")
+        system = Path(handle.name)
+    try:
+        evaluation = ud_scores(str(gold), str(system))
+    finally:
+        system.unlink(missing_ok=True)
+    return {metric: round(100 * evaluation[metric].f1, 2) for metric in METRICS}
+
+
+def _conllu(doc: Any) -> str:
+    return "{:C}".format(doc)
+
+
+def _gold_document(path: Path, keep_tags: bool) -> Any:
+    """The gold document with the annotation the run must predict removed."""
+    from stanza.utils.conll import CoNLL
+
+    doc = CoNLL.conll2doc(input_file=str(path))
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            if not keep_tags:
+                word.upos = word.xpos = word.feats = word.lemma = None
+            word.head, word.deprel, word.deps = None, None, None
+    return doc
+
+
+def evaluate(
+    models: str | Path,
+    data: str | Path,
+    *,
+    sets: tuple[str, ...] = tuple(TEST_SETS),
+    modes: tuple[str, ...] = MODES,
+    threads: int = 1,
+    progress=None,
+) -> dict[str, Any]:
+    """Scores of one model set on the UD test sets, per set and mode."""
+    import stanza
+    import torch
+
+    from claimtrack.parse import Parser, build_pipeline
+    from stanza.utils.conll import CoNLL
+
+    parser = Parser(models, cache=False)
+    parser.pipeline()
+    torch.set_num_threads(threads)
+    report: dict[str, Any] = {
+        "models": str(parser.models.path),
+        "model_id": parser.model_id,
+        "stanza": stanza.__version__,
+        "threads": threads,
+        "scorer": "CoNLL 2018 shared task (stanza.models.common.utils.ud_scores)",
+        "sets": {},
+    }
+    pipelines = {
+        "raw": lambda: parser.pipeline(),
+        "gold_tokens": lambda: build_pipeline(parser.models, "tokenize,pos,lemma,depparse", tokenize_pretokenized=True),
+        "gold_tags": lambda: build_pipeline(parser.models, "depparse", depparse_pretagged=True),
+    }
+    built: dict[str, Any] = {}
+    for name in sets:
+        gold = Path(data) / TEST_SETS[name]
+        if not gold.is_file():
+            raise ClaimtrackError(f"{gold}: missing (--data must be the ud-english folder)")
+        sentences, comments, _ = CoNLL.conll2dict(input_file=str(gold))
+        entry: dict[str, Any] = {"file": str(gold), "sentences": len(sentences), "words": sum(
+            1 for sentence in sentences for token in sentence if len(token["id"]) == 1
+        )}
+        for mode in modes:
+            if mode not in built:
+                started = time.perf_counter()
+                built[mode] = pipelines[mode]()
+                entry.setdefault("load_seconds", {})[mode] = round(time.perf_counter() - started, 2)
+            if progress:
+                progress(f"{name} {mode}: parsing {len(sentences)} sentences")
+            started = time.perf_counter()
+            if mode == "raw":
+                doc = parser.parse(raw_text(sentences, comments), cache=False)
+            else:
+                doc = built[mode](_gold_document(gold, keep_tags=mode == "gold_tags"))
+            seconds = time.perf_counter() - started
+            scores = _scores(gold, _conllu(doc))
+            entry[mode] = {
+                "scores": {metric: scores[metric] for metric in MODE_METRICS[mode]},
+                "seconds": round(seconds, 1),
+                "sentences_per_second": round(len(doc.sentences) / seconds, 1) if seconds else None,
+            }
+        report["sets"][name] = entry
+    return report
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The scores as a markdown table: one row per test set and mode."""
+    header = "| test set | input | " + " | ".join(METRICS) + " | sentences/s |"
+    rule = "|---|---|" + "---:|" * (len(METRICS) + 1)
+    rows = [header, rule]
+    labels = {"raw": "raw text", "gold_tokens": "gold tokens", "gold_tags": "gold tokens + tags"}
+    for name, entry in report["sets"].items():
+        for mode in MODES:
+            if mode not in entry:
+                continue
+            scores = entry[mode]["scores"]
+            cells = [f"{scores[m]:.2f}" if m in scores else "" for m in METRICS]
+            rate = entry[mode]["sentences_per_second"]
+            rows.append(f"| {name.upper()} test | {labels[mode]} | " + " | ".join(cells) + f" | {rate or ''} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m claimtrack.models.evaluate",
+        description=__doc__.split("\n\n")[0],
+        epilog="example: python -m claimtrack.models.evaluate --models claimtrack/models/en_compact "
+        "--data ../shared/data/ud-english --out scores.json",
+    )
+    parser.add_argument("--models", default="compact", help="compact (default), stanza, or a folder of .pt models")
+    parser.add_argument("--data", required=True, help="the ud-english folder (ewt/ and gum/ test files)")
+    parser.add_argument("--out", help="write the full report as JSON here")
+    parser.add_argument("--sets", default=",".join(TEST_SETS), help="comma-separated: ewt,gum (default both)")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated: {','.join(MODES)}")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
+    args = parser.parse_args(argv)
+    sets = tuple(item for item in args.sets.split(",") if item)
+    modes = tuple(item for item in args.modes.split(",") if item)
+    unknown = [item for item in sets if item not in TEST_SETS] + [item for item in modes if item not in MODES]
+    if unknown:
+        parser.error(f"unknown set or mode: {', '.join(unknown)}")
+    try:
+        report = evaluate(
+            args.models, args.data, sets=sets, modes=modes, threads=args.threads,
+            progress=lambda message: print(message, file=sys.stderr, flush=True),
+        )
+    except ClaimtrackError as error:
+        print(f"claimtrack: {error}", file=sys.stderr)
+        return 2
+    print(markdown(report))
+    if args.out:
+        Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
