@@ -212,11 +212,12 @@ def _extension(sent: Sent, after: Word, lexicon) -> tuple[Word, ...]:
 # ---------------------------------------------------------------- frames
 
 
-def _frame_quote(text, sent, cue, quotes):
+def _frame_quote(text, sent, cue, quotes, last=None):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. Returns (parts, source_span, rule_id)."""
     before = [q for q in quotes if q.end < cue.start and q.end >= _sentence_quote_floor(sent, quotes)]
-    after = [q for q in quotes if q.start > cue.end and q.start <= sent.end]
+    last = last or cue
+    after = [q for q in quotes if q.start > last.end and q.start <= sent.end]
     parts = []
     pattern = None
     if before:
@@ -229,7 +230,7 @@ def _frame_quote(text, sent, cue, quotes):
             pattern = "pattern.quote_then_verb"
     if after:
         quote = after[0]
-        gap = text[cue.end : quote.start]
+        gap = text[last.end : quote.start]
         if pattern and _only_source_between(gap):
             parts.append(quote.inner)
             pattern = "pattern.split_quote"
@@ -482,7 +483,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
             content, source, pattern = found
     parts = None
     if content is None and "quote" in frames:
-        found = _frame_quote(text, sent, cue, quotes)
+        found = _frame_quote(text, sent, cue, quotes, cue_words[-1])
         if found:
             parts, pattern = found
     if content is None and parts is None and lexicon.reportable(cls):
