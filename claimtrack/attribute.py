@@ -100,15 +100,25 @@ def _subject(sent: Sent, verb: Word) -> Word | None:
     return None
 
 
+def _noun_in(word: Word, lemmas) -> bool:
+    """The word's lemma is listed; a plural the tagger took for a name
+    ('Videos' as PROPN) counts by its singular."""
+    if word.lemma in lemmas or word.lower in lemmas:
+        return True
+    return word.lower.endswith("s") and word.lower[:-1] in lemmas
+
+
 def evidential_subject(sent: Sent, verb: Word, subjects) -> Word | None:
     """The subject of an evidential verb when it is a video, document or the
     like; when the parse gives the verb no subject, the nearest such noun
     before it in the same clause."""
     subject = _subject(sent, verb)
-    if subject is not None and subject.lemma in subjects:
+    if subject is not None and _noun_in(subject, subjects):
         return subject
     for word in reversed(sent.words[: verb.index]):
-        if word.lemma in subjects or word.lower in subjects:
+        if word.upos in ("NOUN", "PROPN") and _noun_in(word, subjects):
+            if subject is not None and word in sent.subtree(subject):
+                return subject  # 'A video posted online' parsed with 'online' as its head
             return word
         if word.lower in (";", ":"):
             break
@@ -265,12 +275,14 @@ def _only_source_between(gap: str) -> bool:
 def _frame_complement(text, sent, cue):
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said')."""
-    for kid in sent.kids(cue, "ccomp"):
+    complements = sent.kids(cue, "ccomp")
+    for kid in complements:
         if kid.index > cue.index:
             words = sent.subtree(kid)
             while words and words[0].deprel == "mark" and words[0].lower == "that":
                 words = words[1:]
             return _span(words), "pattern.verb_complement"
+    for kid in complements:
         comma = _last_comma_before(sent, cue)
         if comma is not None and kid.index < comma.index:
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
@@ -379,12 +391,16 @@ def _cue_closes_sentence(sent: Sent, cue: Word) -> bool:
 
 
 def _object_words(sent: Sent, cue: Word) -> list[Word]:
-    """Everything the cue governs after it, minus coordinated clauses."""
+    """Everything the cue governs after it, minus coordinated clauses and a
+    leading complementiser ('show that X' -> X)."""
     words = []
     for kid in sent.kids(cue):
         if kid.index > cue.index and kid.deprel not in CLAUSE_CUT and kid.base_deprel not in CLAUSE_CUT:
             words.extend(sent.subtree(kid))
-    return sorted(words, key=lambda w: w.index)
+    words.sort(key=lambda w: w.index)
+    while words and words[0].lower == "that" and words[0].deprel == "mark":
+        words = words[1:]
+    return words
 
 
 def _frame_object(text, sent, cue, particle: str | None):
@@ -577,7 +593,22 @@ def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int]
         return _np_after(sent, cue.index + 1, cuts)
     if _cue_closes_sentence(sent, cue):
         return _np_before(sent, cue)
-    return None
+    return _leading_np(sent, cue)
+
+
+def _leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
+    """Surface fallback for a subject set off by commas: 'A security
+    official, speaking on condition of anonymity, said ...'."""
+    words = []
+    for word in sent.words[: cue.index]:
+        if word.lower == ",":
+            break
+        if word.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+            return None
+        words.append(word)
+    if not words or len(words) == cue.index or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in words):
+        return None
+    return _span(words)
 
 
 def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:

@@ -252,12 +252,17 @@ def _noun_link(words: list[Word], index: int, rule: Rule) -> tuple[Word, ...] | 
 
 
 def _pick_verb_rule(sent: Sent, word: Word, rules: tuple[Rule, ...]) -> Rule | None:
-    """Of several rules for one lemma: one whose particle follows the verb,
-    else one whose subjects fit the verb's subject, else the plain one."""
+    """Of several rules for one lemma: a passive-only rule for a passive
+    verb, one whose particle follows the verb, one whose subjects fit the
+    verb's subject, else the plain one."""
     plain = None
+    passive = bool(sent.kids(word, "aux:pass"))
     for rule in rules:
         particle, subjects = rule.get("particle"), rule.get("subjects")
-        if particle:
+        if rule.get("passive"):
+            if passive:
+                return rule
+        elif particle:
             if _next_word(sent, word, particle):
                 return rule
         elif subjects:

@@ -14,6 +14,7 @@ catastrophically (``(a+)+``), since rules run on untrusted text.
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 
 import attrs
@@ -110,6 +111,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "frames": S("str_list", choices=CUE_FRAMES),
             "particle": S(),
             "subjects": S("str_list"),
+            "passive": S("bool"),
             "note": S(),
         },
         "phrases": {
@@ -179,6 +181,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "titles": {
             "words": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
+            "gender": S(choices=("masculine", "feminine")),
             "note": S(),
         },
         "head_nouns": {
@@ -193,6 +196,11 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "scope": S(choices=("phrase", "mention")),
             "note": S(),
         },
+        "ner_labels": {
+            "labels": S("str_list", required=True),
+            "type": S(required=True, ref="sources.types"),
+            "note": S(),
+        },
         "name_defaults": {
             "pattern": S("regex", required=True),
             "type": S(required=True, ref="sources.types"),
@@ -204,6 +212,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "number": S(choices=("singular", "plural", "any")),
             "animate": S("bool"),
             "resolve": S("bool"),
+            "gender": S(choices=("masculine", "feminine")),
             "note": S(),
         },
         "anonymous_heads": {"lemmas": S("str_list", required=True), "note": S()},
@@ -222,6 +231,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "upos": S("str_list"),
             "pattern": S("regex"),
             "cue_classes": S("str_list", ref="cues.classes"),
+            "unsourced": S("bool"),
             "note": S(),
         },
     },
@@ -275,7 +285,10 @@ ONE_OF: dict[tuple[str, str], tuple[str, ...]] = {
 # it asks whether the characters that may follow R inside the outer body
 # (including the start of the body's next iteration) overlap with the
 # characters R itself starts with; if so the split between R and what follows
-# is ambiguous and backtracking multiplies. Character classes are compared on
+# is ambiguous and backtracking multiplies (an optional item counts too:
+# "(?:aa?)+"). A repeated group that can match
+# empty text, or that holds two alternatives matching the same character
+# ("(?:.|a)+"), is refused too. Character classes are compared on
 # a sample alphabet (ASCII, Latin-1 and a few other characters), ignoring case.
 
 try:  # Python 3.11+
@@ -286,6 +299,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 _ALPHABET = "".join(chr(code) for code in range(256)) + "\u2018\u2019\u201c\u201d\u2014\u2028\u0416\u4e2d\u0627"
 _ALL = frozenset(_ALPHABET)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
+# Possessive repeats and atomic groups never backtrack (Python 3.11+).
+_POSSESSIVE = getattr(_sre, "POSSESSIVE_REPEAT", object())
+_ATOMIC = getattr(_sre, "ATOMIC_GROUP", object())
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 _CATEGORIES = {
     name: frozenset(ch for ch in _ALPHABET if re.fullmatch(cls, ch))
@@ -301,8 +317,10 @@ _CATEGORIES = {
 def regex_problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot be a rule's regular expression, or None if it can."""
     try:
-        compiled = re.compile(pattern)
-        tree = _sre.parse(pattern)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            compiled = re.compile(pattern)
+            tree = _sre.parse(pattern)
     except re.error as error:
         return f"invalid regular expression: {error}"
     except (RecursionError, OverflowError):
@@ -311,8 +329,8 @@ def regex_problem(pattern: str) -> str | None:
         return "regular expression matches empty text; it must match at least one character"
     if _ambiguous_nesting(list(tree)):
         return (
-            "regular expression has nested quantifiers that can backtrack catastrophically "
-            "(like '(a+)+'); rewrite it so a repeated group cannot match the same text in two ways"
+            "regular expression can backtrack catastrophically: a repeated group can match "
+            "the same text in more than one way (as in '(a+)+' or '(a|.)+'); rewrite it"
         )
     return None
 
@@ -352,9 +370,9 @@ def _children(op, av) -> list[list]:
         return [list(av[-1])]
     if op is _sre.BRANCH:
         return [list(alt) for alt in av[1]]
-    if op in _REPEATS or op is _sre.POSSESSIVE_REPEAT:
+    if op in _REPEATS or op is _POSSESSIVE:
         return [list(av[2])]
-    if op is _sre.ATOMIC_GROUP:
+    if op is _ATOMIC:
         return [list(av)]
     if op is _sre.GROUPREF_EXISTS:
         return [list(part) for part in av[1:] if part is not None]
@@ -366,7 +384,7 @@ def _nullable_item(op, av) -> bool:
         return True
     if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
         return False
-    if op in _REPEATS or op is _sre.POSSESSIVE_REPEAT:
+    if op in _REPEATS or op is _POSSESSIVE:
         return av[0] == 0 or _nullable(list(av[2]))
     if op is _sre.BRANCH:
         return any(_nullable(list(alt)) for alt in av[1])
@@ -429,13 +447,55 @@ def _follow_inside(item, target) -> tuple[frozenset[str], bool] | None:
 
 
 def _inner_repeats(seq: list):
+    """Quantified items inside ``seq`` whose count varies (``a+``, ``a?``, ``a{1,3}``)."""
     for item in seq:
         op, av = item
-        if op in _REPEATS and av[1] > 1:
+        if op in _REPEATS and av[0] != av[1]:
             yield item
-        if op is not _sre.ATOMIC_GROUP and op is not _sre.POSSESSIVE_REPEAT:
+        if op is not _ATOMIC and op is not _POSSESSIVE:
             for child in _children(op, av):
                 yield from _inner_repeats(child)
+
+
+def _single_item(op, av) -> frozenset[str]:
+    """The characters c such that the item can match exactly the text c."""
+    if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
+        return _leaf(op, av)
+    if op in _REPEATS and av[1] == 0:
+        return frozenset()
+    return frozenset().union(*(_single(child) for child in _children(op, av)))
+
+
+def _single(seq: list) -> frozenset[str]:
+    """The characters c such that the sequence can match exactly the text c."""
+    solid = [item for item in seq if not _nullable_item(*item)]
+    if len(solid) > 1:
+        return frozenset()
+    candidates = solid or seq
+    return frozenset().union(*(_single_item(*item) for item in candidates))
+
+
+def _branches(seq: list):
+    """BRANCH items inside ``seq``, at any depth (not inside atomic groups)."""
+    for item in seq:
+        op, av = item
+        if op is _sre.BRANCH:
+            yield item
+        if op is not _ATOMIC and op is not _POSSESSIVE:
+            for child in _children(op, av):
+                yield from _branches(child)
+
+
+def _overlapping_alternatives(body: list) -> bool:
+    """Two alternatives of one group that can match the same single character."""
+    for _, (_, alternatives) in _branches(body):
+        seen: frozenset[str] = frozenset()
+        for alternative in alternatives:
+            chars = _single(list(alternative))
+            if chars & seen:
+                return True
+            seen |= chars
+    return False
 
 
 def _ambiguous_nesting(seq: list) -> bool:
@@ -443,6 +503,8 @@ def _ambiguous_nesting(seq: list) -> bool:
         op, av = item
         if op in _REPEATS and av[1] > 1:
             body = list(av[2])
+            if _nullable(body) or _overlapping_alternatives(body):
+                return True
             for inner in _inner_repeats(body):
                 inner_body = list(inner[1][2])
                 chars, open_end = _follow(body, inner)
