@@ -31,7 +31,7 @@ DEFAULT_FRAMES = ("complement", "quote")
 NP_CUT = ("acl", "appos", "advcl", "parataxis", "dep", "punct", "conj", "cc", "list")
 # Relations of a cue verb whose subtrees are not part of its object content.
 CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
-SUBJECTS = ("nsubj", "nsubj:pass", "csubj", "expl")
+SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 NP_SKIP = ("acl:relcl", "parataxis", "punct", "advcl", "dep", "obl:tmod", "nmod:tmod")
 PUNCT_EDGES = " \t\r\n,;:.—–-"
 
