@@ -288,6 +288,12 @@ def _frame_complement(text, sent, cue):
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
             return _span(words), "pattern.clause_then_verb"
     head = sent.head_of(cue)
+    if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
+        if any(mark.lower == "as" for mark in sent.kids(cue, "mark")):
+            # 'As the Chief Justice said, small changes are better.'
+            own = {w.id for w in sent.subtree(cue)}
+            words = [w for w in sent.subtree(head) if w.id not in own and w.index > cue.index]
+            return _span(words), "pattern.as_verb_clause"
     comma = _last_comma_before(sent, cue)
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
@@ -525,8 +531,8 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         return f"cue '{cue.text}' has no clausal complement and no quotation"
     if source is None and pattern not in ("pattern.evidential", "pattern.passive_agent"):
         source = _verb_source(sent, cue, lexicon.source_cuts)
-        if source is None and not sent.kids(cue, "aux:pass"):
-            return f"cue '{cue.text}' has no source (an imperative or infinitive)"
+        if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
+            return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     if not lexicon.first_person_counts(cls) and _first_person_subject(sent, cue):
         return f"cue '{cue.text}' ({cls}) with a first- or second-person subject is the speaker's own voice"
     extension = _extension(sent, cue_words[-1], lexicon)
