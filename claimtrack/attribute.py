@@ -191,16 +191,26 @@ def _is_extension_start(sent: Sent, word: Word) -> bool:
 
 
 def _np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
-    """Surface noun phrase right before a sentence-final cue: from the last
-    comma before it (", an aide to the minister said.")."""
+    """Surface noun phrase before a sentence-final cue: the stretch after the
+    last comma (", an aide to the minister said."); when a quotation closes
+    before the cue, the first stretch after it ('"...," Khaled Al-Maeena,
+    editor at the Gazette, said.')."""
     words = sent.words[: cue.index]
-    start = len(words)
-    while start > 0 and words[start - 1].lower not in (",", '"', "\u201d", ":"):
-        start -= 1
-    kept = [w for w in words[start:] if w.upos != "ADV"]
-    if not kept or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in kept):
-        return None
-    return _span(kept)
+    segments, current = [], []
+    for word in words:
+        if word.lower in (",", ":") or word.lower in ('"', "\u201d", "\u2019"):
+            segments.append((current, word.lower))
+            current = []
+        else:
+            current.append(word)
+    segments.append((current, None))
+    closing = [i for i, (_, mark) in enumerate(segments) if mark in ('"', "\u201d", "\u2019")]
+    candidates = segments[closing[-1] + 1 :] if closing else segments[-1:]
+    for segment, _ in candidates:
+        kept = [w for w in segment if w.upos != "ADV"]
+        if kept and any(w.upos in ("NOUN", "PROPN", "PRON") for w in kept):
+            return _span(kept)
+    return None
 
 
 def _quote_at(quotes, start: int, end: int):
@@ -598,8 +608,26 @@ def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int]
     if subject is not None and subject.index > cue.index:
         return _np_after(sent, cue.index + 1, cuts)
     if _cue_closes_sentence(sent, cue):
-        return _np_before(sent, cue)
-    return _leading_np(sent, cue)
+        found = _np_before(sent, cue)
+        if found is not None:
+            return found
+    return _np_right_before(sent, cue) or _leading_np(sent, cue)
+
+
+NP_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+
+
+def _np_right_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
+    """Surface fallback: the noun phrase standing right before the cue
+    ('..., Najib Razak said', 'with one poster writing')."""
+    words = []
+    for word in reversed(sent.words[: cue.index]):
+        if word.upos not in NP_WORDS and word.lower not in ("'s", "\u2019s", "-"):
+            break
+        words.insert(0, word)
+    if not words or words[-1].upos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return _span(words)
 
 
 def _leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:

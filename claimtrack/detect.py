@@ -237,7 +237,9 @@ def find_cues(sent: Sent, lexicon: Lexicon) -> list[CueHit]:
 def _participle_modifier(sent: Sent, word: Word) -> bool:
     """'footage posted online', 'videos shared on Telegram': a past participle
     right after a noun, with no auxiliary, modifies the noun."""
-    if "VerbForm=Part" not in word.feats or sent.kids(word, "aux", "aux:pass"):
+    if "VerbForm=Part" not in word.feats or "Tense=Past" not in word.feats:
+        return False
+    if sent.kids(word, "aux", "aux:pass"):
         return False
     previous = sent.words[word.index - 1 : word.index]
     return bool(previous) and previous[0].upos in ("NOUN", "PROPN")
