@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
 
-__all__ = ["ENTRY_FORMAT", "ParseCache", "cache_dir", "text_digest"]
+__all__ = ["ENTRY_FORMAT", "ParseCache", "cache_dir", "file_digest", "text_digest"]
 
 ENTRY_FORMAT = "claimtrack-parse/1"
 
@@ -62,9 +62,7 @@ class ParseCache:
         try:
             payload = json.loads(path.read_bytes())
             return _document(payload, text, model_id)
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except Exception:  # missing, unreadable or damaged in any way: parse again
             return None
 
     def put(self, text: str, model_id: str, doc: Document) -> bool:
@@ -85,16 +83,46 @@ class ParseCache:
             return False
         return True
 
-    def clear(self) -> int:
-        """Delete every cached parse; the number of entries removed."""
-        removed = 0
-        for entry in self.root.glob("*/*/*.json"):
-            try:
-                entry.unlink()
-                removed += 1
-            except OSError:
-                pass
-        return removed
+
+_DIGESTS: dict[str, str] = {}
+DIGESTS_FILE = "file-digests.json"
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's content, remembered (in this process and in the
+    cache folder) by its path, size and modification time, so that model files
+    are hashed once, not on every start."""
+    info = path.stat()
+    key = f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}"
+    if not _DIGESTS:
+        _DIGESTS.update(_stored_digests())
+    if key not in _DIGESTS:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[key] = digest.hexdigest()
+        _store_digests()
+    return _DIGESTS[key]
+
+
+def _stored_digests() -> dict[str, str]:
+    try:
+        stored = json.loads((cache_dir() / DIGESTS_FILE).read_bytes())
+    except Exception:  # none yet, or damaged: hash again
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {key: value for key, value in stored.items() if isinstance(value, str) and len(value) == 64}
+
+
+def _store_digests() -> None:
+    path = cache_dir() / DIGESTS_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, json.dumps(_DIGESTS, indent=0, sort_keys=True).encode("utf-8"))
+    except OSError:
+        pass
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

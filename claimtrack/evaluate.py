@@ -8,18 +8,19 @@ states:
   polarity, not in a caption, cue not inside a quotation, source not a
   predicate.
 - A predicted claim and a target match when the Dice coefficient of their
-  word tokens is at least 0.5, against the target's ``content_local`` (the
+  word tokens is at least 0.5 against the target's ``content_local`` (the
   annotated scope clipped to the attribution's own sentences, the README's
-  advice for a sentence-level extractor) or, for a quotation that runs on
-  over several sentences, its whole ``content``, whichever is higher; a
+  advice for a sentence-level extractor) or against its whole ``content``
+  (a quotation that runs on over several sentences), whichever is higher. A
   split quote (``"A," she said, "B."``) may match on all its content or on
-  one piece alone, because the gold often attaches the cue to one piece; pairs are taken greedily, best Dice first,
-  each prediction and each target at most once.
+  one piece alone, because the gold often attaches the cue to one piece.
+  Pairs are taken greedily, best Dice first, each prediction and each
+  target at most once.
 - A prediction that matches no target is a false positive only when it
   shares no word token with the whole annotated scope (``content``) of any
   gold attribution of any category (the discourse annotation is not
-  exhaustive). ``strict_precision`` counts every
-  unmatched prediction as false.
+  exhaustive). ``strict_precision`` counts every unmatched prediction as
+  false.
 
 Over matched pairs: source mention (``overlap``: shares a word token with the
 gold source; ``exact``: the same word tokens), cue (shares a word token with
@@ -115,6 +116,8 @@ class Mention:
 
 @attrs.frozen
 class GoldAttribution:
+    """One gold attribution; ``target`` says whether recall counts it."""
+
     category: str
     polarity: str
     kind: str
@@ -122,6 +125,7 @@ class GoldAttribution:
     scope: Parts
     source: Parts
     cue: Parts
+    cue_lemma: str | None
     source_type: str | None
     source_pronoun: bool  # a third-person pronoun
     target: bool
@@ -173,6 +177,7 @@ def _gold_attribution(record: dict[str, Any]) -> GoldAttribution:
         scope=_parts(record["content_parts"]),
         source=_parts(record["source_parts"]),
         cue=_parts(record["cue_parts"]),
+        cue_lemma=record.get("cue_lemma"),
         source_type=record.get("source_entity_type"),
         source_pronoun=_third_person_pronoun(record["flags"]),
         target=_is_target(record),
@@ -262,13 +267,12 @@ def read_mentions(conllu: str, path: Path | str = "<conllu>") -> list[Mention]:
 
     A mention is a pronoun when every word in it is tagged PRON."""
     mentions = []
-    opened: dict[str, list[tuple[int, bool]]] = defaultdict(list)
-    words: list[tuple[int, str]] = []
+    opened: dict[str, list[tuple[int, int]]] = defaultdict(list)  # entity -> (start, first word) stack
+    tags: list[str] = []
     for row in _rows(conllu):
         if "-" in row.id or "." in row.id:
             continue
-        if "TokenRange" in row.misc:
-            words.append((_token_range(row, path)[0], row.upos))
+        tags.append(row.upos)
         if "Entity" not in row.misc:
             continue
         start, end = _token_range(row, path)
@@ -278,10 +282,10 @@ def read_mentions(conllu: str, path: Path | str = "<conllu>") -> list[Mention]:
                 if bracket["single"]:
                     mentions.append(Mention(entity, start, end, row.upos == "PRON"))
                 else:
-                    opened[entity].append((start, len(words) - 1))
+                    opened[entity].append((start, len(tags) - 1))
             elif opened.get(bracket["close"]):
                 first, first_word = opened[bracket["close"]].pop()
-                pronoun = all(upos == "PRON" for _, upos in words[first_word:])
+                pronoun = all(tag == "PRON" for tag in tags[first_word:])
                 mentions.append(Mention(bracket["close"], first, end, pronoun))
     return mentions
 
@@ -376,6 +380,7 @@ class Miss:
     content: str
     source: str
     cue: str | None
+    cue_lemma: str | None
     nearest: str | None
     nearest_dice: float
     sentence: str
@@ -441,9 +446,10 @@ def _name_mention(result: Result, claim: Claim) -> tuple[int, int] | None:
         entity = result.source(claim.source.entity)
     except KeyError:
         return None
-    for mention in entity.mentions:
-        if mention.text == entity.name:
-            return (mention.start, mention.end)
+    for mention in sorted(entity.mentions, key=lambda mention: mention.text != entity.name):
+        inside = mention.text.find(entity.name)
+        if inside >= 0:
+            return (mention.start + inside, mention.start + inside + len(entity.name))
     return None
 
 
@@ -464,13 +470,46 @@ def _pronoun_resolved(
     return any(found & tokens for tokens in names)
 
 
+def _span_words(words: _Words, span: Any) -> frozenset[int]:
+    """The word tokens of a predicted span (cue, source), none for a missing one."""
+    return words.of(((span.start, span.end),)) if span is not None else frozenset()
+
+
+def _pair(
+    result: Result,
+    claim: Claim,
+    target: GoldAttribution,
+    score: float,
+    words: _Words,
+    chain: list[tuple[Mention, frozenset[int]]],
+) -> Pair:
+    gold_source = words.of(target.source)
+    predicted_source = _span_words(words, claim.source)
+    gold_mention = _gold_entity(gold_source, chain)
+    return Pair(
+        claim=claim.id,
+        dice=round(score, 3),
+        kind=target.kind,
+        predicted_kind=claim.kind,
+        source_overlap=bool(gold_source & predicted_source),
+        source_exact=bool(gold_source) and gold_source == predicted_source,
+        cue=bool(words.of(target.cue) & _span_words(words, claim.cue)) if target.cue else None,
+        gold_type=target.source_type,
+        predicted_type=claim.source.type if claim.source else None,
+        gold_entity=gold_mention.entity if gold_mention else None,
+        predicted_entity=claim.source.entity if claim.source else None,
+        pronoun_resolved=_pronoun_resolved(result, claim, gold_mention, chain, words) if target.source_pronoun else None,
+        gold_source=_texts(result.text, target.source),
+        predicted_source=claim.source.text if claim.source else None,
+    )
+
+
 def score_document(document: GoldDocument, result: Result, mentions: list[Mention] = ()) -> DocumentScore:
     """Match one document's predicted claims to its gold targets and score them."""
     text = document.text
     words = _Words(text)
     targets = document.targets
     claims = list(result.claims)
-    predicted = [words.of(_content_parts(claim)) for claim in claims]
     gold = [(words.of(target.content), words.of(target.scope)) for target in targets]
     views = [_views(words, claim) for claim in claims]
     scores = [
@@ -482,34 +521,7 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
     matched_p = {p for p, _, _ in pairs}
     matched_g = {g for _, g, _ in pairs}
 
-    scored = []
-    for p, g, score in pairs:
-        claim, target = claims[p], targets[g]
-        gold_source = words.of(target.source)
-        predicted_source = words.of(((claim.source.start, claim.source.end),)) if claim.source else frozenset()
-        gold_mention = _gold_entity(gold_source, chain)
-        scored.append(
-            Pair(
-                claim=claim.id,
-                dice=round(score, 3),
-                kind=target.kind,
-                predicted_kind=claim.kind,
-                source_overlap=bool(gold_source & predicted_source),
-                source_exact=bool(gold_source) and gold_source == predicted_source,
-                cue=bool(words.of(target.cue) & words.of(((claim.cue.start, claim.cue.end),)))
-                if target.cue and claim.cue
-                else (False if target.cue else None),
-                gold_type=target.source_type,
-                predicted_type=claim.source.type if claim.source else None,
-                gold_entity=gold_mention.entity if gold_mention else None,
-                predicted_entity=claim.source.entity if claim.source else None,
-                pronoun_resolved=_pronoun_resolved(result, claim, gold_mention, chain, words)
-                if target.source_pronoun
-                else None,
-                gold_source=_texts(text, target.source),
-                predicted_source=claim.source.text if claim.source else None,
-            )
-        )
+    scored = [_pair(result, claims[p], targets[g], score, words, chain) for p, g, score in pairs]
 
     misses = []
     for g, target in enumerate(targets):
@@ -523,6 +535,7 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
                 content=_texts(text, target.content),
                 source=_texts(text, target.source),
                 cue=_texts(text, target.cue) if target.cue else None,
+                cue_lemma=target.cue_lemma,
                 nearest=claims[nearest].content.text if near_score > 0 else None,
                 nearest_dice=round(near_score, 3),
                 sentence=_sentences(document, target.content),
@@ -539,7 +552,7 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
             sentence=_sentences(document, _content_parts(claim)),
         )
         for p, claim in enumerate(claims)
-        if p not in matched_p and not any(predicted[p] & tokens for tokens in covered)
+        if p not in matched_p and not any(views[p][0] & tokens for tokens in covered)
     ]
     return DocumentScore(
         id=document.id,
@@ -685,9 +698,7 @@ class Report:
             "false_positives_by_rule": dict(
                 Counter(fp.rules[0] if fp.rules else "-" for s in docs for fp in s.false_positive_claims).most_common()
             ),
-            "misses_by_cue": dict(
-                Counter((miss.cue or "-").lower() for s in docs for miss in s.misses).most_common()
-            ),
+            "misses_by_cue_lemma": dict(Counter(miss.cue_lemma or "-" for s in docs for miss in s.misses).most_common()),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -789,7 +800,7 @@ def format_report(report: Report, *, per_document: bool = True) -> str:
     lines += [f"  {name:<36} {s[name]}" for name in ("anonymity", "hedge", "status")]
     for title, counts in (
         ("false positives by first rule", s["false_positives_by_rule"]),
-        ("misses by gold cue", s["misses_by_cue"]),
+        ("misses by gold cue lemma", s["misses_by_cue_lemma"]),
     ):
         if counts:
             top = list(counts.items())[:TOP_COUNTS]

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from claimtrack.model import Claim, Result
     from claimtrack.ruleset import RuleSet
 
-__all__ = ["explain", "explain_claim", "mark", "rule_origin", "sentence_around"]
+__all__ = ["display_path", "explain", "explain_claim", "mark", "rule_origin", "sentence_around"]
+
+# Ids the engine gives to its own constructions (not rule file entries).
+ENGINE_PREFIX = "pattern."
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) followed by
 # white space, or at a line break.
@@ -100,17 +103,19 @@ def rule_origin(rule_id: str, ruleset: RuleSet) -> str:
     """Where a rule id is defined (``rules/cues.yaml:59:5``), or what it is."""
     rule = ruleset.find(rule_id)
     if rule is not None:
-        return f"{_display_path(rule.file)}:{rule.line}:{rule.column}"
+        return f"{display_path(rule.file)}:{rule.line}:{rule.column}"
     if rule_id in ruleset.disabled:
         return "(disabled)"
-    return "(engine pattern)"
+    if rule_id.startswith(ENGINE_PREFIX):
+        return "(engine pattern)"
+    return "(not in these rules)"
 
 
 def _origin_note(rule_id: str, ruleset: RuleSet) -> str:
     return f" ({rule_id}, {rule_origin(rule_id, ruleset)})"
 
 
-def _display_path(path: str) -> str:
+def display_path(path: str) -> str:
     """A rule file's path relative to the working directory when it lies below it."""
     try:
         relative = os.path.relpath(path)

@@ -39,7 +39,8 @@ class _WordCue:
 
 @attrs.frozen
 class _Compiled:
-    unsourced: frozenset[str]
+    unsourced: frozenset[str]  # classes whose hedges make a claim with no source
+    not_unsourced: frozenset[str]  # cue rules that never do
     words: dict[str, _WordCue]
     lemmas: dict[str, _WordCue]
     patterns: tuple[tuple[re.Pattern[str], str, str], ...]
@@ -64,7 +65,10 @@ def _compile(rules: RuleSet) -> _Compiled:
     unsourced = frozenset(
         rule.get("name") for rule in rules.section("hedges", "classes") if rule.get("unsourced")
     )
-    return _Compiled(unsourced, words, lemmas, tuple(patterns), cue_classes)
+    not_unsourced = frozenset(
+        rule.id for rule in rules.section("hedges", "cues") if rule.get("unsourced") is False
+    )
+    return _Compiled(unsourced, not_unsourced, words, lemmas, tuple(patterns), cue_classes)
 
 
 def _word_hedge(word: Word, compiled: _Compiled) -> _WordCue | None:
@@ -184,7 +188,7 @@ def unsourced_claims(text: str, doc, rules: RuleSet, lines, claims: Sequence[Cla
         hedges = [
             hedge
             for hedge in _hedges_in(text, words, [(start, end)], (start, end), compiled)
-            if hedge.cls in compiled.unsourced
+            if hedge.cls in compiled.unsourced and hedge.rule not in compiled.not_unsourced
         ]
         if not hedges:
             continue

@@ -24,6 +24,7 @@ each Parser loads its Stanza pipeline only when a parse misses the cache.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack.cache import ParseCache
+from claimtrack.cache import ParseCache, file_digest
 from claimtrack.errors import ConlluError, ModelError
 from claimtrack.textprep import LineBreaks
 
@@ -71,6 +72,10 @@ REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # Part of every model id, so of every cache key: bump it whenever the text
 # sent to Stanza is prepared differently (textprep), which makes cached parses stale.
 PREPARATION_VERSION = 2
+# Stanza parses up to 5000 words per batch by default; on a 340-sentence text
+# that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
+# and gave the same parse (bench/parse_bench.py, docs/foundation.md).
+PIPELINE_DEFAULTS = {"depparse_batch_size": 1000}
 STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
 
 
@@ -221,9 +226,10 @@ class Parser:
             raise TypeError(f"Parser.parse() takes a str, got {type(text).__name__}")
         use_cache = self.cache and cache
         self.import_seconds = _import_stanza()
+        model_id = self.model_id if use_cache else None
         started = time.perf_counter()
         store = ParseCache() if use_cache else None
-        doc = store.get(text, self.model_id) if store is not None else None
+        doc = store.get(text, model_id) if store is not None else None
         cached = doc is not None
         if doc is None:
             pipeline = self.pipeline()
@@ -235,7 +241,7 @@ class Parser:
             breaks.restore(doc)
             _restore_token_texts(doc, text)
             if store is not None:
-                store.put(text, self.model_id, doc)
+                store.put(text, model_id, doc)
         self.last = ParseStats(
             cached=cached,
             seconds=time.perf_counter() - started,
@@ -299,27 +305,18 @@ def _import_stanza() -> float:
         # One thread unless told otherwise: measured here, two threads gained
         # 13% on an idle 2-core machine and lost 10x when other work shared it.
         torch.set_num_threads(int(os.environ.get("CLAIMTRACK_THREADS", "1")))
+        # torch and stanza leave about a million long-lived objects behind; the
+        # next full garbage collection (typically while a cached parse is read)
+        # would walk them all, 25x the read itself. Collect once, then keep
+        # what is alive out of later collections.
+        gc.collect()
+        gc.freeze()
         _IMPORT_SECONDS.append(time.perf_counter() - started)
     return _IMPORT_SECONDS[0]
 
 
 def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.]+", "_", name) or "models"
-
-
-_DIGESTS: dict[tuple[str, int, int], str] = {}
-
-
-def _file_digest(path: Path) -> str:
-    info = path.stat()
-    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
-    if key not in _DIGESTS:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _DIGESTS[key] = digest.hexdigest()
-    return _DIGESTS[key]
 
 
 def _model_digest(models: ModelSet) -> str:
@@ -335,9 +332,9 @@ def _model_digest(models: ModelSet) -> str:
             digest.update(f"{processor} {path.name} {path.stat().st_size}\n".encode())
     else:
         for processor, path in models.files:
-            digest.update(f"{processor} {_file_digest(path)}\n".encode())
+            digest.update(f"{processor} {file_digest(path)}\n".encode())
         if models.pretrain is not None:
-            digest.update(f"pretrain {_file_digest(models.pretrain)}\n".encode())
+            digest.update(f"pretrain {file_digest(models.pretrain)}\n".encode())
     return digest.hexdigest()
 
 
@@ -351,6 +348,7 @@ def build_pipeline(models: ModelSet, processors: str | None = None, **options: A
     import stanza
 
     processors = processors or ",".join(models.processors)
+    options = {**PIPELINE_DEFAULTS, **options}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)

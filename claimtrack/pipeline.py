@@ -73,11 +73,12 @@ def extract(
     """
     from claimtrack.parse import Parser, default_parser
 
+    ruleset = rules_from(rules)  # a broken overlay fails before any parsing
     if not text.strip():
         return Result(text=text, document=DocumentInfo.for_text(text, doc_id), claimtrack_version=__version__)
     active = parser if isinstance(parser, Parser) else default_parser()
     doc = active.parse(text, cache=cache)
-    return extract_document(doc, rules=rules, doc_id=doc_id)
+    return extract_document(doc, rules=ruleset, doc_id=doc_id)
 
 
 def extract_file(path: str | Path, *, rules: RulesArg = None, parser=None, cache: bool = True) -> Result:

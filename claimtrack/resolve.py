@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimtrack.model import Claim, ClaimSource, SourceEntity, Span, span_of
+from claimtrack.model import Claim, SourceEntity, Span, span_of
 from claimtrack.ruleset import RuleSet
 
 __all__ = ["DocWords", "Mention", "Word", "analyse_mention", "resolve_sources"]
@@ -90,6 +90,7 @@ class DocWords:
                 sentences.append((words[first].start, words[-1].end, first, len(words)))
         self.words = words
         self.sentences = sentences
+        self.entities = _named_entities(doc)
         self._starts = [word.start for word in words]
         self._sentence_starts = [sentence[0] for sentence in sentences]
 
@@ -120,6 +121,20 @@ class DocWords:
         return [other for other in self.sentence_words(word.sentence) if other.head == word.index]
 
 
+def _named_entities(doc) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of the parser's named entities, when its models have NER."""
+    try:
+        entities = doc.ents or ()
+    except (AttributeError, TypeError):
+        return ()
+    found = []
+    for entity in entities:
+        start, end, label = getattr(entity, "start_char", None), getattr(entity, "end_char", None), entity.type
+        if start is not None and end is not None and label:
+            found.append((start, end, label))
+    return tuple(found)
+
+
 # --------------------------------------------------------------------------
 # compiled rules
 
@@ -137,6 +152,7 @@ class _Pronoun:
     animate: bool | None
     rule: str
     resolve: bool = True
+    gender: str | None = None
 
 
 @attrs.frozen
@@ -147,10 +163,12 @@ class _Compiled:
     aliases: tuple[frozenset[str], ...]
     endings: tuple[tuple[str, str, str], ...]  # (ending, type, rule), longest first
     titles: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, type, rule), longest first
+    title_gender: dict[str, str]  # title rule id -> gender
     heads: dict[str, _HeadNoun]
     patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...]  # (regex, type, rule, whole mention)
     apposition: tuple[re.Pattern[str], ...]
     name_defaults: tuple[tuple[re.Pattern[str], str, str], ...]
+    ner_types: dict[str, tuple[str, str]]  # NER label -> (type, rule)
     animate_types: frozenset[str]  # types whose head nouns all name people
     pronouns: dict[str, _Pronoun]
     anonymous_heads: frozenset[str]
@@ -173,7 +191,9 @@ def _compile(rules: RuleSet) -> _Compiled:
         for word in rule.get("words"):
             pronouns.setdefault(
                 word.lower(),
-                _Pronoun(rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True)),
+                _Pronoun(
+                    rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True), rule.get("gender")
+                ),
             )
     metonymy: dict[str, tuple[str, str]] = {}
     for rule in rules.section("sources", "metonymy"):
@@ -203,6 +223,9 @@ def _compile(rules: RuleSet) -> _Compiled:
         aliases=tuple(frozenset(rule.get("names")) for rule in rules.section("sources", "aliases")),
         endings=tuple(endings),
         titles=tuple(titles),
+        title_gender={
+            rule.id: rule.get("gender") for rule in rules.section("sources", "titles") if rule.get("gender")
+        },
         heads=heads,
         patterns=tuple(
             (re.compile(rule.get("pattern")), rule.get("type"), rule.id, rule.get("scope") == "mention")
@@ -211,6 +234,11 @@ def _compile(rules: RuleSet) -> _Compiled:
         apposition=tuple(
             re.compile(rule.get("pattern"), re.IGNORECASE) for rule in rules.section("sources", "apposition_heads")
         ),
+        ner_types={
+            label: (rule.get("type"), rule.id)
+            for rule in rules.section("sources", "ner_labels")
+            for label in rule.get("labels")
+        },
         name_defaults=tuple(
             (re.compile(rule.get("pattern")), rule.get("type"), rule.id)
             for rule in rules.section("sources", "name_defaults")
@@ -257,6 +285,7 @@ class Mention:
     type_rule: str | None
     unnamed: bool
     descriptions: frozenset[str]  # head lemmas of the mention and its appositions
+    gender: str | None = None
 
 
 def _core_words(words: Sequence[Word]) -> list[Word]:
@@ -271,7 +300,9 @@ def _core_words(words: Sequence[Word]) -> list[Word]:
         ):
             break
         core.append(word)
-    while core and core[-1].upos == "PUNCT" and core[-1].text != ".":
+    while len(core) > 1 and (
+        (core[-1].upos == "PUNCT" and core[-1].text != ".") or core[-1].feat("Reflex") == "Yes"
+    ):
         core.pop()
     return core
 
@@ -379,17 +410,7 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
 
 def _apposition_heads(text: str, end: int, docwords: DocWords, compiled: _Compiled) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
-    sentence = docwords.sentence_at(end)
-    following = [word for word in docwords.sentence_words(sentence) if word.start >= end]
-    if len(following) < 3 or following[0].text != ",":
-        return []
-    piece: list[Word] = []
-    for word in following[1:]:
-        if word.text in _PHRASE_BREAKS:
-            break
-        piece.append(word)
-    else:
-        return []
+    piece = _following_piece(end, docwords)
     if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
@@ -397,6 +418,14 @@ def _apposition_heads(text: str, end: int, docwords: DocWords, compiled: _Compil
         return []
     nouns = [word for word in piece if word.upos in ("NOUN", "PROPN")]
     return [nouns[-1].lemma.lower()] if nouns else []
+
+
+def _ner_type(head: Word, docwords: DocWords, compiled: _Compiled) -> tuple[str | None, str | None]:
+    """The type the parser's named-entity recogniser gives the name's head, if any."""
+    for start, end, label in docwords.entities:
+        if start <= head.start and head.end <= end and label in compiled.ner_types:
+            return compiled.ner_types[label]
+    return None, None
 
 
 def _name_default(name: str, compiled: _Compiled) -> tuple[str | None, str | None, bool | None]:
@@ -427,7 +456,35 @@ def analyse_mention(text: str, span: Span, docwords: DocWords, compiled: _Compil
     pieces = _comma_pieces(words)
     if len(pieces) > 1:
         return _appositive_mention(text, span, pieces, docwords, compiled)
-    return _single_mention(text, span, words, docwords, compiled)
+    single = _single_mention(text, span, words, docwords, compiled)
+    if single.name is None and single.pronoun is None:
+        name = _following_name(span.end, docwords)
+        if name:
+            return _appositive_mention(text, span, [list(words), name], docwords, compiled)
+    return single
+
+
+def _following_piece(end: int, docwords: DocWords) -> list[Word]:
+    """The words of ", X," right after a mention (empty when there is none)."""
+    following = [word for word in docwords.sentence_words(docwords.sentence_at(end)) if word.start >= end]
+    if len(following) < 3 or following[0].text != ",":
+        return []
+    piece: list[Word] = []
+    for word in following[1:]:
+        if word.text in _PHRASE_BREAKS:
+            return piece
+        piece.append(word)
+    return []
+
+
+def _following_name(end: int, docwords: DocWords) -> list[Word]:
+    """A name in apposition after a description: "The depot operator, Dorvan Logistics,"."""
+    piece = _following_piece(end, docwords)
+    if not piece or not any(word.upos == "PROPN" for word in piece):
+        return []
+    if all(word.capitalised or word.text == "-" or word.upos == "PROPN" for word in piece):
+        return piece
+    return []
 
 
 def _comma_pieces(words: Sequence[Word]) -> list[list[Word]]:
@@ -521,6 +578,9 @@ def _single_mention(
         type_, head_animate, type_rule = _description_type(lemmas, compiled)
         animate = head_animate if animate is None else animate
     if type_ is None and name:
+        type_, type_rule = _ner_type(head_word, docwords, compiled)
+        animate = (type_ in compiled.animate_types) if type_ else None
+    if type_ is None and name:
         type_, type_rule, animate = _name_default(core_span.text, compiled)
     if pronoun is not None:
         animate = pronoun.animate
@@ -544,6 +604,7 @@ def _single_mention(
         type_rule=type_rule,
         unnamed=unnamed,
         descriptions=frozenset(descriptions),
+        gender=pronoun.gender if pronoun is not None else compiled.title_gender.get(title_rule),
     )
 
 
@@ -592,6 +653,10 @@ class _Entity:
             if mention.animate is not None:
                 return mention.animate
         return None
+
+    @property
+    def gender(self) -> str | None:
+        return next((mention.gender for mention in self.mentions if mention.gender), None)
 
     @property
     def type(self) -> str:
@@ -649,7 +714,11 @@ def _same_name(first: str, second: str, compiled: _Compiled) -> bool:
     return not linked and longer[-len(shorter) :] == shorter
 
 
-def _pronoun_fits(pronoun: _Pronoun, animate: bool | None, plural: bool, type_: str) -> bool:
+def _pronoun_fits(
+    pronoun: _Pronoun, animate: bool | None, plural: bool, type_: str, gender: str | None = None
+) -> bool:
+    if pronoun.gender and gender and pronoun.gender != gender:
+        return False
     if pronoun.number == "singular" and plural:
         return False
     if pronoun.number == "plural" and not plural and animate is not False:
@@ -767,11 +836,11 @@ def _candidates(
 def _fits(pronoun: _Pronoun, candidate: _Candidate) -> bool:
     if candidate.entity is not None:
         entity = candidate.entity
-        return _pronoun_fits(pronoun, entity.animate, entity.plural, entity.type)
+        return _pronoun_fits(pronoun, entity.animate, entity.plural, entity.type, entity.gender)
     other = candidate.mention
     if other.pronoun is not None or (other.name is None and other.animate is None):
         return False
-    return _pronoun_fits(pronoun, other.animate, other.plural, other.type)
+    return _pronoun_fits(pronoun, other.animate, other.plural, other.type, other.gender)
 
 
 def _resolve_pronoun(
@@ -796,7 +865,7 @@ def _resolve_pronoun(
     for entity in entities:
         positions = [other.span.start for other in entity.mentions if other.span.start < mention.span.start]
         if positions and max(positions) > best_position and _pronoun_fits(
-            pronoun, entity.animate, entity.plural, entity.type
+            pronoun, entity.animate, entity.plural, entity.type, entity.gender
         ):
             best_entity, best_position = entity, max(positions)
     if best_entity is not None:

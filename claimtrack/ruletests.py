@@ -200,7 +200,7 @@ class _CaseReader(YamlFile):
             self.problem(root, "a rule test file must be a mapping with 'cases'")
             return []
         top = self._mapping(root, _FILE_KEYS, "rule test file")
-        match = self._choice(top, "match", MATCH_MODES, "equal")
+        match = self._value(top, "match", MATCH_MODES, "equal")
         cases_node = top.get("cases")
         if cases_node is None:
             self.problem(root, "rule test file has no 'cases'")
@@ -247,9 +247,6 @@ class _CaseReader(YamlFile):
             return default
         return value
 
-    def _choice(self, pairs: Mapping, key: str, choices: tuple[str, ...], default: str) -> str:
-        return self._value(pairs, key, choices, default)
-
     def _case(self, node: yaml.Node, file_match: str) -> Case | None:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, "a case must be a mapping with 'name' and 'text'")
@@ -263,13 +260,15 @@ class _CaseReader(YamlFile):
             self.problem(node, f"duplicate case name {name!r} (first at line {self.names[name]})")
         elif name is not None:
             self.names[name] = line
-        for key, value in (("name", name), ("text", text)):
+        for key in ("name", "text"):
             if key not in pairs:
                 self.problem(node, f"case has no {key!r}")
         claims = self._claims(pairs.get("claims"))
         absent = self._value(pairs, "absent", "list", [])
         if any(not item.strip() for item in absent):
             self.problem(pairs["absent"][1], "'absent' texts must not be empty")
+        match = self._value(pairs, "match", MATCH_MODES, file_match)
+        only = self._value(pairs, "only", "bool", False)
         xfail = self._xfail(pairs.get("xfail"))
         if len(self.problems) > before:
             return None
@@ -278,8 +277,8 @@ class _CaseReader(YamlFile):
             text=text,
             claims=claims,
             absent=tuple(absent),
-            match=self._choice(pairs, "match", MATCH_MODES, file_match),
-            only=self._value(pairs, "only", "bool", False),
+            match=match,
+            only=only,
             xfail=xfail,
             file=self.name,
             line=line,

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from claimtrack.cache import ENTRY_FORMAT, ParseCache, cache_dir, text_digest
+import hashlib
+
+from claimtrack.cache import DIGESTS_FILE, ENTRY_FORMAT, ParseCache, cache_dir, file_digest, text_digest
 from claimtrack.parse import parse_conllu
 
 TEXT = "Officials said the bridge was safe."
@@ -97,6 +99,16 @@ def test_unwritable_cache_is_not_fatal(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("CLAIMTRACK_CACHE_DIR", str(blocker))
     assert ParseCache().put(TEXT, "test-model", parse_conllu(CONLLU, text=TEXT)) is False
+
+
+def test_file_digests_are_remembered_in_the_cache_folder(own_cache, tmp_path):
+    model = tmp_path / "pos.pt"
+    model.write_bytes(b"weights v1")
+    assert file_digest(model) == hashlib.sha256(b"weights v1").hexdigest()
+    stored = json.loads((tmp_path / "cache" / DIGESTS_FILE).read_text())
+    assert hashlib.sha256(b"weights v1").hexdigest() in stored.values()
+    model.write_bytes(b"weights v2, retrained")
+    assert file_digest(model) == hashlib.sha256(b"weights v2, retrained").hexdigest()
 
 
 # With the shipped models ----------------------------------------------------

@@ -8,6 +8,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack.explain import explain, mark, sentence_around
 from claimtrack.model import (
@@ -100,7 +102,7 @@ def test_explain_marks_each_claim_and_names_its_rules(rules, tmp_path):
             cue.verb.say                              {cues}:4:5
             pattern.verb_complement                   (engine pattern)
             hedge.modal.possibility                   {hedges}:4:5
-            confirmation.no_response.did_not_respond  (engine pattern)
+            confirmation.no_response.did_not_respond  (not in these rules)
 
         C2 direct: cue 'said' (neutral), source 'the commander' (military), unconfirmed
           "{{CONTENT We are ready}}," [SOURCE the commander] <CUE said>, "{{CONTENT and we will not wait}}."
@@ -143,6 +145,25 @@ def test_a_disabled_rule_is_named_as_such(tmp_path, rules):
 )
 def test_mark_nests_spans(spans, expected):
     assert mark("She said it rained.", 0, 19, spans) == expected
+
+
+@given(
+    st.text(alphabet="ab .", max_size=30).flatmap(
+        lambda text: st.tuples(
+            st.just(text),
+            st.lists(
+                st.tuples(st.integers(0, len(text)), st.integers(0, len(text)), st.sampled_from(["SOURCE", "CUE", "CONTENT"])),
+                max_size=4,
+            ),
+        )
+    )
+)
+def test_mark_only_adds_markers(case):
+    text, spans = case
+    marked = mark(text, 0, len(text), [(min(a, b), max(a, b), label) for a, b, label in spans])
+    for token in ("[SOURCE ", "<CUE ", "{CONTENT ", "]", ">", "}"):
+        marked = marked.replace(token, "")
+    assert marked == text
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,13 @@ HEDGE_CASES = [
         "told", "tell", "neutral",
         [("reportedly", "reportative")],
     ),
+    # a reportative adjective hedges the claim it stands in
+    (
+        "Police said the alleged smuggler was caught.",
+        "the alleged smuggler was caught",
+        "said", "say", "neutral",
+        [("alleged", "reportative")],
+    ),
     # nothing hedges a plain report; "May" the month is not a modal
     ("The mayor said the bridge will reopen in May.", "the bridge will reopen in May", "said", "say", "neutral", []),
 ]
@@ -114,15 +121,17 @@ UNSOURCED_TEXT = (
     "The ship was reportedly carrying fuel.\n"
     "The captain said it was empty.\n"
     "Officials may meet on Monday.\n"
+    "The alleged smuggler was caught on Monday.\n"
     "The cargo appeared to be oil.\n"
     "Read more: the tanker was allegedly seized\n"
 )
 
 
 def test_unsourced_hedged_sentences_become_claims_without_source():
-    """A reportative hedge in the reporter's voice makes a claim; a modal or an
-    epistemic verb alone does not (by default), a sentence with a claim is
-    left alone, and noise lines are skipped."""
+    """A reportative hedge in the reporter's voice makes a claim; a modal, an
+    epistemic verb (by default) or a reportative adjective ("the alleged
+    smuggler") alone does not, a sentence with a claim is left alone, and
+    noise lines are skipped."""
     from claimtrack.parse import default_parser
 
     text = UNSOURCED_TEXT

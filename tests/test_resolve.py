@@ -60,7 +60,14 @@ CASES = {
             ("Halden", "S1", "organization", False),
         ],
     ),
-    "apposition after the mention gives the type": (
+    "a name in apposition after a description joins its later mentions": (
+        "The depot operator, Dorvan Logistics, denied the claim. Dorvan said the alarms worked.",
+        [
+            ("The depot operator", "S1", "organization", False),
+            ("Dorvan", "S1", "organization", False),
+        ],
+    ),
+        "apposition after the mention gives the type": (
         "Kavar Brigade, one of the militia's factions, said the road was closed.",
         [("Kavar Brigade", "S1", "armed_group", False)],
     ),
@@ -120,7 +127,15 @@ CASES = {
             (("I", 2), "S3", "person", False),
         ],
     ),
-    "analyst and eyewitness": (
+    "gender from titles keeps he off Ms Lind": (
+        "Mr Haddad said the port was shut. Ms Lind said ships waited. He added that the gates were locked.",
+        [
+            ("Mr Haddad", "S1", "person", False),
+            ("Ms Lind", "S2", "person", False),
+            ("He", "S1", "person", False),
+        ],
+    ),
+        "analyst and eyewitness": (
         "An analyst said prices would rise. An eyewitness said the shop burned.",
         [
             ("An analyst", "S1", "expert", True),
@@ -233,3 +248,74 @@ def test_claims_without_source_are_left_alone(parser):
     claim = Claim(id="U1", kind="indirect", content=Content("The ship was reportedly carrying fuel", 0, 37))
     claims, sources = resolve.resolve_sources(text, parser.parse(text), [claim], default_rules())
     assert (claims, sources) == ([claim], [])
+
+
+PROPERTY_TEXT = (
+    "Health Minister Ana Ruiz said the clinic would open. She added that it was safe, "
+    "speaking on condition of anonymity. The insurer, Halden Re, denied the report. "
+    "According to news agency AFP, they could not be reached. It said the people were fine."
+)
+
+
+@pytest.fixture(scope="module")
+def property_doc(parser):
+    return parser.parse(PROPERTY_TEXT)
+
+
+def test_any_choice_of_source_spans_gives_consistent_entities(property_doc):
+    """Whatever spans the engine hands over as sources (here: any runs of
+    words), every claim gets an entity that lists its mention, ids run S1.. in
+    order of first mention, and every span points at its text."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = resolve.DocWords(property_doc).words
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(st.integers(0, len(words) - 1), st.integers(1, 6)), min_size=1, max_size=6))
+    def check(choices):
+        claims = []
+        for number, (first, size) in enumerate(choices, start=1):
+            last = words[min(len(words) - 1, first + size - 1)]
+            start, end = words[first].start, max(words[first].end, last.end)
+            span = PROPERTY_TEXT[start:end]
+            claims.append(
+                Claim(
+                    id=f"C{number}",
+                    kind="indirect",
+                    content=Content(span, start, end),
+                    source=ClaimSource(span, start, end),
+                )
+            )
+        resolved_claims, sources = resolve.resolve_sources(PROPERTY_TEXT, property_doc, claims, default_rules())
+        assert [source.entity for source in sources] == [f"S{n}" for n in range(1, len(sources) + 1)]
+        firsts = [min(mention.start for mention in source.mentions) for source in sources]
+        assert firsts == sorted(firsts)
+        by_id = {source.entity: source for source in sources}
+        for claim in resolved_claims:
+            source = by_id[claim.source.entity]
+            assert (claim.source.start, claim.source.end) in {(m.start, m.end) for m in source.mentions}
+            assert (claim.source.name, claim.source.type, claim.source.anonymous) == (
+                source.name,
+                source.type,
+                source.anonymous,
+            )
+        for source in sources:
+            for span in (*source.mentions, *source.anonymity_cues):
+                assert PROPERTY_TEXT[span.start : span.end] == span.text
+
+    check()
+
+
+def test_named_entity_labels_type_names_no_rule_knows(parser):
+    """With parser models that have NER, its label types an unknown name
+    (ner_labels); without it, a bare name is a person (name_defaults)."""
+    from types import SimpleNamespace
+
+    text = "Zorvex said the fund grew."
+    doc = parser.parse(text)
+    with_ner = SimpleNamespace(sentences=doc.sentences, ents=[SimpleNamespace(start_char=0, end_char=6, type="ORG")])
+    rules = default_rules()
+    claims = claims_for(text, ["Zorvex"])
+    assert [c.source.type for c in resolve.resolve_sources(text, doc, claims, rules)[0]] == ["person"]
+    assert [c.source.type for c in resolve.resolve_sources(text, with_ner, claims, rules)[0]] == ["organization"]

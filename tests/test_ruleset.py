@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack.cli import main
+from claimtrack.explain import display_path
 from claimtrack.ruleschema import regex_problem
 from claimtrack.ruleset import (
     MAX_RULE_FILE_BYTES,
@@ -25,8 +28,8 @@ from claimtrack.ruleset import (
 
 BROKEN = Path(__file__).parent / "broken_rules"
 NESTED = (
-    "regular expression has nested quantifiers that can backtrack catastrophically "
-    "(like '(a+)+'); rewrite it so a repeated group cannot match the same text in two ways"
+    "regular expression can backtrack catastrophically: a repeated group can match "
+    "the same text in more than one way (as in '(a+)+' or '(a|.)+'); rewrite it"
 )
 
 
@@ -235,9 +238,9 @@ def test_catastrophic_regex_is_refused_before_it_can_run():
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(a+)+$", r"(\w+\s?)+$", r"(a*)*b", r"(a{1,2})+$", r"(.*,)*x", r"(?:x+y*)+z", r"((?:ab|a)+c?)+d"],
+    [r"(a+)+$", r"(\w+\s?)+$", r"(a*)*b", r"(a{1,2})+$", r"(.*,)*x", r"(?:x+y*)+z", r"((?:ab|a)+c?)+d", r"(?:a?)+b", r"(?:.|a)+$"],
 )
-def test_nested_quantifiers_that_backtrack_are_refused(pattern):
+def test_repeated_groups_that_backtrack_are_refused(pattern):
     assert regex_problem(pattern) == NESTED
 
 
@@ -359,10 +362,18 @@ def test_rules_list_shows_each_rule_with_its_file_and_line(tmp_path, capsys):
     say = next(line for line in out if line.startswith("cue.verb.say "))
     old = default_rules().get("cue.verb.say")
     assert say.split() == [
-        "cue.verb.say", "cues.verbs", f"{overlay / 'cues.yaml'}:2:5", "lemma:", "say", "(replaces", f"{old.where})"
+        "cue.verb.say", "cues.verbs", f"{overlay / 'cues.yaml'}:2:5", "lemma:", "say",
+        "(replaces", f"{display_path(old.file)}:{old.line}:{old.column})",
     ]
 
 
 def test_rules_list_with_a_broken_overlay_prints_one_line_per_problem(capsys):
     assert main(["rules", "list", "--rules", str(BROKEN / "missing_id")]) == 2
     assert capsys.readouterr().err == f"claimtrack: {where('missing_id', 'cues.yaml')}:2:5: entry in 'verbs' has no 'id'\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="()[]{}*+?|\\^$.ab,12:=!<>P-wsd", max_size=20))
+def test_the_regex_check_answers_for_any_pattern(pattern):
+    problem = regex_problem(pattern)
+    assert problem is None or isinstance(problem, str)

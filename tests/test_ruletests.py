@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.cli import main
-from claimtrack.model import Claim, ClaimSource, Confirmation, Content, Cue, DocumentInfo, Evidence, Hedge, Result
+from claimtrack.model import Claim, ClaimSource, Confirmation, Content, Cue, DocumentInfo, Hedge, Result
 from claimtrack.ruleset import load_rules
 from claimtrack.ruletests import (
     Case,
@@ -372,3 +372,11 @@ def test_pytest_plugin_reports_failures_and_bad_files_and_takes_rules(tmp_path):
     assert "    cue    'told'    'said'" in out
     assert f"{tmp_path / 'broken.ruletest.yaml'}:2:5: case has no 'text'" in out
     assert out.strip().splitlines()[-1].startswith("1 failed, 3 passed, 1 error")
+
+
+def test_pytest_plugin_reads_its_rules_from_the_ini_file(tmp_path):
+    (tmp_path / "test_tuning.yaml").write_text((TUNING / "tests" / "test_tuning.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    write(tmp_path / "pytest.ini", f"[pytest]\nclaimtrack_rules = {TUNING / 'my_rules'}\n")
+    run = run_pytest(tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.strip().splitlines()[-1].startswith("3 passed")

@@ -120,12 +120,10 @@ def run(args: argparse.Namespace) -> int:
 
     inputs = read_inputs(args.files)
     rules = rules_from(args.rules)
-    explain = _explainer(args.explain)
     needs_parser = any(item.text is not None for item in inputs)
     parser = get_parser(args.models, cache=not args.no_cache) if needs_parser else None
     say = _Reporter(args.verbose, len(inputs))
     results = []
-    imported = False
     for number, item in enumerate(inputs, start=1):
         say.progress(number, item.name)
         if item.conllu is not None:
@@ -135,36 +133,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             was_loaded = parser.loaded
             doc = parser.parse(item.text, cache=not args.no_cache)
-            if not imported:
-                say.timing(item.name, f"stanza imported in {parser.import_seconds:.2f}s")
-                imported = True
-            if parser.loaded and not was_loaded:
-                say.timing(item.name, f"model {parser.model_id} loaded in {parser.load_seconds:.2f}s")
-            stats = parser.last
-            how = "cache hit" if stats.cached else ("parsed, cache off" if args.no_cache else "parsed, cached")
-            rate = f", {stats.sentences / stats.seconds:.0f} sentences/s" if not stats.cached and stats.seconds > 0 else ""
-            say.timing(
-                item.name,
-                f"parse {stats.seconds:.3f}s ({how}; {stats.sentences} sentences, {stats.tokens} tokens{rate})",
-            )
+            say.parsed(item.name, parser, loaded_now=parser.loaded and not was_loaded, cache=not args.no_cache)
         started = time.perf_counter()
         result = extract_document(doc, rules=rules, doc_id=item.doc_id)
         say.timing(item.name, f"rules {time.perf_counter() - started:.3f}s, {len(result.claims)} claims")
-        if explain:
+        if args.explain:
             print(result.explain(rules), file=sys.stderr)
         results.append(result)
     _emit(results, args.format, args.out)
     return 0
-
-
-def _explainer(wanted: bool) -> bool:
-    if not wanted:
-        return False
-    from claimtrack.model import Result
-
-    if not hasattr(Result, "explain"):
-        raise ClaimtrackError("--explain is not available in this version (Result.explain is missing)")
-    return True
 
 
 class _Reporter:
@@ -174,6 +151,7 @@ class _Reporter:
         self.verbose = verbose
         self.total = total
         self.show_progress = total > 1 and not verbose and sys.stderr.isatty()
+        self.reported_import = False
 
     def progress(self, number: int, name: str) -> None:
         if self.show_progress:
@@ -184,6 +162,18 @@ class _Reporter:
     def timing(self, name: str, message: str) -> None:
         if self.verbose:
             print(f"{name}: {message}", file=sys.stderr, flush=True)
+
+    def parsed(self, name: str, parser: Any, *, loaded_now: bool, cache: bool) -> None:
+        """Import and model load times (once each), then where the parse came from."""
+        if not self.reported_import:
+            self.timing(name, f"stanza imported in {parser.import_seconds:.2f}s")
+            self.reported_import = True
+        if loaded_now:
+            self.timing(name, f"model {parser.model_id} loaded in {parser.load_seconds:.2f}s")
+        stats = parser.last
+        how = "cache hit" if stats.cached else ("parsed, cached" if cache else "parsed, cache off")
+        rate = "" if stats.cached or stats.seconds <= 0 else f", {stats.sentences / stats.seconds:.0f} sentences/s"
+        self.timing(name, f"parse {stats.seconds:.3f}s ({how}; {stats.sentences} sentences, {stats.tokens} tokens{rate})")
 
 
 def render(results: list, fmt: str) -> str:

@@ -106,7 +106,7 @@ def _summary(rule) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from claimtrack.explain import rule_origin
+    from claimtrack.explain import display_path, rule_origin
     from claimtrack.pipeline import rules_from
 
     ruleset = rules_from(args.rules)
@@ -133,13 +133,15 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     rows = []
     for rule in rules:
-        note = f"  (replaces {ruleset.replaced[rule.id].where})" if rule.id in ruleset.replaced else ""
+        old = ruleset.replaced.get(rule.id)
+        note = f"  (replaces {display_path(old.file)}:{old.line}:{old.column})" if old else ""
         rows.append((rule.id, f"{rule.kind}.{rule.section}", rule_origin(rule.id, ruleset), _summary(rule) + note))
     widths = [max(len(row[column]) for row in rows) for column in range(3)] if rows else [0, 0, 0]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths)) + "  " + row[3])
-    for rule_id, where in sorted(ruleset.disabled_at.items()):
-        print(f"{rule_id}  disabled at {where}")
+    if not wanted:
+        for rule_id, where in sorted(ruleset.disabled_at.items()):
+            print(f"{rule_id}  disabled at {where}")
     print(f"{len(rules)} rules from {', '.join(ruleset.sources)}", file=sys.stderr)
     return 0
 

@@ -127,21 +127,26 @@ def evaluate(
     progress=None,
 ) -> dict[str, Any]:
     """Scores of one model set on the UD test sets, per set and mode."""
+    from claimtrack.parse import Parser, _import_stanza, build_pipeline
+
+    _import_stanza()
     import stanza
     import torch
-
-    from claimtrack.parse import Parser, build_pipeline
     from stanza.utils.conll import CoNLL
 
-    parser = Parser(models, cache=False)
-    parser.pipeline()
     torch.set_num_threads(threads)
+    golds = {name: Path(data) / TEST_SETS[name] for name in sets}
+    for gold in golds.values():
+        if not gold.is_file():
+            raise ClaimtrackError(f"{gold}: missing (--data must be the ud-english folder)")
+    parser = Parser(models, cache=False)
     report: dict[str, Any] = {
         "models": str(parser.models.path),
         "model_id": parser.model_id,
         "stanza": stanza.__version__,
         "threads": threads,
         "scorer": "CoNLL 2018 shared task (stanza.models.common.utils.ud_scores)",
+        "load_seconds": {},
         "sets": {},
     }
     pipelines = {
@@ -151,9 +156,7 @@ def evaluate(
     }
     built: dict[str, Any] = {}
     for name in sets:
-        gold = Path(data) / TEST_SETS[name]
-        if not gold.is_file():
-            raise ClaimtrackError(f"{gold}: missing (--data must be the ud-english folder)")
+        gold = golds[name]
         sentences, comments, _ = CoNLL.conll2dict(input_file=str(gold))
         entry: dict[str, Any] = {"file": str(gold), "sentences": len(sentences), "words": sum(
             1 for sentence in sentences for token in sentence if len(token["id"]) == 1
@@ -162,7 +165,7 @@ def evaluate(
             if mode not in built:
                 started = time.perf_counter()
                 built[mode] = pipelines[mode]()
-                entry.setdefault("load_seconds", {})[mode] = round(time.perf_counter() - started, 2)
+                report["load_seconds"][mode] = round(time.perf_counter() - started, 2)
             if progress:
                 progress(f"{name} {mode}: parsing {len(sentences)} sentences")
             started = time.perf_counter()
