@@ -529,7 +529,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
             found = _frame_object(text, sent, cue, particle)
             if found and found[0]:
                 content, pattern = found
-    if content is None and parts is None and "quoted_object" in frames:
+    if content is None and parts is None and "quoted_object" in frames and _names_something(sent, cue):
         found = _frame_object(text, sent, cue, particle)
         if found and found[0] and _quote_at(quotes, *found[0]):
             content, pattern = found[0], "pattern.verb_quoted_object"
@@ -567,6 +567,14 @@ def _first_person_subject(sent: Sent, cue: Word) -> bool:
     return subject is not None and subject.upos == "PRON" and any(
         f"Person={person}" in subject.feats for person in ("1", "2")
     )
+
+
+def _names_something(sent: Sent, cue: Word) -> bool:
+    """'called it "a blatant aggression"' characterises; 'it is called "T-town"'
+    and 'calling themselves "the boat people"' only name."""
+    if sent.kids(cue, "aux:pass", "nsubj:pass"):
+        return False
+    return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
 
 
 def _extension_ids(words, lexicon):
