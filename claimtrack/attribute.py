@@ -694,6 +694,8 @@ def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
         return f"phrase '{rule.get('words')}' has no source after it"
     first = hit.words[0]
     leading = [w for w in sent.words[: first.index] if w.upos != "PUNCT"]
+    if leading and leading[-1].lower == "that" and leading[-1].upos == "SCONJ":
+        leading = []  # 'Wikinews has learned that according to a posting, X'
     if not leading:
         rest = [w for w in sent.words[last.index + 1 :] if w.start >= source[1]]
         content = _span(rest)
