@@ -701,9 +701,7 @@ def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
         content = _span(rest)
         pattern = "pattern.phrase_then_clause"
     else:
-        comma = next((w for w in reversed(sent.words[: first.index]) if w.lower == ","), None)
-        end_words = sent.words[: comma.index] if comma is not None else leading
-        content = _span(end_words)
+        content = _span(sent.words[: first.index])
         pattern = "pattern.clause_then_phrase"
         after = [w for w in sent.words[last.index + 1 :] if w.start >= source[1]]
         if after and after[0].lower == "," and any(w.upos != "PUNCT" for w in after[1:]):
