@@ -317,7 +317,11 @@ def _frame_complement(text, sent, cue):
             after = _span(sent.words[closing.index + 1 :])
             if before and after:
                 return (before, after), "pattern.parenthetical_verb"
-    colon = [w for w in sent.kids(cue) if w.index > cue.index and w.base_deprel == "parataxis"]
+    colon = [
+        w for w in sent.kids(cue)
+        if w.index > cue.index and w.base_deprel == "parataxis"
+        and any(p.lower == ":" for p in sent.words[cue.index + 1 : w.index])
+    ]
     if colon:
         return _span(sent.subtree(colon[0])), "pattern.verb_complement"
     return _that_clause(sent, cue)
@@ -375,6 +379,21 @@ def _cue_closes_sentence(sent: Sent, cue: Word) -> bool:
     """Only the source, an extension or punctuation follow the cue."""
     rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
     return len(rest) <= 8 and not any(w.upos in ("VERB", "AUX") for w in rest)
+
+
+def _reportable_clause(sent: Sent, found) -> bool:
+    """A reported clause has a predicate, and is no indirect question ('tell
+    whether they will'): its first word is not 'whether', 'if' or a wh-word."""
+    pieces = found[0] if isinstance(found[0][0], tuple) else (found[0],)
+    words = [w for start, end in pieces for w in sent.words_between(start, end)]
+    if not any(w.upos in ("VERB", "AUX") for w in words):
+        return False
+    ids = {w.id for w in words}
+    heads = [w for w in words if w.head not in ids]
+    first = words[0]
+    if first.deprel == "mark" and first.lower != "that" and heads and first.head == heads[0].id:
+        return False  # the whole clause is an 'if'/'whether' question
+    return "PronType=Int" not in first.feats
 
 
 def _that_clause(sent: Sent, cue: Word):
@@ -521,6 +540,8 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
     if content is None and parts is None and lexicon.reportable(cls):
         if "complement" in frames:
             found = _frame_complement(text, sent, cue)
+            if found and found[0] and not _reportable_clause(sent, found):
+                found = None
             if found and found[0] and isinstance(found[0][0], tuple):
                 parts, pattern = found
             elif found and found[0]:
