@@ -197,3 +197,12 @@ def test_console_script_is_installed():
     script = os.path.join(os.path.dirname(sys.executable), "claimtrack")
     run = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
     assert (run.returncode, run.stdout) == (0, "claimtrack 0.1.0\n")
+
+
+@pytest.mark.slow
+def test_other_formats_come_from_the_exporters(seed_cached, tmp_path):
+    csv = claimtrack("extract", "seeds/baghdad_drone_strike.txt", "--format", "csv")
+    assert csv.returncode == 0 and csv.stdout.decode().startswith("document,")
+    pages = claimtrack("extract", "seeds/baghdad_drone_strike.txt", "--format", "html", "-o", str(tmp_path / "pages"))
+    assert (pages.returncode, pages.stderr.decode()) == (0, f"wrote 1 file to {tmp_path / 'pages'}\n")
+    assert [p.name for p in (tmp_path / "pages").iterdir()] == ["baghdad_drone_strike.html"]

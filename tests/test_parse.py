@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack.errors import ConlluError, ModelError
 from claimtrack.parse import COMPACT_DIR, Parser, default_parser, get_parser, parse_conllu, resolve_models
@@ -225,3 +227,25 @@ def test_an_overlong_token_keeps_its_own_text(parse_text):
     assert len(LONG_URL) > 400
     assert all(text[t.start_char : t.end_char] == t.text for t in tokens(doc))
     assert "<UNK>" not in {w.text for w in words(doc)}
+
+
+def conllu_of(forms: list[str]) -> str:
+    """A one-sentence CoNLL-U with these token forms (flat tree, no offsets)."""
+    lines = [
+        f"{n}\t{form}\t{form}\tX\tX\t_\t{0 if n == 1 else 1}\t{'root' if n == 1 else 'dep'}\t_\t_"
+        for n, form in enumerate(forms, start=1)
+    ]
+    return "\n".join(lines) + "\n\n"
+
+
+FORMS = st.text(alphabet="abcXYZ019.,;:!?\"'“”‘’—–-()$%é", min_size=1, max_size=6).filter(lambda f: f != "_")
+GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \u00a0 "])
+
+
+@settings(deadline=None)  # the first example imports stanza
+@given(forms=st.lists(FORMS, min_size=1, max_size=10), gaps=st.lists(GAPS, min_size=10, max_size=10), lead=GAPS)
+def test_tokens_laid_over_any_spacing_point_at_themselves(forms, gaps, lead):
+    text = lead + "".join(form + gap for form, gap in zip(forms, gaps))
+    doc = parse_conllu(conllu_of(forms), text=text)
+    assert doc.text == text
+    assert [text[t.start_char : t.end_char] for t in tokens(doc)] == forms

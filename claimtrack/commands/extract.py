@@ -196,7 +196,7 @@ def _per_document(fmt: str) -> bool:
 def _emit(results: list, fmt: str, out: str | None) -> None:
     if out is not None and _per_document(fmt):
         paths = _export().write(results, fmt, out)
-        print(f"wrote {len(paths)} files to {out}", file=sys.stderr)
+        print(f"wrote {len(paths)} file{'' if len(paths) == 1 else 's'} to {out}", file=sys.stderr)
         return
     text = render(results, fmt)
     if not text.endswith("\n"):
