@@ -235,7 +235,7 @@ def _extension(sent: Sent, after: Word, lexicon) -> tuple[Word, ...]:
 def _frame_quote(text, sent, cue, quotes, last=None):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. Returns (parts, source_span, rule_id)."""
-    before = [q for q in quotes if q.end < cue.start and q.end >= _sentence_quote_floor(sent, quotes)]
+    before = [q for q in quotes if sent.start <= q.end < cue.start]
     last = last or cue
     after = [q for q in quotes if q.start > last.end and q.start <= sent.end]
     parts = []
@@ -260,10 +260,6 @@ def _frame_quote(text, sent, cue, quotes, last=None):
     if not parts:
         return None
     return tuple(parts), pattern
-
-
-def _sentence_quote_floor(sent, quotes) -> int:
-    return sent.start
 
 
 def _verb_between(sent: Sent, start: int, end: int) -> bool:
@@ -704,13 +700,13 @@ def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
     last = hit.words[-1]
     where = rule.get("source", "after")
     if where == "possessive":
-        inner = sent.words[hit.words[0].index + 1 : last.index]
-        if len(hit.words) != 2:
-            return f"phrase '{rule.get('words')}' does not fit"
-        source_words = [w for w in inner if w.lower not in ("'s", "\u2019s", "'")]
-        # 'in view' matched only as adjacent words; the possessive sits between.
-        return f"phrase '{rule.get('words')}' needs a possessive source"
-    source = _phrase_source(sent, hit, lexicon_cuts=frozenset())
+        # 'In the union's view, X': the source stands between the two words.
+        inner = [w for w in sent.words[hit.words[0].index + 1 : last.index] if w.upos != "PART"]
+        source = _span([w for w in inner if w.lower not in ("'", "\u2019")])
+        if source is None:
+            return f"phrase '{rule.get('words')}' has no source inside it"
+    else:
+        source = _phrase_source(sent, hit, lexicon_cuts=frozenset())
     if source is None:
         return f"phrase '{rule.get('words')}' has no source after it"
     first = hit.words[0]

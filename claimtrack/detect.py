@@ -206,6 +206,12 @@ def find_cues(sent: Sent, lexicon: Lexicon) -> list[CueHit]:
         for sequence, rule in lexicon.phrases:
             if sent.words[index].id in taken:
                 break
+            if rule.get("source") == "possessive":
+                words = _possessive_phrase(sent.words, index, sequence)
+                if words:
+                    hits.append(CueHit(words, rule, "phrase"))
+                    taken.update(word.id for word in words)
+                continue
             if _match_words(sent.words, index, sequence):
                 if rule.get("initial") and any(w.upos != "PUNCT" for w in sent.words[:index]):
                     continue
@@ -243,6 +249,19 @@ def _participle_modifier(sent: Sent, word: Word) -> bool:
         return False
     previous = sent.words[word.index - 1 : word.index]
     return bool(previous) and previous[0].upos in ("NOUN", "PROPN")
+
+
+def _possessive_phrase(words: list[Word], index: int, sequence: tuple[str, ...]) -> tuple[Word, ...] | None:
+    """'in X's view': the first word here, the last a few words on, right
+    after a possessive marker."""
+    if len(sequence) != 2 or words[index].lower != sequence[0]:
+        return None
+    for end in range(index + 2, min(index + 8, len(words))):
+        if words[end].lower == sequence[1] and words[end - 1].xpos == "POS":
+            return (words[index], words[end])
+        if words[end].upos in ("VERB", "PUNCT"):
+            return None
+    return None
 
 
 def _noun_link(words: list[Word], index: int, rule: Rule) -> tuple[Word, ...] | None:

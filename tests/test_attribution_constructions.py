@@ -70,6 +70,10 @@ CASES = {
         "The driver fled the scene, according to the police.",
         [("The driver fled the scene", "according to", "the police", "indirect")],
     ),
+    "in X's view": (
+        "In the union's view, the deal is unfair.",
+        [("the deal is unfair", "In the union's view", "the union", "indirect")],
+    ),
     "statement saying": (
         "The ministry released a statement saying that the border would reopen.",
         [("the border would reopen", "statement saying", "The ministry", "indirect")],
