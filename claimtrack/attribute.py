@@ -14,7 +14,6 @@ from __future__ import annotations
 import attrs
 
 from claimtrack.model import Claim, ClaimSource, Content, Cue, Part, span_of
-from claimtrack.ruleset import Rule
 from claimtrack.sentence import Sent, Word
 
 __all__ = [
@@ -27,8 +26,6 @@ __all__ = [
 ]
 
 DEFAULT_FRAMES = ("complement", "quote")
-# Relations whose subtrees are not part of a noun phrase used as a source.
-NP_CUT = ("acl", "appos", "advcl", "parataxis", "dep", "punct", "conj", "cc", "list")
 # Relations of a cue verb whose subtrees are not part of its object content.
 CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
@@ -295,7 +292,7 @@ def _frame_complement(text, sent, cue):
             return _span(words), "pattern.clause_then_verb"
     head = sent.head_of(cue)
     if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
-        if any(mark.lower == "as" for mark in sent.kids(cue, "mark")):
+        if any(mark.lower == "as" for mark in sent.kids(cue, "mark")) and _reports_as(sent, cue):
             # 'As the Chief Justice said, small changes are better.'
             own = {w.id for w in sent.subtree(cue)}
             words = [w for w in sent.subtree(head) if w.id not in own and w.index > cue.index]
@@ -362,19 +359,14 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
 
 
-def _last_comma_before(sent: Sent, cue: Word) -> Word | None:
-    for word in reversed(sent.words[: cue.index]):
-        if word.lower == ",":
-            return word
-        if word.upos == "VERB" and word.base_deprel not in ("amod",) and word.index < cue.index - 1:
-            return None
-    return None
-
-
-def _cue_closes_sentence(sent: Sent, cue: Word) -> bool:
-    """Only the source, an extension or punctuation follow the cue."""
-    rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
-    return len(rest) <= 8 and not any(w.upos in ("VERB", "AUX") for w in rest)
+def _reports_as(sent: Sent, cue: Word) -> bool:
+    """'As the minister said, X' reports X; 'As I recall', 'As he assumes
+    that responsibility' do not: the cue needs a third-person subject and no
+    object or clause of its own."""
+    subjects = sent.kids(cue, "nsubj")
+    if not subjects or subjects[0].upos == "PRON" and "Person=3" not in subjects[0].feats:
+        return False
+    return not sent.kids(cue, "obj", "ccomp", "xcomp")
 
 
 def _reportable_clause(sent: Sent, found) -> bool:
@@ -407,10 +399,11 @@ def _that_clause(sent: Sent, cue: Word):
 
 
 def _last_comma_before(sent: Sent, cue: Word) -> Word | None:
+    """The comma before the cue, unless a verb well before the cue intervenes."""
     for word in reversed(sent.words[: cue.index]):
         if word.lower == ",":
             return word
-        if word.upos in ("VERB",) and word.deprel != "amod" and word.index < cue.index - 8:
+        if word.upos == "VERB" and word.deprel != "amod" and word.index < cue.index - 8:
             return None
     return None
 

@@ -10,6 +10,7 @@ yield nothing leave a :class:`~claimtrack.model.Diagnostic` saying why.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import attrs
@@ -51,6 +52,7 @@ class Lexicon:
     source_cuts: frozenset[str]
     quote_pairs: tuple[tuple[str, str, str], ...]
     classes: dict[str, Rule]
+    not_cues: tuple[tuple[re.Pattern[str], Rule], ...] = ()
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -88,6 +90,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
     )
     quotes = tuple((rule.get("open"), rule.get("close"), rule.id) for rule in rules.section("cues", "quotes"))
     classes = {rule.get("name"): rule for rule in rules.section("cues", "classes")}
+    not_cues = tuple((re.compile(rule.get("pattern")), rule) for rule in rules.section("cues", "not_cues"))
     return Lexicon(
         {lemma: tuple(found) for lemma, found in verbs.items()},
         phrases,
@@ -97,6 +100,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         cuts,
         quotes,
         classes,
+        not_cues,
     )
 
 
@@ -137,7 +141,6 @@ def find_quotes(text: str, lexicon: Lexicon) -> list[Quote]:
     end and marked unclosed, so one stray mark never swallows the article.
     """
     openers = {pair[0]: pair for pair in lexicon.quote_pairs}
-    closers = {pair[1]: pair for pair in lexicon.quote_pairs}
     quotes: list[Quote] = []
     open_at: int | None = None
     open_pair = None
@@ -199,9 +202,20 @@ def _match_words(words: list[Word], start: int, sequence: tuple[str, ...]) -> bo
     return all(words[start + k].lower == sequence[k] for k in range(len(sequence)))
 
 
-def find_cues(sent: Sent, lexicon: Lexicon) -> list[CueHit]:
+def _excluded(text: str, sent: Sent, lexicon: Lexicon) -> set[int]:
+    """Words inside a 'not a cue' pattern ('That said, ...')."""
+    excluded: set[int] = set()
+    chunk = text[sent.start : sent.end]
+    for pattern, _rule in lexicon.not_cues:
+        for match in pattern.finditer(chunk):
+            start, end = sent.start + match.start(), sent.start + match.end()
+            excluded.update(w.id for w in sent.words if start <= w.start and w.end <= end)
+    return excluded
+
+
+def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
     hits: list[CueHit] = []
-    taken: set[int] = set()
+    taken: set[int] = _excluded(text, sent, lexicon) if text else set()
     for index, _ in enumerate(sent.words):
         for sequence, rule in lexicon.phrases:
             if sent.words[index].id in taken:
@@ -309,7 +323,7 @@ def find_claims(text: str, doc, rules: RuleSet, lines: Lines) -> Found:
         if lines.skipped(sent.start, sent.end):
             continue
         heading = lines.heading_at(sent.start, sent.end)
-        for hit in find_cues(sent, lexicon):
+        for hit in find_cues(sent, lexicon, text):
             outcome = attribute.attribute(text, sent, hit, quotes, lexicon)
             if isinstance(outcome, str):
                 diagnostics.append(
