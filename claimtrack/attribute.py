@@ -550,7 +550,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
             return f"cue '{cue.text}' is passive with no agent"
         return f"cue '{cue.text}' has no clausal complement and no quotation"
     if source is None and pattern not in ("pattern.evidential", "pattern.passive_agent"):
-        source = _verb_source(sent, cue, lexicon.source_cuts)
+        source = _verb_source(sent, cue, lexicon.source_cuts, inverted=not rule.get("addressee"))
         if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
             return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     if not lexicon.first_person_counts(cls) and _first_person_subject(sent, cue):
@@ -606,17 +606,20 @@ def _passive_without_agent(sent: Sent, cue: Word) -> bool:
     )
 
 
-def _verb_source(sent: Sent, cue: Word, cuts: frozenset[str]) -> tuple[int, int] | None:
+def _verb_source(
+    sent: Sent, cue: Word, cuts: frozenset[str], inverted: bool = True
+) -> tuple[int, int] | None:
     """The subject of the cue verb; for 'said the official' (source after the
-    verb, however the parser labelled it), the noun phrase after the cue."""
+    verb, however the parser labelled it), the noun phrase after the cue,
+    unless the verb's object is its addressee ('told reporters')."""
     agent = _passive_agent(sent, cue)
     if agent is not None:
         return _after_case(sent, agent, _noun_phrase(sent, agent, cuts))
     previous = sent.words[cue.index - 1 : cue.index]
-    if previous and previous[0].upos == "PUNCT" and _finite(sent, cue):
-        inverted = _np_after(sent, cue.index + 1, cuts)
-        if inverted is not None and _ends_clause(sent, inverted[1]):
-            return inverted
+    if inverted and previous and previous[0].upos == "PUNCT" and _finite(sent, cue):
+        after = _np_after(sent, cue.index + 1, cuts)
+        if after is not None and _ends_clause(sent, after[1]):
+            return after
     own = [w for w in sent.kids(cue, *SUBJECTS) if w.index < cue.index]
     if own:
         return _noun_phrase(sent, own[-1], cuts)

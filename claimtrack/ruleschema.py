@@ -112,6 +112,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "particle": S(),
             "subjects": S("str_list"),
             "passive": S("bool"),
+            "addressee": S("bool"),
             "note": S(),
         },
         "phrases": {

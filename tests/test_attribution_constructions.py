@@ -34,6 +34,10 @@ CASES = {
             ("It will take years", "said", "the senator", "direct"),
         ],
     ),
+    "the object of 'told' is the addressee, not the source": (
+        '"We will appeal," Steve Whitmore, a spokesman for the sheriff, told LA Weekly.',
+        [("We will appeal", "told", "Steve Whitmore", "direct")],
+    ),
     "mixed quote": (
         'The minister said the plan was "dead on arrival".',
         [('the plan was "dead on arrival"', "said", "The minister", "mixed")],
