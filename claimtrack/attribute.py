@@ -215,15 +215,16 @@ def _quote_at(quotes, start: int, end: int):
     return [quote for quote in quotes if start <= quote.start and quote.end < end + 1]
 
 
-def _extension(sent: Sent, after: Word, lexicon) -> tuple[Word, ...]:
-    """Words such as 'in a statement' right after a cue (or its inverted source)."""
-    for sequence, _rule in lexicon.extensions:
+def _extension(sent: Sent, after: Word, lexicon) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    """Words such as 'in a statement' right after the cue, and the id of the
+    rule that names them."""
+    for sequence, rule in lexicon.extensions:
         words = sent.words[after.index + 1 : after.index + 1 + len(sequence)]
         if len(words) == len(sequence) and all(
             w.text.lower() == s.lower() for w, s in zip(words, sequence)
         ):
-            return tuple(words)
-    return ()
+            return tuple(words), (rule.id,)
+    return (), ()
 
 
 # ---------------------------------------------------------------- frames
@@ -231,7 +232,7 @@ def _extension(sent: Sent, after: Word, lexicon) -> tuple[Word, ...]:
 
 def _frame_quote(text, sent, cue, quotes, last=None):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
-    "A."', '"A," she said, "B."'. Returns (parts, source_span, rule_id)."""
+    "A."', '"A," she said, "B."'. Returns (parts, pattern id) or None."""
     before = [q for q in quotes if sent.start <= q.end < cue.start]
     last = last or cue
     after = [q for q in quotes if q.start > last.end and q.start <= sent.end]
@@ -266,8 +267,22 @@ def _verb_between(sent: Sent, start: int, end: int) -> bool:
 def _quote_opens_unit(text: str, quote) -> bool:
     """The opening mark starts a sentence or paragraph (nothing but space or a
     dash between it and the previous sentence end)."""
-    before = text[max(0, quote.start - 200) : quote.start].rstrip(" \t")
-    return not before or before[-1] in ".!?\n:\u201d\"" or before.endswith("\u2014")
+    before = _char_before(text, quote.start)
+    return not before or before in ".!?\n:\u201d\"\u2014"
+
+
+def _char_before(text: str, offset: int) -> str:
+    """The last character before ``offset`` that is not a space or tab ('' if none)."""
+    while offset > 0 and text[offset - 1] in " \t":
+        offset -= 1
+    return text[offset - 1] if offset > 0 else ""
+
+
+def _char_after(text: str, offset: int) -> str:
+    """The first character from ``offset`` on that is not a space or tab ('' if none)."""
+    while offset < len(text) and text[offset] in " \t":
+        offset += 1
+    return text[offset] if offset < len(text) else ""
 
 
 def _only_source_between(gap: str) -> bool:
@@ -279,14 +294,11 @@ def _frame_complement(text, sent, cue):
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said')."""
     complements = sent.kids(cue, "ccomp")
+    comma = _last_comma_before(sent, cue)
     for kid in complements:
         if kid.index > cue.index:
-            words = sent.subtree(kid)
-            while words and words[0].deprel == "mark" and words[0].lower == "that":
-                words = words[1:]
-            return _span(words), "pattern.verb_complement"
+            return _span(_without_complementiser(sent.subtree(kid))), "pattern.verb_complement"
     for kid in complements:
-        comma = _last_comma_before(sent, cue)
         if comma is not None and kid.index < comma.index:
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
             return _span(words), "pattern.clause_then_verb"
@@ -297,7 +309,6 @@ def _frame_complement(text, sent, cue):
             own = {w.id for w in sent.subtree(cue)}
             words = [w for w in sent.subtree(head) if w.id not in own and w.index > cue.index]
             return _span(words), "pattern.as_verb_clause"
-    comma = _last_comma_before(sent, cue)
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return _span(words), "pattern.clause_then_verb"
@@ -349,13 +360,11 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
     """After the comma stand only a noun phrase and the cue ('..., an aide
     said.') or the cue and a noun phrase ('..., said the official.'), and the
     cue takes no object or clause of its own."""
-    if sent.kids(cue, "obj", "ccomp", "xcomp", "iobj"):
-        between = [w for w in sent.words[comma.index + 1 : cue.index]]
-        if between:
-            return False
+    between = sent.words[comma.index + 1 : cue.index]
+    if between and sent.kids(cue, "obj", "ccomp", "xcomp", "iobj"):
+        return False
     if not _cue_closes_sentence(sent, cue):
         return False
-    between = sent.words[comma.index + 1 : cue.index]
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
 
 
@@ -422,7 +431,12 @@ def _object_words(sent: Sent, cue: Word) -> list[Word]:
         if kid.index > cue.index and kid.deprel not in CLAUSE_CUT and kid.base_deprel not in CLAUSE_CUT:
             words.extend(sent.subtree(kid))
     words.sort(key=lambda w: w.index)
-    while words and words[0].lower == "that" and words[0].deprel == "mark":
+    return _without_complementiser(words)
+
+
+def _without_complementiser(words: list[Word]) -> list[Word]:
+    """A clause without its leading 'that' ('said that X' -> X)."""
+    while words and words[0].deprel == "mark" and words[0].lower == "that":
         words = words[1:]
     return words
 
@@ -546,7 +560,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
     if content is None and parts is None:
         if not lexicon.reportable(cls):
             return f"cue '{cue.text}' is a speech act ({cls}) with no quotation"
-        if _passive_without_agent(sent, cue):
+        if sent.kids(cue, "aux:pass", "nsubj:pass") and _passive_agent(sent, cue) is None:
             return f"cue '{cue.text}' is passive with no agent"
         return f"cue '{cue.text}' has no clausal complement and no quotation"
     if source is None and pattern not in ("pattern.evidential", "pattern.passive_agent"):
@@ -555,11 +569,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
             return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     if not lexicon.first_person_counts(cls) and _first_person_subject(sent, cue):
         return f"cue '{cue.text}' ({cls}) with a first- or second-person subject is the speaker's own voice"
-    extension = _extension(sent, cue_words[-1], lexicon)
-    if not extension and source is not None:
-        after_source = [w for w in sent.words if w.start >= source[1]][:1]
-        if after_source and after_source[0].index > cue.index:
-            extension = ()
+    extension, extension_rule = _extension(sent, cue_words[-1], lexicon)
     cue_words.extend(extension)
     parts = parts or (content,)
     trimmed = tuple(p for p in (_trim(text, *part, quotes) for part in parts if part) if p)
@@ -567,7 +577,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         return f"cue '{cue.text}' has an empty content"
     if source is not None and _overlaps_any(source, trimmed):
         source = None if pattern != "pattern.clause_then_verb" else source
-    rules = (rule.id, pattern) + tuple(_rule_id for _rule_id in _extension_ids(extension, lexicon))
+    rules = (rule.id, pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
     return Draft(cue_span, cue.lemma, cls, source, trimmed, rules)
 
@@ -587,23 +597,8 @@ def _names_something(sent: Sent, cue: Word) -> bool:
     return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
 
 
-def _extension_ids(words, lexicon):
-    if not words:
-        return ()
-    for sequence, rule in lexicon.extensions:
-        if len(sequence) == len(words):
-            return (rule.id,)
-    return ()
-
-
 def _overlaps_any(span, parts) -> bool:
     return any(span[0] < end and start < span[1] for start, end in parts)
-
-
-def _passive_without_agent(sent: Sent, cue: Word) -> bool:
-    return bool(sent.kids(cue, "aux:pass", "nsubj:pass")) and not any(
-        any(k.lower == "by" for k in sent.kids(w, "case")) for w in sent.kids(cue, "obl")
-    )
 
 
 def _verb_source(
@@ -658,7 +653,7 @@ def _leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
     for word in sent.words[: cue.index]:
         if word.lower == ",":
             break
-        if word.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+        if word.upos not in NP_WORDS:
             return None
         words.append(word)
     if not words or len(words) == cue.index or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in words):
@@ -782,7 +777,7 @@ def merge_overlapping(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def quote_continuations(text, sents, quotes, drafts, lines) -> list[Draft]:
+def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
     """A sentence that is only a quotation, right after an attributed direct
     quote, continues it: same source, same cue."""
     found: list[Draft] = []
@@ -794,13 +789,12 @@ def quote_continuations(text, sents, quotes, drafts, lines) -> list[Draft]:
             continue
         if lines.skipped(quote.start, quote.end):
             continue
-        before = text[:quote.start].rstrip(" \t")
-        after = text[quote.end + 1 :].lstrip(" \t")
-        if before and before[-1] not in ".!?\n\"\u201d":
+        before, after = _char_before(text, quote.start), _char_after(text, quote.end + 1)
+        if before and before not in ".!?\n\"\u201d":
             continue
-        if after and after[0] not in ".!?\n":
+        if after and after not in ".!?\n":
             continue
-        previous = [d for d in by_end if d.end <= quote.start and "pattern.quote" in " ".join(d.rules) or d.end <= quote.start and any("quote" in r for r in d.rules)]
+        previous = [d for d in by_end if d.end <= quote.start and any("quote" in r for r in d.rules)]
         if not previous:
             continue
         last = previous[-1]

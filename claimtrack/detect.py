@@ -159,10 +159,8 @@ def find_quotes(text: str, lexicon: Lexicon) -> list[Quote]:
             elif char == open_pair[1] and _can_close(text, index, open_pair):
                 quotes.append(Quote(open_at, index))
                 open_at = None
-            elif char == open_pair[0] and open_pair[0] != open_pair[1] and index > open_at:
-                # A new opening mark inside an open curly quote: the paragraph
-                # continuation mark of a multi-paragraph quote, or a stray mark.
-                continue
+            # Another opening mark inside an open quote (a paragraph's
+            # continuation mark, or a stray one) changes nothing.
     if open_at is not None:
         quotes.append(Quote(open_at, paragraphs[-1][1] if paragraphs else len(text), closed=False))
     return [quote for quote in quotes if quote.end > quote.start + 1]
@@ -337,5 +335,5 @@ def find_claims(text: str, doc, rules: RuleSet, lines: Lines) -> Found:
                 continue
             drafts.append(attrs.evolve(outcome, heading=heading))
     drafts = attribute.merge_overlapping(drafts)
-    drafts += attribute.quote_continuations(text, sents, quotes, drafts, lines)
+    drafts += attribute.quote_continuations(text, quotes, drafts, lines)
     return Found(attribute.finish(text, drafts, quotes), tuple(diagnostics))
