@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from claimtrack import __version__, confirmation, detect, hedging, noise, resolve
-from claimtrack.model import DocumentInfo, Result
+from claimtrack.model import Claim, DocumentInfo, Result
 from claimtrack.ruleset import RuleSet, default_rules, load_rules
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ def extract_document(
     text = doc.text
     lines = noise.classify(text, ruleset)
     found = detect.find_claims(text, doc, ruleset, lines)
-    claims = found.claims + hedging.unsourced_claims(text, doc, ruleset, lines, found.claims)
+    claims = _in_document_order(found.claims + hedging.unsourced_claims(text, doc, ruleset, lines, found.claims))
     claims, sources = resolve.resolve_sources(text, doc, claims, ruleset)
     claims = hedging.apply(text, doc, claims, ruleset)
     claims = confirmation.apply(text, doc, claims, sources, ruleset)
@@ -56,6 +58,14 @@ def extract_document(
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )
+
+
+def _in_document_order(claims: list[Claim]) -> list[Claim]:
+    """Claims sorted by where their content starts (the longer first) and
+    numbered C1, C2, ...; parents follow their claims' new ids."""
+    ordered = sorted(claims, key=lambda c: (c.content.start, -(c.content.end - c.content.start)))
+    ids = {claim.id: f"C{number}" for number, claim in enumerate(ordered, 1)}
+    return [attrs.evolve(claim, id=ids[claim.id], parent=ids.get(claim.parent)) for claim in ordered]
 
 
 def extract(
