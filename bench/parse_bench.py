@@ -33,7 +33,7 @@ def ud_text(data: Path, sentences: int) -> tuple[str, str]:
     """Whole GUM test documents, in order, until about ``sentences`` sentences."""
     from stanza.utils.conll import CoNLL
 
-    from claimtrack.models.evaluate import TEST_SETS, raw_text
+    from claimtrack.models.scores import TEST_SETS, raw_text
 
     path = data / TEST_SETS["gum"]
     rows, comments, _ = CoNLL.conll2dict(input_file=str(path))
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     import stanza  # noqa: F401  (torch with it)
 
-    from claimtrack.parse import Parser
+    from claimtrack.parsing.parser import Parser
 
     import_seconds = time.perf_counter() - started
 

@@ -2,7 +2,7 @@
 
 The CLI prints ``str(error)`` for any :class:`ClaimtrackError` and exits
 non-zero, with no traceback. Rule-file problems have their own class,
-:class:`claimtrack.ruleset.RulesError`, which lists every problem found.
+:class:`claimtrack.ruleset.loader.RulesError`, which lists every problem found.
 """
 
 from __future__ import annotations

@@ -220,7 +220,7 @@ class Result:
         """Per claim, its sentence with source, cue and content marked and the
         rules (with file:line) that fired; then why cue words gave no claim.
         ``rules``: the RuleSet or overlay directories that produced this result."""
-        from claimtrack.explain import explain
+        from claimtrack.export.explain import explain
 
         return explain(self, rules)
 

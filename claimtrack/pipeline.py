@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimtrack import __version__, confirmation, detect, hedging, noise, resolve
+from claimtrack import __version__
+from claimtrack.stages import confirmation, detect, hedging, noise
+from claimtrack.stages import sources as resolve
 from claimtrack.model import Claim, DocumentInfo, Result
-from claimtrack.ruleset import RuleSet, default_rules, load_rules
+from claimtrack.ruleset.loader import RuleSet, default_rules, load_rules
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
@@ -81,7 +83,7 @@ def extract(
     ``parser`` is a :class:`claimtrack.Parser` (default: the shipped compact
     models); ``rules`` adds overlay rule directories to the shipped rules.
     """
-    from claimtrack.parse import Parser, default_parser
+    from claimtrack.parsing.parser import Parser, default_parser
 
     ruleset = rules_from(rules)  # a broken overlay fails before any parsing
     if not text.strip():
@@ -93,8 +95,8 @@ def extract(
 
 def extract_file(path: str | Path, *, rules: RulesArg = None, parser=None, cache: bool = True) -> Result:
     """Extract from a text file or a CoNLL-U file (``.conllu``: no parsing)."""
-    from claimtrack.parse import parse_conllu
-    from claimtrack.textio import read_text
+    from claimtrack.parsing.parser import parse_conllu
+    from claimtrack.parsing.textio import read_text
 
     path = Path(path)
     if path.suffix == ".conllu":

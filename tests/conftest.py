@@ -51,7 +51,7 @@ def session_cache_dir() -> Path:
 @pytest.fixture(scope="session")
 def compact_parser():
     """The process-wide Parser for the shipped compact models (loads once per run)."""
-    from claimtrack.parse import get_parser
+    from claimtrack.parsing.parser import get_parser
 
     return get_parser("compact")
 

@@ -6,9 +6,9 @@ Parsed with the shipped compact models; the sentences are our own words.
 
 import pytest
 
-from claimtrack.detect import find_claims
-from claimtrack.noise import classify
-from claimtrack.ruleset import default_rules
+from claimtrack.stages.detect import find_claims
+from claimtrack.stages.noise import classify
+from claimtrack.ruleset.loader import default_rules
 
 CASES = {
     "quote then verb": (
@@ -95,7 +95,7 @@ NOT_CLAIMS = {
 
 @pytest.fixture(scope="module")
 def extract_rows():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     parser = default_parser()
     rules = default_rules()
@@ -131,7 +131,7 @@ def test_unbalanced_quote_stays_in_its_paragraph(extract_rows):
 
 
 def test_nested_claim_has_parent(extract_rows):
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     text = "Mara Quist said she had been told by a colleague that the vote was delayed."
     rules = default_rules()

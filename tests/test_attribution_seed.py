@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.detect import find_claims
-from claimtrack.noise import classify
-from claimtrack.ruleset import default_rules
+from claimtrack.stages.detect import find_claims
+from claimtrack.stages.noise import classify
+from claimtrack.ruleset.loader import default_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
 
@@ -94,7 +94,7 @@ NOT_CLAIMS = [
 
 @pytest.fixture(scope="module")
 def seed():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     text = SEED.read_text(encoding="utf-8")
     doc = default_parser().parse(text)

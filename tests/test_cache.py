@@ -8,8 +8,8 @@ import pytest
 
 import hashlib
 
-from claimtrack.cache import DIGESTS_FILE, ENTRY_FORMAT, ParseCache, cache_dir, file_digest, text_digest
-from claimtrack.parse import parse_conllu
+from claimtrack.parsing.cache import DIGESTS_FILE, ENTRY_FORMAT, ParseCache, cache_dir, file_digest, text_digest
+from claimtrack.parsing.parser import parse_conllu
 
 TEXT = "Officials said the bridge was safe."
 CONLLU = """\

@@ -8,9 +8,10 @@ evidence texts.
 
 import pytest
 
-from claimtrack import confirmation, resolve
+from claimtrack.stages import confirmation
+from claimtrack.stages import sources as resolve
 from claimtrack.model import Claim, ClaimSource, Content, Cue
-from claimtrack.ruleset import default_rules
+from claimtrack.ruleset.loader import default_rules
 
 CASES = {
     "a denial bears on the claim with the same content": (
@@ -149,7 +150,7 @@ def build_claims(text, rows):
 
 @pytest.fixture(scope="module")
 def parser():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     return default_parser()
 

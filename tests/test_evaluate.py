@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.cli import main
-from claimtrack.evaluate import (
+from claimtrack.evaluation.gum import (
     EvalError,
     GoldAttribution,
     GoldDocument,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.explain import explain, mark, sentence_around
+from claimtrack.export.explain import explain, mark, sentence_around
 from claimtrack.model import (
     Claim,
     ClaimSource,
@@ -26,7 +26,7 @@ from claimtrack.model import (
     Result,
     Span,
 )
-from claimtrack.ruleset import load_rules
+from claimtrack.ruleset.loader import load_rules
 
 TEXT = (
     "Officials met on Monday. The minister said that the bridge may close. "

@@ -16,7 +16,7 @@ from claimtrack.export import ExportError, brat, claimreview, html, webanno
 from claimtrack.export.csv import COLUMNS
 from claimtrack.export.spans import Marked, marked_spans
 from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Part, Result, SourceEntity
-from claimtrack.tracker import Article, Tracker
+from claimtrack.tracker.store import Article, Tracker
 
 
 @pytest.fixture(scope="module")

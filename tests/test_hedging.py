@@ -10,10 +10,10 @@ from types import SimpleNamespace
 import pytest
 from story_fixtures import content, cue
 
-from claimtrack import hedging
+from claimtrack.stages import hedging
 from claimtrack.model import Claim, Span
-from claimtrack.resolve import DocWords
-from claimtrack.ruleset import default_rules
+from claimtrack.stages.sources import DocWords
+from claimtrack.ruleset.loader import default_rules
 
 HEDGE_CASES = [
     # modal: "may" in the content
@@ -80,7 +80,7 @@ HEDGE_CASES = [
 
 @pytest.fixture(scope="module")
 def parse():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     parser = default_parser()
     return lambda text: DocWords(parser.parse(text))
@@ -101,7 +101,7 @@ def test_hedges_of_a_claim(parse, text, content_text, cue_text, lemma, cls, expe
 
 
 def test_apply_sets_hedged_flag_and_rule_ids():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     text = "The minister said the plant may close. The mayor said the road is open."
     doc = default_parser().parse(text)
@@ -132,7 +132,7 @@ def test_unsourced_hedged_sentences_become_claims_without_source():
     epistemic verb (by default) or a reportative adjective ("the alleged
     smuggler") alone does not, a sentence with a claim is left alone, and
     noise lines are skipped."""
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     text = UNSOURCED_TEXT
     doc = default_parser().parse(text)
@@ -148,8 +148,8 @@ def test_unsourced_hedged_sentences_become_claims_without_source():
 
 
 def test_an_overlay_can_let_epistemic_hedges_make_unsourced_claims(tmp_path):
-    from claimtrack.parse import default_parser
-    from claimtrack.ruleset import load_rules
+    from claimtrack.parsing.parser import default_parser
+    from claimtrack.ruleset.loader import load_rules
 
     (tmp_path / "hedges.yaml").write_text(
         "classes:\n"
@@ -165,7 +165,7 @@ def test_an_overlay_can_let_epistemic_hedges_make_unsourced_claims(tmp_path):
 
 
 def test_lines_without_attributes_are_accepted():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     text = "The tanker was allegedly seized."
     doc = default_parser().parse(text)

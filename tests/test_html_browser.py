@@ -21,7 +21,7 @@ from test_export import injection, marks_of, split_quote
 from claimtrack import export
 from claimtrack.export import html
 from claimtrack.export.spans import marked_spans
-from claimtrack.tracker import Tracker
+from claimtrack.tracker.store import Tracker
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 

@@ -1,4 +1,4 @@
-"""python -m claimtrack.models.evaluate: UD test sets scored with the CoNLL 2018 scorer."""
+"""python -m claimtrack.models.scores: UD test sets scored with the CoNLL 2018 scorer."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from claimtrack.models.evaluate import MODES, main, markdown, raw_text
+from claimtrack.models.scores import MODES, main, markdown, raw_text
 
 TWO_DOCUMENTS = """\
 # newdoc id = a

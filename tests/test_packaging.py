@@ -72,5 +72,5 @@ def test_wheel_declares_the_console_script_and_pytest_plugin(wheel):
         text = archive.read(entry_points).decode()
     assert text.strip().split("\n\n") == [
         "[console_scripts]\nclaimtrack = claimtrack.cli:main",
-        "[pytest11]\nclaimtrack = claimtrack.pytest_plugin",
+        "[pytest11]\nclaimtrack = claimtrack.ruletests.plugin",
     ]

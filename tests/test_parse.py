@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.errors import ConlluError, ModelError
-from claimtrack.parse import COMPACT_DIR, Parser, default_parser, get_parser, parse_conllu, resolve_models
+from claimtrack.parsing.parser import COMPACT_DIR, Parser, default_parser, get_parser, parse_conllu, resolve_models
 
 from conftest import TEST_DATA
 
@@ -103,7 +103,7 @@ def test_official_models_are_found_from_resources_json(monkeypatch, tmp_path):
 
 
 def test_import_claimtrack_does_not_import_stanza():
-    code = "import sys, claimtrack, claimtrack.parse, claimtrack.cli; print('stanza' in sys.modules, 'torch' in sys.modules)"
+    code = "import sys, claimtrack, claimtrack.parsing.parser, claimtrack.cli; print('stanza' in sys.modules, 'torch' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "False"]
 
@@ -208,7 +208,7 @@ def test_malformed_conllu_names_the_file(tmp_path):
 
 @pytest.mark.slow
 def test_claimtrack_parse_is_callable_even_after_importing_the_module(monkeypatch):
-    import claimtrack.parse  # binds claimtrack.parse to the module
+    import claimtrack.parsing.parser  # binds claimtrack.parsing.parser to the module
     import claimtrack
 
     monkeypatch.delenv("CLAIMTRACK_MODELS", raising=False)

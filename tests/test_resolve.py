@@ -9,9 +9,9 @@ text, or (text, occurrence) when the same words appear more than once.
 import pytest
 from story_fixtures import find
 
-from claimtrack import resolve
+from claimtrack.stages import sources as resolve
 from claimtrack.model import Claim, ClaimSource, Content
-from claimtrack.ruleset import default_rules
+from claimtrack.ruleset.loader import default_rules
 
 CASES = {
     "full name then surname": (
@@ -156,7 +156,7 @@ NAMES = {
 
 @pytest.fixture(scope="module")
 def parser():
-    from claimtrack.parse import default_parser
+    from claimtrack.parsing.parser import default_parser
 
     return default_parser()
 

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.cli import main
-from claimtrack.explain import display_path
-from claimtrack.ruleschema import regex_problem
-from claimtrack.ruleset import (
+from claimtrack.export.explain import display_path
+from claimtrack.ruleset.schema import regex_problem
+from claimtrack.ruleset.loader import (
     MAX_RULE_FILE_BYTES,
     Problem,
     RulesError,

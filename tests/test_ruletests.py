@@ -16,8 +16,8 @@ import pytest
 
 from claimtrack.cli import main
 from claimtrack.model import Claim, ClaimSource, Confirmation, Content, Cue, DocumentInfo, Hedge, Result
-from claimtrack.ruleset import load_rules
-from claimtrack.ruletests import (
+from claimtrack.ruleset.loader import load_rules
+from claimtrack.ruletests.runner import (
     Case,
     ExpectedClaim,
     FieldMismatch,
@@ -297,7 +297,7 @@ def _shipped_cases():
 
 
 def test_shipped_rule_tests_cover_every_class_and_type():
-    from claimtrack.ruleset import default_rules
+    from claimtrack.ruleset.loader import default_rules
 
     rules = default_rules()
     tested = [item.values[0] for item in _shipped_cases()]

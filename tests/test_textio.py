@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from claimtrack.errors import InputError
-from claimtrack.textio import read_text
+from claimtrack.parsing.textio import read_text
 
 
 def write(tmp_path, name: str, data: bytes):

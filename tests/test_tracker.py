@@ -16,7 +16,7 @@ import story_fixtures as story
 
 from claimtrack.commands.track import main as track
 from claimtrack.model import Claim, ClaimSource, Confirmation, Content, Cue, DocumentInfo, Evidence, Result
-from claimtrack.tracker import (
+from claimtrack.tracker.store import (
     SCHEMA_VERSION,
     Tracker,
     TrackerError,
@@ -331,7 +331,7 @@ def test_new_database_is_wal_and_at_the_current_schema_version(tmp_path):
 
 
 def test_an_older_database_is_migrated_in_place(tmp_path, monkeypatch):
-    import claimtrack.tracker as tracker_module
+    import claimtrack.tracker.store as tracker_module
 
     path = tmp_path / "t.db"
     with Tracker(path) as tracker:

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from claimtrack.evaluate import PARSE_MODES, evaluate, format_errors, format_report
+from claimtrack.evaluation.gum import PARSE_MODES, evaluate, format_errors, format_report
 
 EXAMPLES = """\
 examples:

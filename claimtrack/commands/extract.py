@@ -98,7 +98,7 @@ class Input:
 
 def read_inputs(files: list[str]) -> list[Input]:
     """Every input read up front, so a bad path fails before any parsing."""
-    from claimtrack.textio import decode, read_text
+    from claimtrack.parsing.textio import decode, read_text
 
     inputs = []
     for name in files:
@@ -115,7 +115,7 @@ def read_inputs(files: list[str]) -> list[Input]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimtrack.parse import get_parser, parse_conllu
+    from claimtrack.parsing.parser import get_parser, parse_conllu
     from claimtrack.pipeline import extract_document, rules_from
 
     inputs = read_inputs(args.files)

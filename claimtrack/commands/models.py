@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def available() -> list[dict[str, Any]]:
     """One entry per model set: name, found, path, size, processors, default, note."""
-    from claimtrack.parse import MODELS_ENV, compact_models, resolve_models, stanza_models, stanza_resources_dirs
+    from claimtrack.parsing.parser import MODELS_ENV, compact_models, resolve_models, stanza_models, stanza_resources_dirs
 
     chosen = os.environ.get(MODELS_ENV) or "compact"
     entries = [_entry("compact", compact_models, "shipped with claimtrack")]

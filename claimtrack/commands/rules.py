@@ -80,7 +80,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from claimtrack.ruleset import check_rules, default_rules_dir
+    from claimtrack.ruleset.loader import check_rules, default_rules_dir
 
     problems = check_rules(args.paths)
     for problem in problems:
@@ -106,7 +106,7 @@ def _summary(rule) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from claimtrack.explain import display_path, rule_origin
+    from claimtrack.export.explain import display_path, rule_origin
     from claimtrack.pipeline import rules_from
 
     ruleset = rules_from(args.rules)
@@ -148,7 +148,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_test(args: argparse.Namespace) -> int:
     from claimtrack.pipeline import rules_from
-    from claimtrack.ruletests import format_outcome, run_files
+    from claimtrack.ruletests.runner import format_outcome, run_files
 
     ruleset = rules_from(args.rules)
 

@@ -103,7 +103,7 @@ def _fail(message: str) -> int:
 
 
 def _open(db: str, must_exist: bool = True, **settings):
-    from claimtrack.tracker import Tracker
+    from claimtrack.tracker.store import Tracker
 
     if must_exist and not Path(db).exists():
         raise _Usage(f"{db}: no such tracker database (create it with 'claimtrack track add {db} FILE...')")
@@ -117,7 +117,7 @@ class _Usage(Exception):
 def _guarded(run):
     def guarded(args: argparse.Namespace) -> int:
         from claimtrack.errors import ClaimtrackError
-        from claimtrack.ruleset import RulesError
+        from claimtrack.ruleset.loader import RulesError
 
         try:
             return run(args)

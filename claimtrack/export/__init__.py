@@ -4,7 +4,7 @@
 ``write(results, fmt, out_dir)`` writes it into a folder and returns the paths
 written (one file per document for the per-document formats). ``results``
 may hold :class:`~claimtrack.model.Result` values or
-:class:`~claimtrack.tracker.Article` values (a result with its title,
+:class:`~claimtrack.tracker.store.Article` values (a result with its title,
 outlet, URL and date, which the claimreview, webanno and html exports use).
 
 >>> sorted(FORMATS)
@@ -69,7 +69,7 @@ def _module(fmt: str):
 
 def articles_of(results: Iterable):
     """Results as Articles (a plain Result becomes an Article with no metadata)."""
-    from claimtrack.tracker import Article
+    from claimtrack.tracker.store import Article
 
     return [item if isinstance(item, Article) else Article(result=_checked(item)) for item in results]
 

@@ -712,7 +712,7 @@ class Report:
 def _extractor(parse: str, rules: Any) -> tuple[Callable[[GoldDocument], Result], str]:
     """How to extract from a gold document in this parse mode, and the name of
     the parse (``gold`` or the parser's model id, which changes with the model files)."""
-    from claimtrack.parse import default_parser, parse_conllu
+    from claimtrack.parsing.parser import default_parser, parse_conllu
     from claimtrack.pipeline import extract, extract_document, rules_from
 
     ruleset = rules_from(rules)

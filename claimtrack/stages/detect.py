@@ -4,7 +4,7 @@
 found on the raw text first (so a quote can run over several sentences or
 continue into the next paragraph); cue words come from ``rules/cues.yaml``
 (verbs by Stanza lemma, phrases, nouns). Each cue is handed to
-:mod:`claimtrack.attribute`, which finds its source and content; cues that
+:mod:`claimtrack.stages.attribution`, which finds its source and content; cues that
 yield nothing leave a :class:`~claimtrack.model.Diagnostic` saying why.
 """
 
@@ -15,11 +15,11 @@ from collections import defaultdict
 
 import attrs
 
-from claimtrack import attribute
+from claimtrack.stages import attribution as attribute
 from claimtrack.model import Claim, Diagnostic, span_of
-from claimtrack.noise import Lines
-from claimtrack.ruleset import Rule, RuleSet
-from claimtrack.sentence import Sent, Word
+from claimtrack.stages.noise import Lines
+from claimtrack.ruleset.loader import Rule, RuleSet
+from claimtrack.document import Sent, Word
 
 __all__ = ["CueHit", "Found", "Lexicon", "Quote", "find_claims", "find_quotes"]
 

@@ -11,7 +11,7 @@ run with :func:`claimtrack.extract` against the configured rules:
 
 ``claimtrack_rule_files`` in the ini file changes the file name patterns.
 A failing case prints expected against found, field by field, and the rules
-that fired (see :func:`claimtrack.ruletests.format_outcome`).
+that fired (see :func:`claimtrack.ruletests.runner.format_outcome`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from claimtrack import ruletests
+from claimtrack.ruletests import runner as ruletests
 
 _RULESET_KEY = pytest.StashKey[Any]()
 
@@ -61,7 +61,7 @@ def _ruleset(config: pytest.Config):
     """The rule set for this session, loaded once (a RulesError is re-raised per item)."""
     if _RULESET_KEY not in config.stash:
         from claimtrack.pipeline import rules_from
-        from claimtrack.ruleset import RulesError
+        from claimtrack.ruleset.loader import RulesError
 
         try:
             config.stash[_RULESET_KEY] = rules_from(_rule_paths(config) or None)
@@ -116,7 +116,7 @@ class RuleTestItem(pytest.Item):
             raise RuleTestFailure(outcome)
 
     def repr_failure(self, excinfo, style=None):
-        from claimtrack.ruleset import RulesError
+        from claimtrack.ruleset.loader import RulesError
 
         if isinstance(excinfo.value, RuleTestFailure):
             return ruletests.format_outcome(excinfo.value.outcome)

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from claimtrack.model import Claim, Confirmation, Evidence, SourceEntity, span_of
-from claimtrack.resolve import DocWords, Word, compiled_sources
-from claimtrack.ruleset import RuleSet
+from claimtrack.stages.sources import DocWords, Word, compiled_sources
+from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["apply"]
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from claimtrack.model import Claim, Result
-    from claimtrack.ruleset import RuleSet
+    from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["display_path", "explain", "explain_claim", "mark", "rule_origin", "sentence_around"]
 

@@ -158,7 +158,7 @@ def read_article(path: str | Path) -> tuple[str, dict[str, str]]:
     very top of the file. Offsets of everything extracted later count from
     the first character after the closing ``---`` line.
     """
-    from claimtrack.textio import read_text
+    from claimtrack.parsing.textio import read_text
 
     text = read_text(path)
     body, meta = split_front_matter(text, str(path))

@@ -10,7 +10,7 @@ import re
 import attrs
 
 from claimtrack.model import Span, span_of
-from claimtrack.ruleset import RuleSet
+from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["Lines", "classify"]
 

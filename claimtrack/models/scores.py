@@ -1,6 +1,6 @@
 """Score a model set on the UD English test sets with the CoNLL 2018 scorer.
 
-    python -m claimtrack.models.evaluate --models claimtrack/models/en_compact \\
+    python -m claimtrack.models.scores --models claimtrack/models/en_compact \\
         --data ../shared/data/ud-english --out scores.json
 
 Three runs per test set, side by side:
@@ -127,7 +127,7 @@ def evaluate(
     progress=None,
 ) -> dict[str, Any]:
     """Scores of one model set on the UD test sets, per set and mode."""
-    from claimtrack.parse import Parser, _import_stanza, build_pipeline
+    from claimtrack.parsing.parser import Parser, _import_stanza, build_pipeline
 
     _import_stanza()
     import stanza
@@ -203,9 +203,9 @@ def markdown(report: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m claimtrack.models.evaluate",
+        prog="python -m claimtrack.models.scores",
         description=__doc__.split("\n\n")[0],
-        epilog="example: python -m claimtrack.models.evaluate --models claimtrack/models/en_compact "
+        epilog="example: python -m claimtrack.models.scores --models claimtrack/models/en_compact "
         "--data ../shared/data/ud-english --out scores.json",
     )
     parser.add_argument("--models", default="compact", help="compact (default), stanza, or a folder of .pt models")

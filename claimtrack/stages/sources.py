@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from claimtrack.model import Claim, SourceEntity, Span, span_of
-from claimtrack.ruleset import RuleSet
+from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["DocWords", "Mention", "Word", "analyse_mention", "resolve_sources"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import attrs
 
 from claimtrack.model import Claim, ClaimSource, Content, Cue, Part, span_of
-from claimtrack.sentence import Sent, Word
+from claimtrack.document import Sent, Word
 
 __all__ = [
     "Draft",

@@ -39,7 +39,7 @@ import attrs
 import yaml
 
 from claimtrack.model import CLAIM_KINDS, CONFIRMATION_STATUSES
-from claimtrack.ruleset import Problem, RuleSet, YamlFile
+from claimtrack.ruleset.loader import Problem, RuleSet, YamlFile
 
 if TYPE_CHECKING:
     from claimtrack.model import Claim, Result
@@ -459,7 +459,7 @@ def _claim_line(claim: Claim) -> str:
 
 def format_outcome(outcome: CaseOutcome) -> str:
     """Expected against found, field by field, with the rules that fired."""
-    from claimtrack.explain import explain
+    from claimtrack.export.explain import explain
 
     case = outcome.case
     lines = [f"{case.where}: {case.name}", f"  text: {_norm(case.text)}"]

@@ -39,9 +39,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack.cache import ParseCache, file_digest
+from claimtrack.parsing.cache import ParseCache, file_digest
 from claimtrack.errors import ConlluError, ModelError
-from claimtrack.textprep import LineBreaks
+from claimtrack.parsing.textprep import LineBreaks
 
 if TYPE_CHECKING:
     from stanza import Pipeline
@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 MODELS_ENV = "CLAIMTRACK_MODELS"
-COMPACT_DIR = Path(__file__).parent / "models" / "en_compact"
+COMPACT_DIR = Path(__file__).parents[1] / "models" / "en_compact"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # Part of every model id, so of every cache key: bump it whenever the text
@@ -280,7 +280,7 @@ def get_parser(models: str | os.PathLike[str] | None = None, *, cache: bool = Tr
 
 
 def default_parser() -> Parser:
-    """The Parser ``claimtrack.extract`` and ``claimtrack.parse`` use."""
+    """The Parser ``claimtrack.extract`` and ``claimtrack.parsing.parser`` use."""
     return get_parser(None)
 
 
@@ -436,7 +436,7 @@ def parse_conllu(source: str | os.PathLike[str], text: str | None = None) -> Doc
 
 
 def _conllu_source(source: str | os.PathLike[str]) -> tuple[str, str]:
-    from claimtrack.textio import read_text
+    from claimtrack.parsing.textio import read_text
 
     if isinstance(source, str) and ("\n" in source or "\t" in source):
         return "<conllu>", source
@@ -542,7 +542,7 @@ def _conllu_document(
 
 
 class _CallableModule(types.ModuleType):
-    """``claimtrack.parse(text)`` must work even after ``import claimtrack.parse``
+    """``claimtrack.parse(text)`` must work even after ``import claimtrack.parsing.parser``
     (which binds the package attribute to this module): calling the module parses."""
 
     def __call__(self, text: str, **options: Any) -> Document:

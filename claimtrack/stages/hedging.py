@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from claimtrack.model import Claim, Content, Hedge, span_of
-from claimtrack.resolve import DocWords, Word
-from claimtrack.ruleset import RuleSet
+from claimtrack.stages.sources import DocWords, Word
+from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["apply", "find_hedges", "unsourced_claims"]
 

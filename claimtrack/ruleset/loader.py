@@ -15,7 +15,7 @@ untrusted input: only plain YAML tags are accepted, a file over
 :data:`MAX_RULE_FILE_BYTES` is refused before it is read, aliases may not
 expand a file beyond :data:`MAX_YAML_NODES` nodes, and regular expressions
 that could backtrack catastrophically are refused (see
-:func:`claimtrack.ruleschema.regex_problem`).
+:func:`claimtrack.ruleset.schema.regex_problem`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import yaml
 
-from claimtrack.ruleschema import ONE_OF, REF_NAMES, SCHEMA, FieldSpec
+from claimtrack.ruleset.schema import ONE_OF, REF_NAMES, SCHEMA, FieldSpec
 
 __all__ = [
     "MAX_RULE_FILE_BYTES",
