@@ -24,7 +24,7 @@ _EXPORTS = {
     "Parser": "claimtrack.parsing.parser",
     "load_rules": "claimtrack.ruleset.loader",
     "RuleSet": "claimtrack.ruleset.loader",
-    "RulesError": "claimtrack.ruleset.loader",
+    "RulesError": "claimtrack.errors",
     "Result": "claimtrack.model",
     "Claim": "claimtrack.model",
     "Span": "claimtrack.model",

@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status (0 success, 1 failure, 2 usage or input error)."""
-    from claimtrack.ruleset.loader import RulesError
+    from claimtrack.errors import RulesError
 
     parser = build_parser()
     args = parser.parse_args(argv)

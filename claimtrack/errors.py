@@ -2,12 +2,17 @@
 
 The CLI prints ``str(error)`` for any :class:`ClaimtrackError` and exits
 non-zero, with no traceback. Rule-file problems have their own class,
-:class:`claimtrack.ruleset.loader.RulesError`, which lists every problem found.
+:class:`RulesError`, which lists every :class:`Problem` found (file, line,
+column, message).
 """
 
 from __future__ import annotations
 
-__all__ = ["ClaimtrackError", "ConlluError", "InputError", "ModelError"]
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["ClaimtrackError", "ConlluError", "InputError", "ModelError", "Problem", "RulesError"]
 
 
 class ClaimtrackError(Exception):
@@ -24,3 +29,22 @@ class ConlluError(InputError):
 
 class ModelError(ClaimtrackError):
     """A parsing model set is missing or cannot be loaded."""
+
+
+@attrs.frozen
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class RulesError(ValueError):
+    """One or more rule files are invalid; ``problems`` lists every one."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))

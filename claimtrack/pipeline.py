@@ -8,7 +8,6 @@ CoNLL-U file, a cached parse), so rules can be re-run without Stanza.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,26 +17,13 @@ from claimtrack import __version__
 from claimtrack.stages import confirmation, detect, hedging, noise
 from claimtrack.stages import sources as resolve
 from claimtrack.model import Claim, DocumentInfo, Result
-from claimtrack.ruleset.loader import RuleSet, default_rules, load_rules
+from claimtrack.ruleset.loader import RulesArg, rules_from
 
 if TYPE_CHECKING:
     from stanza.models.common.doc import Document
 
-__all__ = ["extract", "extract_document", "extract_file", "rules_from"]
+__all__ = ["extract", "extract_document", "extract_file"]
 
-RulesArg = RuleSet | Iterable[str | Path] | str | Path | None
-
-
-def rules_from(rules: RulesArg) -> RuleSet:
-    """A RuleSet from what the API accepts: None (the defaults), a RuleSet,
-    or overlay directories/files applied on top of the defaults."""
-    if rules is None:
-        return default_rules()
-    if isinstance(rules, RuleSet):
-        return rules
-    if isinstance(rules, (str, Path)):
-        return load_rules([rules])
-    return load_rules(list(rules))
 
 
 def extract_document(

@@ -116,7 +116,8 @@ def read_inputs(files: list[str]) -> list[Input]:
 
 def run(args: argparse.Namespace) -> int:
     from claimtrack.parsing.parser import get_parser, parse_conllu
-    from claimtrack.pipeline import extract_document, rules_from
+    from claimtrack.pipeline import extract_document
+    from claimtrack.ruleset.loader import rules_from
 
     inputs = read_inputs(args.files)
     rules = rules_from(args.rules)

@@ -107,7 +107,7 @@ def _summary(rule) -> str:
 
 def run_list(args: argparse.Namespace) -> int:
     from claimtrack.export.explain import display_path, rule_origin
-    from claimtrack.pipeline import rules_from
+    from claimtrack.ruleset.loader import rules_from
 
     ruleset = rules_from(args.rules)
     wanted = args.section
@@ -147,7 +147,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    from claimtrack.pipeline import rules_from
+    from claimtrack.ruleset.loader import rules_from
     from claimtrack.ruletests.runner import format_outcome, run_files
 
     ruleset = rules_from(args.rules)

@@ -117,7 +117,7 @@ class _Usage(Exception):
 def _guarded(run):
     def guarded(args: argparse.Namespace) -> int:
         from claimtrack.errors import ClaimtrackError
-        from claimtrack.ruleset.loader import RulesError
+        from claimtrack.errors import RulesError
 
         try:
             return run(args)
@@ -136,7 +136,7 @@ def _guarded(run):
 @_guarded
 def run_add(args: argparse.Namespace) -> int:
     from claimtrack.errors import ClaimtrackError
-    from claimtrack.pipeline import rules_from
+    from claimtrack.ruleset.loader import rules_from
 
     rules = rules_from(args.rules)
     meta = {key: getattr(args, key) for key in ("title", "outlet", "url", "date")}

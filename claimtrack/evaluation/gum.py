@@ -713,7 +713,8 @@ def _extractor(parse: str, rules: Any) -> tuple[Callable[[GoldDocument], Result]
     """How to extract from a gold document in this parse mode, and the name of
     the parse (``gold`` or the parser's model id, which changes with the model files)."""
     from claimtrack.parsing.parser import default_parser, parse_conllu
-    from claimtrack.pipeline import extract, extract_document, rules_from
+    from claimtrack.pipeline import extract, extract_document
+    from claimtrack.ruleset.loader import rules_from
 
     ruleset = rules_from(rules)
     if parse == "gold":

@@ -40,7 +40,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+|\n")
 def explain(result: Result, rules=None) -> str:
     """The text report for ``result``; ``rules`` is the rule set (or overlay
     directories) that produced it, used to say where each rule id is defined."""
-    from claimtrack.pipeline import rules_from
+    from claimtrack.ruleset.loader import rules_from
 
     ruleset = rules_from(rules)
     blocks = [explain_claim(result.text, claim, ruleset) for claim in result.claims]

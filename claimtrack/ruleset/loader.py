@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 import yaml
 
+from claimtrack.errors import Problem, RulesError
 from claimtrack.ruleset.schema import ONE_OF, REF_NAMES, SCHEMA, FieldSpec
 
 __all__ = [
@@ -58,23 +59,6 @@ _SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag i
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 
 
-@attrs.frozen
-class Problem:
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
-
-
-class RulesError(ValueError):
-    """One or more rule files are invalid; ``problems`` lists every one."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
 def _frozen_mapping(value: Mapping) -> Mapping:
@@ -575,3 +559,18 @@ def default_rules() -> RuleSet:
 
 def compile_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+RulesArg = RuleSet | Iterable[str | Path] | str | Path | None
+
+
+def rules_from(rules: RulesArg) -> RuleSet:
+    """A RuleSet from what the API accepts: None (the defaults), a RuleSet,
+    or overlay directories/files applied on top of the defaults."""
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, (str, Path)):
+        return load_rules([rules])
+    return load_rules(list(rules))

@@ -60,8 +60,8 @@ def _rule_paths(config: pytest.Config) -> list[Path]:
 def _ruleset(config: pytest.Config):
     """The rule set for this session, loaded once (a RulesError is re-raised per item)."""
     if _RULESET_KEY not in config.stash:
-        from claimtrack.pipeline import rules_from
-        from claimtrack.ruleset.loader import RulesError
+        from claimtrack.ruleset.loader import rules_from
+        from claimtrack.errors import RulesError
 
         try:
             config.stash[_RULESET_KEY] = rules_from(_rule_paths(config) or None)
@@ -116,7 +116,7 @@ class RuleTestItem(pytest.Item):
             raise RuleTestFailure(outcome)
 
     def repr_failure(self, excinfo, style=None):
-        from claimtrack.ruleset.loader import RulesError
+        from claimtrack.errors import RulesError
 
         if isinstance(excinfo.value, RuleTestFailure):
             return ruletests.format_outcome(excinfo.value.outcome)

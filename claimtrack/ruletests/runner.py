@@ -39,7 +39,8 @@ import attrs
 import yaml
 
 from claimtrack.model import CLAIM_KINDS, CONFIRMATION_STATUSES
-from claimtrack.ruleset.loader import Problem, RuleSet, YamlFile
+from claimtrack.errors import Problem
+from claimtrack.ruleset.loader import RuleSet, YamlFile
 
 if TYPE_CHECKING:
     from claimtrack.model import Claim, Result
@@ -424,7 +425,7 @@ def compare(case: Case, result: Result) -> tuple[tuple[ClaimCheck, ...], tuple[C
 def run_case(case: Case, rules: Any = None, *, extract: Callable[..., Result] | None = None) -> CaseOutcome:
     """Run one case: extract from its text (and each absent text) and compare."""
     from claimtrack.pipeline import extract as default_extract
-    from claimtrack.pipeline import rules_from
+    from claimtrack.ruleset.loader import rules_from
 
     ruleset = rules_from(rules)
     run = extract or default_extract
@@ -517,7 +518,7 @@ def run_files(
 ) -> RunReport:
     """Load and run every rule test under ``paths``. Malformed files are
     reported in ``errors``; a :class:`RulesError` from the rules propagates."""
-    from claimtrack.pipeline import rules_from
+    from claimtrack.ruleset.loader import rules_from
 
     ruleset = rules_from(rules)
     outcomes: list[CaseOutcome] = []
