@@ -18,7 +18,7 @@ from claimtrack.errors import ClaimtrackError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("extract", "models", "rules", "eval", "track")
+COMMANDS = ("extract", "models", "rules", "eval", "track", "cache")
 
 EXAMPLES = """\
 examples:

@@ -1,54 +1,58 @@
-"""The extraction pipeline: text -> parse -> detect -> attribute -> resolve ->
-hedging -> confirmation -> Result.
+"""The extraction pipeline: text -> parse -> one Document view -> stages -> Result.
 
-Each stage is one module with one entry function; this module only runs them
-in order. ``extract_document`` starts from an already parsed document (a
-CoNLL-U file, a cached parse), so rules can be re-run without Stanza.
+The stages run in the order of :data:`STAGES`, each with the one signature
+``stage(document, found, rules) -> found`` (see
+:mod:`claimtrack.stages.findings`); claim ids are given once, at the end.
+``extract_document`` starts from an already parsed document (a CoNLL-U file,
+a cached parse), so rules can be re-run without Stanza.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import attrs
 
 from claimtrack import __version__
-from claimtrack.stages import confirmation, detect, hedging, noise
-from claimtrack.stages import sources as resolve
+from claimtrack.document import Document
 from claimtrack.model import Claim, DocumentInfo, Result
 from claimtrack.ruleset.loader import RulesArg, rules_from
+from claimtrack.stages import confirmation, detect, hedging, noise, sources, unsourced
+from claimtrack.stages.findings import Findings, Stage
 
-if TYPE_CHECKING:
-    from stanza.models.common.doc import Document
+__all__ = ["STAGES", "extract", "extract_document", "extract_file"]
 
-__all__ = ["extract", "extract_document", "extract_file"]
+STAGES: tuple[Stage, ...] = (
+    noise.classify_lines,
+    detect.find_claims,
+    unsourced.find_unsourced,
+    sources.resolve_sources,
+    hedging.mark_hedges,
+    confirmation.set_confirmation,
+)
 
 
-
-def extract_document(
-    doc: Document, *, rules: RulesArg = None, doc_id: str = "document"
-) -> Result:
-    """Every reported claim in an already parsed document."""
+def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "document") -> Result:
+    """Every reported claim in an already parsed document (a claimtrack
+    :class:`~claimtrack.document.Document` or a stanza ``Document``)."""
     ruleset = rules_from(rules)
-    text = doc.text
-    lines = noise.classify(text, ruleset)
-    found = detect.find_claims(text, doc, ruleset, lines)
-    claims = _in_document_order(found.claims + hedging.unsourced_claims(text, doc, ruleset, lines, found.claims))
-    claims, sources = resolve.resolve_sources(text, doc, claims, ruleset)
-    claims = hedging.apply(text, doc, claims, ruleset)
-    claims = confirmation.apply(text, doc, claims, sources, ruleset)
+    document = Document.from_stanza(doc)
+    found = Findings()
+    for stage in STAGES:
+        found = stage(document, found, ruleset)
+    text = document.text
     return Result(
         text=text,
-        document=DocumentInfo.for_text(text, doc_id, lines.provenance),
-        sources=sources,
-        claims=claims,
+        document=DocumentInfo.for_text(text, doc_id, found.lines.provenance),
+        sources=found.sources,
+        claims=_numbered(found.claims),
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )
 
 
-def _in_document_order(claims: list[Claim]) -> list[Claim]:
+def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
     """Claims sorted by where their content starts (the longer first) and
     numbered C1, C2, ...; parents follow their claims' new ids."""
     ordered = sorted(claims, key=lambda c: (c.content.start, -(c.content.end - c.content.start)))

@@ -23,7 +23,7 @@ from claimtrack.model import (
     SourceEntity,
     Span,
 )
-from claimtrack.tracker.store import Article, read_article
+from claimtrack.tracker.articles import Article, read_article
 
 STORY = Path(__file__).resolve().parent.parent / "examples" / "story"
 MONDAY = STORY / "2026-03-02-harbour-courier.txt"

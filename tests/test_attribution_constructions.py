@@ -6,8 +6,10 @@ Parsed with the shipped compact models; the sentences are our own words.
 
 import pytest
 
+from claimtrack.document import Document
 from claimtrack.stages.detect import find_claims
-from claimtrack.stages.noise import classify
+from claimtrack.stages.findings import Findings
+from claimtrack.stages.noise import classify_lines
 from claimtrack.ruleset.loader import default_rules
 
 CASES = {
@@ -93,6 +95,12 @@ NOT_CLAIMS = {
 }
 
 
+def detect(text, doc, rules):
+    """The detection stage on its own (after line classification), as the pipeline runs it."""
+    document = Document.from_stanza(doc)
+    return find_claims(document, classify_lines(document, Findings(), rules), rules)
+
+
 @pytest.fixture(scope="module")
 def extract_rows():
     from claimtrack.parsing.parser import default_parser
@@ -102,7 +110,7 @@ def extract_rows():
 
     def run(text):
         doc = parser.parse(text)
-        found = find_claims(text, doc, rules, classify(text, rules))
+        found = detect(text, doc, rules)
         for claim in found.claims:
             assert text[claim.content.start : claim.content.end] == claim.content.text
         return [
@@ -135,7 +143,7 @@ def test_nested_claim_has_parent(extract_rows):
 
     text = "Mara Quist said she had been told by a colleague that the vote was delayed."
     rules = default_rules()
-    found = find_claims(text, default_parser().parse(text), rules, classify(text, rules))
+    found = detect(text, default_parser().parse(text), rules)
     outer, inner = found.claims
     assert (outer.content.text, outer.source.text) == (
         "she had been told by a colleague that the vote was delayed",

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from claimtrack.document import Document
 from claimtrack.stages.detect import find_claims
-from claimtrack.stages.noise import classify
+from claimtrack.stages.findings import Findings
+from claimtrack.stages.noise import classify_lines
 from claimtrack.ruleset.loader import default_rules
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
@@ -92,6 +94,12 @@ NOT_CLAIMS = [
 ]
 
 
+def detect(text, doc, rules):
+    """The detection stage on its own (after line classification), as the pipeline runs it."""
+    document = Document.from_stanza(doc)
+    return find_claims(document, classify_lines(document, Findings(), rules), rules)
+
+
 @pytest.fixture(scope="module")
 def seed():
     from claimtrack.parsing.parser import default_parser
@@ -99,7 +107,7 @@ def seed():
     text = SEED.read_text(encoding="utf-8")
     doc = default_parser().parse(text)
     rules = default_rules()
-    return text, find_claims(text, doc, rules, classify(text, rules))
+    return text, detect(text, doc, rules)
 
 
 def as_rows(claims):

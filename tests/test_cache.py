@@ -142,3 +142,87 @@ def test_corrupt_entry_is_parsed_again_and_rewritten(compact_parser, own_cache):
     assert json.loads(path.read_text(encoding="utf-8"))["sha256"] == text_digest(TEXT)
     compact_parser.parse(TEXT)
     assert compact_parser.last.cached is True
+
+
+# Size cap, info, clear, prune ---------------------------------------------------------------
+
+
+def one_word_entry(text: str):
+    """A parse of a one-word text, as the cache stores it."""
+    from claimtrack.parsing.cache import CacheEntry
+
+    return CacheEntry([[{"id": 1, "text": text, "lemma": text, "upos": "X", "head": 0, "deprel": "root",
+                         "start_char": 0, "end_char": len(text)}]])
+
+
+@pytest.mark.parametrize(
+    ("written", "size"),
+    [("100000", 100_000), ("500MB", 500_000_000), ("2G", 2_000_000_000), ("1.5GiB", 1_610_612_736), ("64 kb", 64_000)],
+)
+def test_sizes_are_read_in_decimal_and_binary_units(written, size):
+    from claimtrack.parsing.cache import parse_size
+
+    assert parse_size(written) == size
+
+
+def test_entries_are_read_as_dicts_without_stanza(own_cache):
+    entry = one_word_entry("Hello")
+    assert own_cache.put_entry("Hello", "m", entry) is True
+    assert own_cache.entry("Hello", "m") == entry
+
+
+def test_the_size_cap_holds_and_the_least_recently_used_go_first(own_cache, monkeypatch):
+    import os
+
+    from claimtrack.parsing import cache
+
+    monkeypatch.setattr(cache, "_WRITTEN", {"bytes": 0, "checked": False})
+    monkeypatch.setenv("CLAIMTRACK_CACHE_MAX_SIZE", "3000")
+    words = [f"word{number:03}" for number in range(40)]
+    for age, word in enumerate(words):
+        own_cache.put_entry(word, "m", one_word_entry(word))
+        path = own_cache.path(word, "m")
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))  # written one second apart
+    info = own_cache.info()
+    assert info.size <= 3000 and info.entries < 40
+    kept = [word for word in words if own_cache.path(word, "m").exists()]
+    assert kept == words[-len(kept):], "the newest entries are the ones kept"
+
+
+def test_cache_command_shows_prunes_and_clears(own_cache, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    for word in ("alpha", "bravo", "delta"):  # entries of one size
+        own_cache.put_entry(word, "m", one_word_entry(word))
+    size = own_cache.info().size
+
+    def cache_command(*args):
+        run = subprocess.run([sys.executable, "-m", "claimtrack", "cache", *args], capture_output=True, text=True, timeout=60)
+        return run.returncode, run.stdout
+
+    assert cache_command("info") == (
+        0,
+        f"location: {tmp_path / 'cache' / 'parses'}\nentries:  3\nsize:     {size} bytes\nsize cap: 2.0 GB ($CLAIMTRACK_CACHE_MAX_SIZE)\n",
+    )
+    code, output = cache_command("prune", "--max-size", str(size - 1))
+    assert (code, output.split(";")[0]) == (0, f"removed 1 entries ({size // 3} bytes)")
+    code, output = cache_command("clear")
+    assert (code, output) == (0, f"removed 2 entries ({2 * size // 3} bytes); 0 entries (0 bytes) left in {tmp_path / 'cache' / 'parses'}\n")
+
+
+def test_writers_in_several_processes_never_leave_half_an_entry(own_cache):
+    import concurrent.futures
+    import multiprocessing
+
+    text = "Several workers parse the same text at once."
+    with concurrent.futures.ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(_write_entry, [(str(own_cache.root), text)] * 16))
+    assert results == [True] * 16
+    assert own_cache.entry(text, "m") == one_word_entry(text)
+    assert [path.name for path in own_cache.path(text, "m").parent.iterdir()] == [own_cache.path(text, "m").name]
+
+
+def _write_entry(arguments):
+    root, text = arguments
+    return ParseCache(root).put_entry(text, "m", one_word_entry(text))

@@ -47,7 +47,7 @@ def spans_in(value, path="$"):
         ("empty.txt", b"", "empty.txt: empty file (no text to read)"),
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.txt: binary file (NUL byte at offset 8), not text"),
         ("latin1.txt", "Le café est fermé.".encode("latin-1"), "latin1.txt: not UTF-8 (byte 0xE9 at offset 6, line 1)"),
-        ("folder", None, "folder: is a directory, not a text file"),
+        ("folder", None, "folder: a folder with no files matching *.txt, *.md, *.conllu"),
         ("missing.txt", ..., "missing.txt: no such file"),
     ],
     ids=["empty", "binary", "not-utf8", "directory", "missing"],
@@ -61,14 +61,20 @@ def test_bad_input_exits_with_one_line(tmp_path, name, data, expected):
     run = claimtrack("extract", str(path))
     stderr = run.stderr.decode()
     assert run.returncode == 2
-    assert run.stdout == b""
+    assert run.stdout == (b"[]\n" if data is None else b"")  # a folder gives an array, here empty
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
     assert stderr.startswith(f"claimtrack: {tmp_path / expected}")
 
 
-def test_a_bad_file_among_good_ones_fails_before_any_parsing(tmp_path):
-    run = claimtrack("extract", str(SEED), str(tmp_path / "nope.txt"))
-    assert (run.returncode, run.stderr.decode()) == (2, f"claimtrack: {tmp_path / 'nope.txt'}: no such file\n")
+def test_a_bad_file_among_good_ones_fails_alone_with_status_1(tmp_path):
+    conllu = str(TEST_DATA / "gum" / "GUM_news_worship.conllu")
+    run = claimtrack("extract", conllu, str(tmp_path / "nope.txt"), "--format", "jsonl")
+    assert (run.returncode, run.stderr.decode()) == (
+        1,
+        f"claimtrack: {tmp_path / 'nope.txt'}: no such file\n"
+        "claimtrack: 2 documents: 1 extracted, 1 failed, 3 claims\n",
+    )
+    assert [json.loads(line)["document"]["id"] for line in run.stdout.decode().splitlines()] == ["GUM_news_worship"]
 
 
 def test_missing_rules_folder_is_one_line(tmp_path):

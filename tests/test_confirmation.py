@@ -8,8 +8,9 @@ evidence texts.
 
 import pytest
 
-from claimtrack.stages import confirmation
-from claimtrack.stages import sources as resolve
+from claimtrack.document import Document
+from claimtrack.stages import confirmation, sources
+from claimtrack.stages.findings import Findings
 from claimtrack.model import Claim, ClaimSource, Content, Cue
 from claimtrack.ruleset.loader import default_rules
 
@@ -156,10 +157,10 @@ def parser():
 
 
 def confirm(parser, text, rows):
-    doc = parser.parse(text)
+    document = Document.from_stanza(parser.parse(text))
     rules = default_rules()
-    claims, sources = resolve.resolve_sources(text, doc, build_claims(text, rows), rules)
-    return confirmation.apply(text, doc, claims, sources, rules)
+    found = sources.resolve_sources(document, Findings(claims=build_claims(text, rows)), rules)
+    return list(confirmation.set_confirmation(document, found, rules).claims)
 
 
 @pytest.mark.parametrize("name", list(CASES))

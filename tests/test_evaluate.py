@@ -13,18 +13,11 @@ from pathlib import Path
 import pytest
 
 from claimtrack.cli import main
-from claimtrack.evaluation.gum import (
-    EvalError,
-    GoldAttribution,
-    GoldDocument,
-    Mention,
-    Report,
-    format_errors,
-    format_report,
-    load_gold,
-    read_mentions,
-    score_document,
-)
+from claimtrack.evaluation import EvalError
+from claimtrack.evaluation.gum_gold import GoldAttribution, GoldDocument, Mention, load_gold, read_mentions
+from claimtrack.evaluation.report import format_errors, format_report
+from claimtrack.evaluation.scoring import Report, score_document
+from claimtrack.parsing.parser import parse_conllu
 from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Part, Result, SourceEntity, Span
 
 TEXT = (
@@ -282,7 +275,7 @@ def test_read_mentions_follows_nested_brackets():
 3\tplan\tplan\tNOUN\tNN\t_\t1\tdep\t_\tEntity=2)|TokenRange=9:13
 4\tshe\tshe\tPRON\tPRP\t_\t1\tdep\t_\tEntity=(1-person-giv-x-cf1-1-coref)|TokenRange=14:17
 """
-    assert read_mentions(conllu) == [
+    assert read_mentions(parse_conllu(conllu)) == [
         Mention("1", 0, 8, pronoun=False),
         Mention("2", 0, 13, pronoun=False),
         Mention("1", 14, 17, pronoun=True),

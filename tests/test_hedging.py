@@ -5,15 +5,14 @@ Each case is a sentence, the claim in it (content, cue word, cue lemma and
 class) and the hedges expected for it as (text, class).
 """
 
-from types import SimpleNamespace
-
 import pytest
 from story_fixtures import content, cue
 
-from claimtrack.stages import hedging
+from claimtrack.document import Document
 from claimtrack.model import Claim, Span
-from claimtrack.stages.sources import DocWords
 from claimtrack.ruleset.loader import default_rules
+from claimtrack.stages import hedging, unsourced
+from claimtrack.stages.findings import Findings, Lines
 
 HEDGE_CASES = [
     # modal: "may" in the content
@@ -83,7 +82,7 @@ def parse():
     from claimtrack.parsing.parser import default_parser
 
     parser = default_parser()
-    return lambda text: DocWords(parser.parse(text))
+    return lambda text: Document.from_stanza(parser.parse(text))
 
 
 def claim_in(text, content_text, cue_text, lemma, cls):
@@ -109,7 +108,7 @@ def test_apply_sets_hedged_flag_and_rule_ids():
         claim_in(text, "the plant may close", "said", "say", "neutral"),
         Claim(id="C2", kind="indirect", content=content(text, "the road is open"), cue=cue(text, "said", "say", "neutral", 2)),
     ]
-    first, second = hedging.apply(text, doc, claims, default_rules())
+    first, second = hedging.mark_hedges(Document.from_stanza(doc), Findings(claims=claims), default_rules()).claims
     assert (first.hedged, [(h.text, h.cls, h.rule) for h in first.hedges]) == (
         True,
         [("may", "modal", "hedge.modal.possibility")],
@@ -138,12 +137,13 @@ def test_unsourced_hedged_sentences_become_claims_without_source():
     doc = default_parser().parse(text)
     existing = [claim_in(text, "it was empty", "said", "say", "neutral")]
     noise_line = Span("Read more: the tanker was allegedly seized", text.index("Read more"), len(text) - 1)
-    lines = SimpleNamespace(skip=(noise_line,), headings=())
-    found = hedging.unsourced_claims(text, doc, default_rules(), lines, existing)
+    document = Document.from_stanza(doc)
+    before = Findings(lines=Lines(skip=(noise_line,)), claims=existing)
+    found = [c for c in unsourced.find_unsourced(document, before, default_rules()).claims if c not in existing]
     assert [(c.id, c.content.text, c.source, c.cue, c.kind, c.rules) for c in found] == [
-        ("U1", "The ship was reportedly carrying fuel", None, None, "indirect", ("hedge.reportative.adverb",)),
+        ("u1", "The ship was reportedly carrying fuel", None, None, "indirect", ("hedge.reportative.adverb",)),
     ]
-    hedged = hedging.apply(text, doc, found, default_rules())
+    hedged = hedging.mark_hedges(document, Findings(claims=found), default_rules()).claims
     assert [[(h.text, h.cls) for h in c.hedges] for c in hedged] == [[("reportedly", "reportative")]]
 
 
@@ -158,16 +158,17 @@ def test_an_overlay_can_let_epistemic_hedges_make_unsourced_claims(tmp_path):
     )
     text = "The cargo appeared to be oil."
     doc = default_parser().parse(text)
-    found = hedging.unsourced_claims(text, doc, load_rules([tmp_path]), object(), [])
+    found = unsourced.find_unsourced(Document.from_stanza(doc), Findings(), load_rules([tmp_path])).claims
     assert [(c.content.text, c.rules) for c in found] == [
         ("The cargo appeared to be oil", ("hedge.epistemic_verb.appearance",))
     ]
 
 
-def test_lines_without_attributes_are_accepted():
+def test_unsourced_claims_need_no_line_classification():
+    """Run on its own (no noise stage before it), the stage still finds the claim."""
     from claimtrack.parsing.parser import default_parser
 
     text = "The tanker was allegedly seized."
     doc = default_parser().parse(text)
-    found = hedging.unsourced_claims(text, doc, default_rules(), object(), [])
+    found = unsourced.find_unsourced(Document.from_stanza(doc), Findings(), default_rules()).claims
     assert [(c.content.text, c.rules) for c in found] == [("The tanker was allegedly seized", ("hedge.reportative.adverb",))]

@@ -2,8 +2,10 @@
 
 Each page is rendered with its scripts run, and the DOM Chromium ends with is
 checked: one highlighted element per span, the page's own script ran, no
-injected markup came alive. Screenshots are saved under tests/artifacts/ (or
-$CLAIMTRACK_TEST_ARTIFACTS) for a person to look at.
+injected markup came alive, the claim filters (set from the page's query
+string, as a shared link would) hide exactly the rows they should. Screenshots
+are saved under tests/artifacts/ (git-ignored; or $CLAIMTRACK_TEST_ARTIFACTS)
+for a person to look at.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,7 @@ ARTIFACTS = Path(os.environ.get("CLAIMTRACK_TEST_ARTIFACTS", Path(__file__).pare
 
 
 def chromium(page: Path, profile: Path, *args: str, fragment: str = "") -> str:
+    """Run headless Chromium on ``page`` (``fragment``: a ?query and/or #hash)."""
     command = [
         CHROMIUM,
         "--headless",
@@ -166,3 +170,78 @@ def test_seed_article_from_the_real_engine_renders_every_span(tmp_path):
     assert body_attributes(dom)["data-spans"] == str(len(spans))
     assert marks_of(dom).texts == {span.id: span.text for span in spans}
     screenshot(page, tmp_path, "seed-baghdad.png")
+
+
+class Rows(HTMLParser):
+    """The claim rows of a page as Chromium left them: id -> hidden or not;
+    and which claims' marks are dimmed."""
+
+    def __init__(self):
+        super().__init__()
+        self.hidden: dict[str, bool] = {}
+        self.dimmed: set[str] = set()
+        self.output = ""
+        self._in_output = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "tr" and "data-claim" in attributes:
+            self.hidden[attributes["data-claim"]] = "hidden" in attributes
+        if tag == "mark" and "dimmed" in (attributes.get("class") or "").split():
+            self.dimmed.add(attributes["data-claim"])
+        self._in_output = tag == "output"
+
+    def handle_data(self, data):
+        if self._in_output:
+            self.output += data
+
+    def handle_endtag(self, tag):
+        if tag == "output":
+            self._in_output = False
+
+
+def rows_of(dom: str) -> Rows:
+    parser = Rows()
+    parser.feed(dom)
+    return parser
+
+
+@pytest.mark.parametrize(
+    ("query", "visible"),
+    [
+        ("", ["C1", "C2", "C3"]),
+        ("?status=confirmed", ["C1"]),
+        ("?source-type=government", ["C1", "C2"]),
+        ("?hedged=yes", ["C3"]),
+        ("?hedged=no&source-type=government", ["C1", "C2"]),
+        ("?status=unconfirmed&source-type=person", ["C3"]),
+        ("?status=denied", ["C1", "C2", "C3"]),  # not a status on this page: the filter stays at "all"
+    ],
+)
+def test_filters_change_the_visible_claim_rows(tmp_path, query, visible):
+    """Thursday's article: C1 confirmed (Velmor police, government), C2 unconfirmed
+    (police spokeswoman Ina Dorn, government), C3 unconfirmed and hedged
+    ("would"; Karel Brandt, person)."""
+    (page,) = export.write([story.story()[2]], "html", tmp_path)
+    dom = rendered_dom(page, tmp_path, fragment=query)
+    rows = rows_of(dom)
+    assert [claim for claim, hidden in rows.hidden.items() if not hidden] == visible
+    assert rows.dimmed == {claim for claim, hidden in rows.hidden.items() if hidden}
+    assert rows.output == f"{len(visible)} of 3 claims shown"
+    assert body_attributes(dom)["data-shown"] == str(len(visible))
+    if query == "?hedged=yes":
+        screenshot(page, tmp_path, "story-thursday-hedged.png", fragment=query)
+
+
+def test_the_sources_panel_lists_each_entity_with_its_mentions(tmp_path):
+    """Monday's article: one anonymous source, "a port official", later "The official"."""
+    article = story.story()[0]
+    (page,) = export.write([article], "html", tmp_path)
+    dom = rendered_dom(page, tmp_path)
+    panel = re.search(r'<table id="sources" class="sources">(.*?)</table>', dom, re.DOTALL).group(1)
+    (row,) = re.findall(r"<tr data-entity=.*?</tr>", panel, re.DOTALL)
+    cells = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+    mentions = [re.sub(r"<[^>]+>", "", item) for item in re.findall(r"<li>(.*?)</li>", cells[4])]
+    first, second = article.text.index("a port official"), article.text.index("The official")
+    assert cells[:4] + [cells[5]] == ["S1", "a port official", "government", "yes: speaking on condition of anonymity", "C1, C2"]
+    assert mentions == [f"a port official ({first}–{first + 15})", f"The official ({second}–{second + 12})"]

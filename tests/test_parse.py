@@ -249,3 +249,91 @@ def test_tokens_laid_over_any_spacing_point_at_themselves(forms, gaps, lead):
     doc = parse_conllu(conllu_of(forms), text=text)
     assert doc.text == text
     assert [text[t.start_char : t.end_char] for t in tokens(doc)] == forms
+
+
+# Bounded memory: chunks, long lines, long sentences (issue 12, defect 3) -----
+
+
+def test_chunks_are_cut_after_line_breaks_and_make_the_whole_text():
+    from claimtrack.parsing.parser import paragraph_chunks
+
+    text = "First line.\nSecond line.\n\nThird paragraph here.\n"
+    chunks = list(paragraph_chunks(text, limit=30))
+    assert chunks == [
+        (0, "First line.\nSecond line.\n\n", None),
+        (26, "Third paragraph here.\n", None),
+    ]
+
+
+def test_a_line_longer_than_a_chunk_is_cut_at_a_sentence_end_with_a_note():
+    from claimtrack.parsing.parser import paragraph_chunks
+
+    text = "One two three. Four five six seven. Eight nine ten eleven twelve."
+    chunks = list(paragraph_chunks(text, limit=40))
+    assert [(offset, chunk) for offset, chunk, _ in chunks] == [
+        (0, "One two three. Four five six seven. "),
+        (36, "Eight nine ten eleven twelve."),
+    ]
+    assert chunks[0][2] == (0, 36, "a line longer than 40 characters was cut here for the parser")
+
+
+def test_a_line_without_sentence_ends_is_cut_at_a_space():
+    from claimtrack.parsing.parser import paragraph_chunks
+
+    assert [chunk for _, chunk, _ in paragraph_chunks("aaaa bbbb cccc dddd", limit=12)] == ["aaaa bbbb ", "cccc dddd"]
+
+
+def test_long_sentences_are_split_into_even_pieces_with_words_renumbered(monkeypatch):
+    from claimtrack.parsing import parser
+
+    monkeypatch.setattr(parser, "MAX_SENTENCE_WORDS", 3)
+    sentence = [
+        {"id": 1, "text": "We", "start_char": 0, "end_char": 2},
+        {"id": (2, 3), "text": "don't", "start_char": 3, "end_char": 8},
+        {"id": 2, "text": "do", "start_char": 3, "end_char": 5},
+        {"id": 3, "text": "n't", "start_char": 5, "end_char": 8},
+        {"id": 4, "text": "know", "start_char": 9, "end_char": 13},
+        {"id": 5, "text": "it", "start_char": 14, "end_char": 16},
+        {"id": 6, "text": "now", "start_char": 17, "end_char": 20},
+    ]
+    pieces, notes = parser._split_long_sentences([sentence])
+    assert [[(item["id"], item["text"]) for item in piece] for piece in pieces] == [
+        [(1, "We"), ((2, 3), "don't"), (2, "do"), (3, "n't"), (4, "know")],
+        [(1, "it"), (2, "now")],
+    ]
+    assert notes == [(0, 20, "a sentence of 5 tokens was parsed in 2 pieces of at most 3 tokens")]
+
+
+@pytest.mark.slow
+def test_a_parse_in_small_chunks_keeps_offsets_and_reports_its_cuts(monkeypatch):
+    from claimtrack.parsing import parser
+
+    monkeypatch.setattr(parser, "MAX_SENTENCE_WORDS", 6)
+    monkeypatch.setattr(parser, "CHUNK_CHARS", 60)
+    text = "The minister said on Monday that the old bridge over the river was safe for now.\nOfficials agreed."
+    (parsed,) = Parser("compact", cache=False).parse_many([text])
+    spans = [(token["start_char"], token["end_char"], token["text"]) for s in parsed.sentences for token in s]
+    assert all(text[start:end] == token for start, end, token in spans)
+    assert [token for _, _, token in spans] == text.replace(".", " .").split()
+    assert max(len(sentence) for sentence in parsed.sentences) <= 6
+    # "The minister ... over the " (11 tokens, cut at the last space before
+    # character 60) is split for the parser; "river was safe for now." is not.
+    assert parsed.notes == (
+        (0, 56, "a sentence of 11 tokens was parsed in 2 pieces of at most 6 tokens"),
+        (0, 57, "a line longer than 60 characters was cut here for the parser"),
+    )
+
+
+@pytest.mark.slow
+def test_a_3000_word_sentence_without_punctuation_parses_in_4_gb(tmp_path):
+    words = ("the minister said that officials would review the report and the council agreed " * 250).split()[:3000]
+    article = tmp_path / "unpunctuated.txt"
+    article.write_text(" ".join(words) + "\n", encoding="utf-8")
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (4_000_000 * 1024, 4_000_000 * 1024))"
+    probe = (
+        f"{limit}\nfrom claimtrack.parsing.parser import Parser\n"
+        f"(parsed,) = Parser('compact', cache=False).parse_many([open({str(article)!r}).read()])\n"
+        "print(parsed.tokens, len(parsed.notes))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=600)
+    assert (run.returncode, run.stdout) == (0, "3000 3\n"), run.stderr[-500:]

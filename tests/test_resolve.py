@@ -9,9 +9,17 @@ text, or (text, occurrence) when the same words appear more than once.
 import pytest
 from story_fixtures import find
 
-from claimtrack.stages import sources as resolve
+from claimtrack.document import Document
 from claimtrack.model import Claim, ClaimSource, Content
 from claimtrack.ruleset.loader import default_rules
+from claimtrack.stages import sources
+from claimtrack.stages.findings import Findings
+
+
+def resolve_sources(doc, claims, rules):
+    """The sources stage on its own: (claims, source entities)."""
+    found = sources.resolve_sources(Document.from_stanza(doc), Findings(claims=claims), rules)
+    return list(found.claims), list(found.sources)
 
 CASES = {
     "full name then surname": (
@@ -182,7 +190,7 @@ def text_of(mention):
 
 
 def resolved(parser, text, mentions):
-    return resolve.resolve_sources(text, parser.parse(text), claims_for(text, mentions), default_rules())
+    return resolve_sources(parser.parse(text), claims_for(text, mentions), default_rules())
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -246,7 +254,7 @@ def test_named_person_with_anonymity_cue_elsewhere_is_not_anonymous(parser):
 def test_claims_without_source_are_left_alone(parser):
     text = "The ship was reportedly carrying fuel."
     claim = Claim(id="U1", kind="indirect", content=Content("The ship was reportedly carrying fuel", 0, 37))
-    claims, sources = resolve.resolve_sources(text, parser.parse(text), [claim], default_rules())
+    claims, sources = resolve_sources(parser.parse(text), [claim], default_rules())
     assert (claims, sources) == ([claim], [])
 
 
@@ -269,7 +277,7 @@ def test_any_choice_of_source_spans_gives_consistent_entities(property_doc):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    words = resolve.DocWords(property_doc).words
+    words = Document.from_stanza(property_doc).words
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(st.tuples(st.integers(0, len(words) - 1), st.integers(1, 6)), min_size=1, max_size=6))
@@ -287,7 +295,7 @@ def test_any_choice_of_source_spans_gives_consistent_entities(property_doc):
                     source=ClaimSource(span, start, end),
                 )
             )
-        resolved_claims, sources = resolve.resolve_sources(PROPERTY_TEXT, property_doc, claims, default_rules())
+        resolved_claims, sources = resolve_sources(property_doc, claims, default_rules())
         assert [source.entity for source in sources] == [f"S{n}" for n in range(1, len(sources) + 1)]
         firsts = [min(mention.start for mention in source.mentions) for source in sources]
         assert firsts == sorted(firsts)
@@ -310,12 +318,10 @@ def test_any_choice_of_source_spans_gives_consistent_entities(property_doc):
 def test_named_entity_labels_type_names_no_rule_knows(parser):
     """With parser models that have NER, its label types an unknown name
     (ner_labels); without it, a bare name is a person (name_defaults)."""
-    from types import SimpleNamespace
-
     text = "Zorvex said the fund grew."
     doc = parser.parse(text)
-    with_ner = SimpleNamespace(sentences=doc.sentences, ents=[SimpleNamespace(start_char=0, end_char=6, type="ORG")])
+    with_ner = Document(text, doc.to_dict(), entities=[(0, 6, "ORG")])
     rules = default_rules()
     claims = claims_for(text, ["Zorvex"])
-    assert [c.source.type for c in resolve.resolve_sources(text, doc, claims, rules)[0]] == ["person"]
-    assert [c.source.type for c in resolve.resolve_sources(text, with_ner, claims, rules)[0]] == ["organization"]
+    assert [c.source.type for c in resolve_sources(doc, claims, rules)[0]] == ["person"]
+    assert [c.source.type for c in resolve_sources(with_ner, claims, rules)[0]] == ["organization"]

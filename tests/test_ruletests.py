@@ -15,9 +15,18 @@ from pathlib import Path
 import pytest
 
 from claimtrack.cli import main
-from claimtrack.model import Claim, ClaimSource, Confirmation, Content, Cue, DocumentInfo, Hedge, Result
+from claimtrack.model import (
+    Claim,
+    ClaimSource,
+    Confirmation,
+    Content,
+    Cue,
+    DocumentInfo,
+    Hedge,
+    Result,
+)
 from claimtrack.ruleset.loader import load_rules
-from claimtrack.ruletests.runner import (
+from claimtrack.ruletests import (
     Case,
     ExpectedClaim,
     FieldMismatch,
@@ -166,6 +175,16 @@ def test_an_unsafe_tag_in_a_rule_test_is_refused(tmp_path):
         load_cases(path)
     assert [str(p) for p in raised.value.problems] == [
         f"{path}:1:8: unsafe YAML tag '!!python/object/apply:os.system' refused: rule files are plain YAML (read with yaml.safe_load)"
+    ]
+
+
+def test_a_control_character_in_a_rule_test_is_reported_where_it_is(tmp_path):
+    path = write(tmp_path / "test_x.yaml", "cases:\n  - name: one\n    text: 'The minister\x1b said so.'\n")
+    with pytest.raises(RuleTestError) as raised:
+        load_cases(path)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{path}:3:24: control character U+001B is not allowed in YAML; "
+        "remove it, or write it as \\x1b inside double quotes"
     ]
 
 

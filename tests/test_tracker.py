@@ -5,25 +5,24 @@ examples/story/ (tests/story_fixtures.py); the last ones run the real engine."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 import story_fixtures as story
 
 from claimtrack.commands.track import main as track
 from claimtrack.model import Claim, ClaimSource, Confirmation, Content, Cue, DocumentInfo, Evidence, Result
-from claimtrack.tracker.store import (
-    SCHEMA_VERSION,
-    Tracker,
-    TrackerError,
-    content_words,
-    read_article,
-    split_front_matter,
-)
+from claimtrack.tracker import TrackerError
+from claimtrack.tracker.articles import read_article, split_front_matter
+from claimtrack.tracker.database import SCHEMA_VERSION
+from claimtrack.tracker.grouping import content_words
+from claimtrack.tracker.store import Tracker
 
 
 def add_story(tracker: Tracker, articles=None) -> None:
@@ -209,8 +208,8 @@ def test_a_later_plain_repetition_keeps_the_status_and_a_later_denial_changes_it
 
 
 def test_the_threshold_is_a_setting(tmp_path):
-    # "the fire was started deliberately" and "the fire at the grain warehouse was
-    # started deliberately" share 3 of 3 + 5 content words: Dice 0.75.
+    # "fire started deliberately" and "fire grain warehouse started deliberately"
+    # (the content words of both claims): token-sort ratio 0.76.
     with Tracker(tmp_path / "t.db", threshold=0.9) as tracker:
         add_story(tracker)
         assert [len(a.appearances) for a in tracker.groups()][:2] == [2, 1]
@@ -286,7 +285,7 @@ def test_adding_the_same_document_twice_changes_nothing(tmp_path):
         "document_sources": 6,
         "claim_groups": 5,
         "claims": 7,
-        "claim_words": 27,
+        "claim_bands": 7 * 42,  # 42 candidate-index keys per claim
     }
 
 
@@ -327,20 +326,20 @@ def test_new_database_is_wal_and_at_the_current_schema_version(tmp_path):
     Tracker(path).close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
 
 
 def test_an_older_database_is_migrated_in_place(tmp_path, monkeypatch):
-    import claimtrack.tracker.store as tracker_module
+    import claimtrack.tracker.database as tracker_module
 
     path = tmp_path / "t.db"
     with Tracker(path) as tracker:
         add_story(tracker)
-    version_2 = ("ALTER TABLE documents ADD COLUMN language TEXT",)
-    monkeypatch.setattr(tracker_module, "MIGRATIONS", (*tracker_module.MIGRATIONS, version_2))
-    monkeypatch.setattr(tracker_module, "SCHEMA_VERSION", 2)
+    version_3 = ("ALTER TABLE documents ADD COLUMN language TEXT",)
+    monkeypatch.setattr(tracker_module, "MIGRATIONS", (*tracker_module.MIGRATIONS, version_3))
+    monkeypatch.setattr(tracker_module, "SCHEMA_VERSION", 3)
     with Tracker(path) as tracker:
-        assert tracker.schema_version == 2
+        assert tracker.schema_version == 3
         assert [g.status for g in tracker.groups()][:1] == ["confirmed"]
     db = sqlite3.connect(path)
     assert "language" in [row[1] for row in db.execute("PRAGMA table_info(documents)")]
@@ -356,7 +355,7 @@ def test_a_database_from_a_newer_claimtrack_is_refused(tmp_path):
         Tracker(path)
     assert (
         str(error.value)
-        == f"{path}: schema version 7 is newer than this claimtrack understands (1); upgrade claimtrack"
+        == f"{path}: schema version 7 is newer than this claimtrack understands (2); upgrade claimtrack"
     )
 
 
@@ -431,7 +430,7 @@ def test_track_errors_are_one_line(tmp_path, tracked, capsys):
 # controls where the process is when it is killed, without parsing.
 FAKE_EXTRACTION = textwrap.dedent(
     """
-    import sys, time, types
+    import os, sys, time, types
     from claimtrack.model import Claim, Content, DocumentInfo, Result
 
     def extract(text, *, rules=None, doc_id="document", parser=None, cache=True):
@@ -445,6 +444,7 @@ FAKE_EXTRACTION = textwrap.dedent(
     pipeline.rules_from = lambda rules: None
     sys.modules["claimtrack.pipeline"] = pipeline
     from claimtrack.commands.track import main
+    time.sleep(max(0.0, float(os.environ.get("START_AT", 0)) - time.time()))
     sys.exit(main())
     """
 )
@@ -502,6 +502,111 @@ def test_track_add_reports_progress_and_bad_files_in_one_line(tmp_path):
         (str(good), True),
         (str(good), False),
     ]
+
+
+def test_four_track_add_processes_on_one_new_database_store_every_document(tmp_path):
+    texts = [
+        "The harbour reopened on Monday.",
+        "Grain prices rose sharply.",
+        "Two guards were treated for smoke.",
+        "The mayor promised a new bridge.",
+    ]
+    files = []
+    for number, text in enumerate(texts):
+        path = tmp_path / f"article{number}.txt"
+        path.write_text(text + "\n")
+        files.append(str(path))
+    db = tmp_path / "new.db"
+    # All four wait for the same moment, then create the schema of the same new file at once.
+    environment = {**os.environ, "START_AT": str(time.time() + 2)}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", FAKE_EXTRACTION, "add", str(db), path],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        for path in files
+    ]
+    outcomes = [(process.wait(timeout=120), process.stderr.read()) for process in processes]
+    assert outcomes == [(0, f"[1/1] {path}: added (1 claims, 1 new groups)\n") for path in files]
+    with Tracker(db) as tracker:
+        assert sorted(document.path for document in tracker.documents()) == files
+        assert tracker.integrity_check() == "ok"
+
+
+def test_a_file_name_that_is_not_utf8_is_added_under_an_escaped_name(tmp_path):
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as handle:
+        handle.write(b"The mayor said the bridge was safe.\n")
+    db = tmp_path / "t.db"
+    done = subprocess.run(
+        [sys.executable, "-c", FAKE_EXTRACTION, "add", str(db), raw],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    shown = f"{tmp_path}/caf\\xe9.txt"
+    assert (done.returncode, done.stderr) == (0, f"[1/1] {shown}: added (1 claims, 1 new groups)\n")
+    assert [entry["file"] for entry in json.loads(done.stdout)] == [shown]
+    with Tracker(db) as tracker:
+        assert [(d.path, d.doc_id) for d in tracker.documents()] == [(shown, "caf\\xe9")]
+
+
+def test_a_group_number_beyond_sqlite_integers_is_no_group_and_other_digits_no_id(tracked, capsys):
+    assert track(["show", tracked.path, "G99999999999999999999999999"]) == 2
+    assert track(["show", tracked.path, "G\u00b2"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"claimtrack track: {tracked.path}: no claim group G99999999999999999999999999",
+        "claimtrack track: not a claim group id: 'G\u00b2' (expected e.g. G3)",
+    ]
+
+
+def damage_claims_table(path) -> None:
+    """Overwrite the first page of the claims table with 0xFF bytes, as a failing disk might."""
+    db = sqlite3.connect(path)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'claims'").fetchone()
+    db.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+
+
+@pytest.fixture
+def damaged(tmp_path):
+    path = tmp_path / "damaged.db"
+    with Tracker(path) as tracker:
+        add_story(tracker)
+    damage_claims_table(path)
+    return path
+
+
+def damaged_line(path) -> str:
+    return (
+        f"claimtrack track: {path}: the database file is damaged (database disk image is malformed); "
+        "restore it from a backup, or rebuild it by adding the articles to a new database "
+        "with 'claimtrack track add NEW.db FILE...'"
+    )
+
+
+@pytest.mark.parametrize("command", [["claims"], ["show", "G1"]])
+def test_reading_a_damaged_database_is_one_line_saying_what_to_do(damaged, command, capsys):
+    assert track([command[0], str(damaged), *command[1:]]) == 2
+    assert capsys.readouterr().err == damaged_line(damaged) + "\n"
+
+
+def test_adding_to_a_damaged_database_stops_with_one_line(damaged, tmp_path):
+    article = tmp_path / "later.txt"
+    article.write_text("Police said the fire was started deliberately.\n")
+    done = subprocess.run(
+        [sys.executable, "-c", FAKE_EXTRACTION, "add", str(damaged), str(article), str(article)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", damaged_line(damaged) + "\n")
 
 
 # ---------------------------------------------------------------- end to end, with the real engine

@@ -1,5 +1,7 @@
 """``claimtrack eval GOLD``: score extraction against gold attributions.
 
+Two gold formats: the GUM attribution set (``--format gum``, the default) and
+PolNeAR (``--format polnear``), read from a clone of its repository.
 Problems with the input (the gold folder, a rule overlay, the models) are
 raised as claimtrack's one-line errors, which ``claimtrack.cli`` prints.
 """
@@ -10,7 +12,14 @@ import argparse
 import json
 import sys
 
-from claimtrack.evaluation.gum import PARSE_MODES, evaluate, format_errors, format_report
+from claimtrack.evaluation import EvalError
+from claimtrack.evaluation.gum import PARSE_MODES, evaluate
+from claimtrack.evaluation.polnear import evaluate_polnear
+from claimtrack.evaluation.polnear_gold import SPLITS
+from claimtrack.evaluation.polnear_report import format_polnear_errors, format_polnear_report
+from claimtrack.evaluation.report import format_errors, format_report
+
+FORMATS = ("gum", "polnear")
 
 EXAMPLES = """\
 examples:
@@ -19,10 +28,14 @@ examples:
   claimtrack eval ../shared/data/gum-attributions --docs 5 --json > eval.json
   claimtrack eval ../shared/data/gum-attributions --genre news --errors
   claimtrack eval ../shared/data/gum-attributions --rules my_rules/
+  claimtrack eval --format polnear ~/PolNeAR --split train --docs 50
+  claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
+  claimtrack eval --format polnear ~/PolNeAR --split train --figures > bench/eval_polnear_train.json
 
-GOLD is a gum-attributions folder: gum_attr_train.jsonl and conllu/<id>.conllu.
-Recall counts positive reported speech (category "speech", not in captions);
-a prediction is a false positive only where it overlaps no gold attribution.
+GOLD is a gum-attributions folder (gum_attr_train.jsonl and conllu/<id>.conllu)
+or, with --format polnear, a clone of github.com/networkdynamics/PolNeAR (its
+texts have no data licence: claimtrack ships none). Tune on PolNeAR's train
+split only; dev and test are held out.
 """
 
 
@@ -41,20 +54,32 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "eval",
         help="score extraction against gold attributions",
         description="Run extraction on every gold document and print precision, recall, F1, "
-        "source, cue and kind accuracy over matched claims, recall by kind and genre, "
+        "source accuracy over matched claims and the commonest misses and false positives, "
         "and a per-document table.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder")
+    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, or a PolNeAR clone")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="gum", help="the gold's format (default: gum)"
+    )
     parser.add_argument(
         "--parse",
         choices=PARSE_MODES,
-        default="gold",
-        help="gold: read each document's gold CoNLL-U (no Stanza run); "
-        "model: parse the text with claimtrack's parser (cached) (default: gold)",
+        help="gum only. gold: read each document's gold CoNLL-U (no Stanza run); "
+        "model: parse the text with claimtrack's parser (cached) (default: gold). "
+        "PolNeAR texts are always parsed with claimtrack's parser",
+    )
+    parser.add_argument(
+        "--split", choices=SPLITS, help="polnear only: the split to score (default: train)"
     )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    parser.add_argument(
+        "--figures",
+        action="store_true",
+        help="polnear only: print only the figures as JSON, nothing taken from the corpus's text "
+        "(PolNeAR has no data licence: this is what may be kept in bench/)",
+    )
     parser.add_argument(
         "--errors", action="store_true", help="after the tables, list every miss and false positive with its sentence"
     )
@@ -62,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--rules", metavar="DIR", action="append", help="overlay rule directory (repeatable)"
     )
     parser.add_argument("--docs", metavar="N", type=_positive, help="score only the first N documents")
-    parser.add_argument("--genre", metavar="G", help="score only documents of this genre (news, interview, ...)")
+    parser.add_argument("--genre", metavar="G", help="gum only: score only documents of this genre (news, ...)")
     parser.set_defaults(func=run)
     return parser
 
@@ -72,20 +97,36 @@ def _progress(number: int, total: int, score) -> None:
     print(f"[{number}/{total}] {score.id}: {score.matched}/{score.gold} matched{note}", file=sys.stderr, flush=True)
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Options that belong to the other format are refused, not ignored."""
+    if args.format == "polnear":
+        wrong = [name for name, value in (("--parse", args.parse), ("--genre", args.genre)) if value is not None]
+    else:
+        wrong = [name for name, value in (("--split", args.split), ("--figures", args.figures or None)) if value]
+    if wrong:
+        raise EvalError(f"{' and '.join(wrong)}: not an option of --format {args.format}")
+
+
 def run(args: argparse.Namespace) -> int:
-    report = evaluate(
-        args.gold,
-        parse=args.parse,
-        rules=args.rules,
-        docs=args.docs,
-        genre=args.genre,
-        progress=_progress if sys.stderr.isatty() else None,
-    )
-    if args.json:
-        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+    _check_options(args)
+    progress = _progress if sys.stderr.isatty() else None
+    if args.format == "polnear":
+        report = evaluate_polnear(
+            args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, progress=progress
+        )
+        text, errors = format_polnear_report, format_polnear_errors
+    else:
+        report = evaluate(
+            args.gold, parse=args.parse or "gold", rules=args.rules, docs=args.docs, genre=args.genre,
+            progress=progress,
+        )
+        text, errors = format_report, format_errors
+    if args.json or args.figures:
+        data = report.figures() if args.figures else report.to_dict()
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        print(format_report(report))
+        print(text(report))
         if args.errors:
-            print(format_errors(report))
+            print(errors(report))
     return 0

@@ -1,39 +1,59 @@
-"""``claimtrack extract FILE...``: the claims in each document, as JSON or another format."""
+"""``claimtrack extract PATH...``: the claims in each document, streamed as they are found.
+
+A thin layer over :mod:`claimtrack.corpus`: read the inputs lazily, extract
+in batches (in worker processes with ``--jobs``, or on a Dask cluster with
+``--scheduler``), write each result in input order as soon as it is done.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from claimtrack.errors import ClaimtrackError, InputError
+from claimtrack.errors import ClaimtrackError
 
 EXAMPLES = """\
 examples:
   claimtrack extract seeds/baghdad_drone_strike.txt
-  claimtrack extract a.txt b.txt --format jsonl -o claims.jsonl
+  claimtrack extract articles/ --format jsonl -o claims.jsonl --progress
+  claimtrack extract articles/ -o claims.jsonl --resume --errors failed.jsonl --jobs 2
+  claimtrack extract corpus.jsonl --input-format jsonl -o claims.jsonl
+  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[dask]
+  claimtrack extract articles/ -o claims.jsonl --scheduler local --jobs 2
   claimtrack extract article.txt --format csv
-  claimtrack extract article.txt --format html -o pages/
+  claimtrack extract article.txt --format html -o page.html
+  claimtrack extract a.txt b.txt --format html -o pages/
   claimtrack extract article.txt --rules my_rules/ --explain
   claimtrack extract article.txt --verbose          # timings; shows a cache hit on a re-run
   claimtrack extract GUM_news_iodine.conllu          # a pre-parsed document: no parsing
   cat article.txt | claimtrack extract -
 
-FILE is a UTF-8 text file, a CoNLL-U file (.conllu, read instead of parsed),
-or - for standard input. json prints one object per document (docs/OUTPUT.md);
-jsonl one line per document. Parses are cached on disk (--no-cache to skip).
+PATH is a UTF-8 text file, a CoNLL-U file (.conllu, read instead of parsed),
+a JSONL corpus (.jsonl: one {"id", "text", ...metadata} per line), a folder
+(searched recursively for --glob, default *.txt *.md *.conllu), or - for
+standard input. One input file gives one JSON object with --format json,
+anything else one JSON array; jsonl gives one line per document, written and
+flushed as each document is done, in input order.
+
+A document that cannot be read or extracted does not stop the run: its line
+goes to stderr (and to --errors FILE), the others are written. Exit status:
+0 every document extracted; 1 some documents failed; 2 nothing was extracted
+(every document failed), or bad usage, rules or models.
+
+Parses are cached on disk (--no-cache to skip; `claimtrack cache info`).
 Models: --models compact (shipped, default), stanza (official, if downloaded),
 or a folder of .pt files; $CLAIMTRACK_MODELS sets the default.
 """
 
 BUILTIN_FORMATS = {
-    "json": "the JSON output contract, one object per document",
-    "jsonl": "one JSON object per line, one line per document",
+    "json": "the JSON output contract: one object per document (an array for several)",
+    "jsonl": "one JSON object per line, one line per document, streamed",
+    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[dask])",
 }
 
 
@@ -54,29 +74,41 @@ def formats() -> dict[str, str]:
     export = _export()
     if export is not None:
         for name, fmt in export.FORMATS.items():
-            found[name] = getattr(fmt, "description", "") or found.get(name, "")
+            if name not in BUILTIN_FORMATS:
+                found[name] = getattr(fmt, "description", "")
     return found
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from claimtrack.corpus.records import INPUT_FORMATS
+
     choices = formats()
     parser = subparsers.add_parser(
         "extract",
-        help="find the reported claims in text files",
-        description="Find every reported claim in each FILE: the content, cue, source, "
-        "hedging and confirmation, with character offsets into the file's text.",
+        help="find the reported claims in text files, folders or corpora",
+        description="Find every reported claim in each document: the content, cue, source, "
+        "hedging and confirmation, with character offsets into the document's text.",
         epilog=EXAMPLES + "\nformats:\n" + "".join(f"  {name:12} {text}\n" for name, text in choices.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="text or .conllu files (- for stdin)")
+    parser.add_argument("files", metavar="PATH", nargs="+", help="files, folders, .jsonl corpora (- for stdin)")
     parser.add_argument(
-        "-f", "--format", dest="format", choices=tuple(choices), default="json",
-        help="output format (default: json)",
+        "-f", "--format", dest="format", choices=tuple(choices), default=None,
+        help="output format (default: json; jsonl when --output ends in .jsonl)",
     )
     parser.add_argument(
-        "-o", "--out", metavar="OUT",
-        help="write to this file instead of stdout (a folder for per-document formats)",
+        "-o", "--out", "--output", dest="out", metavar="OUT",
+        help="write to this file instead of stdout (a folder for per-document formats and parquet)",
     )
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read the inputs (default: by suffix)")
+    parser.add_argument("--glob", metavar="PATTERN", action="append", help="file names to take from folders (repeatable)")
+    parser.add_argument("--resume", action="store_true", help="skip documents already in the --output JSONL file")
+    parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed document (path, id, error)")
+    parser.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
+    parser.add_argument("-j", "--jobs", type=_count, default=1, metavar="N", help="worker processes (default 1; 0: every core)")
+    parser.add_argument("--batch-size", type=_positive, default=4, metavar="N", help="documents per Stanza call and per task (default 4)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (ADDRESS, or 'local' for a LocalCluster of --jobs workers)")
+    parser.add_argument("--progress", action="store_true", help="show progress (documents, tokens/s, ETA) even when stderr is not a terminal")
     parser.add_argument("--rules", metavar="DIR", action="append", help="overlay rule directory (repeatable)")
     parser.add_argument("--models", metavar="MODELS", help="compact (default), stanza, or a folder of .pt models")
     parser.add_argument("--no-cache", action="store_true", help="parse again; do not read or write the parse cache")
@@ -86,127 +118,148 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
-@attrs.frozen
-class Input:
-    """One document to extract from: its name, id and text (or CoNLL-U path)."""
-
-    name: str
-    doc_id: str
-    text: str | None = None
-    conllu: Path | None = None
+def _count(value: str) -> int:
+    number = int(value) if value.isdigit() else -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (0 or more)")
+    return number
 
 
-def read_inputs(files: list[str]) -> list[Input]:
-    """Every input read up front, so a bad path fails before any parsing."""
-    from claimtrack.parsing.textio import decode, read_text
+def _positive(value: str) -> int:
+    number = int(value) if value.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
+    return number
 
-    inputs = []
-    for name in files:
-        if name == "-":
-            inputs.append(Input(name="<stdin>", doc_id="stdin", text=decode(sys.stdin.buffer.read(), "<stdin>")))
-            continue
-        path = Path(name)
-        if path.suffix.lower() == ".conllu":
-            read_text(path)  # the same one-line errors as for text
-            inputs.append(Input(name=name, doc_id=path.stem, conllu=path))
-        else:
-            inputs.append(Input(name=name, doc_id=path.stem, text=read_text(path)))
-    return inputs
+
+@attrs.define
+class Tally:
+    extracted: int = 0
+    failed: int = 0
+    skipped: int = 0
+    claims: int = 0
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimtrack.parsing.parser import get_parser, parse_conllu
-    from claimtrack.pipeline import extract_document
+    from claimtrack.corpus import output
+    from claimtrack.corpus.progress import Progress
+    from claimtrack.corpus.records import DEFAULT_GLOBS, count_records, read_records
     from claimtrack.ruleset.loader import rules_from
 
-    inputs = read_inputs(args.files)
-    rules = rules_from(args.rules)
-    needs_parser = any(item.text is not None for item in inputs)
-    parser = get_parser(args.models, cache=not args.no_cache) if needs_parser else None
-    say = _Reporter(args.verbose, len(inputs))
-    results = []
-    for number, item in enumerate(inputs, start=1):
-        say.progress(number, item.name)
-        if item.conllu is not None:
-            started = time.perf_counter()
-            doc = parse_conllu(item.conllu)
-            say.timing(item.name, f"read CoNLL-U in {time.perf_counter() - started:.3f}s (no parsing)")
-        else:
-            was_loaded = parser.loaded
-            doc = parser.parse(item.text, cache=not args.no_cache)
-            say.parsed(item.name, parser, loaded_now=parser.loaded and not was_loaded, cache=not args.no_cache)
-        started = time.perf_counter()
-        result = extract_document(doc, rules=rules, doc_id=item.doc_id)
-        say.timing(item.name, f"rules {time.perf_counter() - started:.3f}s, {len(result.claims)} claims")
-        if args.explain:
-            print(result.explain(rules), file=sys.stderr)
-        results.append(result)
-    _emit(results, args.format, args.out)
-    return 0
+    fmt = args.format or ("jsonl" if args.out and args.out.endswith(".jsonl") else "json")
+    rules = rules_from(args.rules)  # a broken overlay fails before any work
+    globs = tuple(args.glob or DEFAULT_GLOBS)
+    several = _several(args.files, args.input_format)
+    output.check_output(fmt, args.out, several)
+    if args.resume and (fmt != "jsonl" or args.out is None):
+        raise ClaimtrackError("--resume needs --format jsonl and an --output file")
+    done = output.finished(args.out) if args.resume else set()
+    tally = Tally()
+    show = args.progress or (sys.stderr.isatty() and not args.verbose)
+    total = count_records(args.files, input_format=args.input_format, globs=globs) if show else None
+    progress = Progress(show, total)
+    records = _skipping(read_records(args.files, input_format=args.input_format, globs=globs), done, tally, progress)
+    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume)
+    errors = output.ErrorLog(args.errors, append=args.resume)
+    try:
+        for outcome in _outcomes(records, args, progress):
+            if not _take(outcome, writer, errors, progress, tally, args, rules):
+                break
+    finally:
+        progress.close()
+        errors.close()
+        writer.close()
+    return _finish(tally, args)
 
 
-class _Reporter:
-    """Progress and timing lines on stderr."""
+def _several(files: list[str], input_format: str) -> bool:
+    """Whether the output is for several documents (a JSON array, a folder of pages)."""
+    if len(files) != 1 or files[0] == "-" and input_format != "jsonl":
+        return len(files) != 1
+    path = Path(files[0])
+    return path.is_dir() or input_format == "jsonl" or (input_format == "auto" and path.suffix.lower() == ".jsonl")
 
-    def __init__(self, verbose: bool, total: int):
-        self.verbose = verbose
-        self.total = total
-        self.show_progress = total > 1 and not verbose and sys.stderr.isatty()
-        self.reported_import = False
 
-    def progress(self, number: int, name: str) -> None:
-        if self.show_progress:
-            print(f"\r[{number}/{self.total}] {name}", end="", file=sys.stderr, flush=True)
-            if number == self.total:
-                print(file=sys.stderr)
+def _skipping(records, done, tally: Tally, progress):
+    from claimtrack.corpus.output import is_done
 
-    def timing(self, name: str, message: str) -> None:
-        if self.verbose:
-            print(f"{name}: {message}", file=sys.stderr, flush=True)
+    for record in records:
+        if done and is_done(record, done):
+            tally.skipped += 1
+            progress.advance()
+            continue
+        yield record
 
-    def parsed(self, name: str, parser: Any, *, loaded_now: bool, cache: bool) -> None:
-        """Import and model load times (once each), then where the parse came from."""
-        if not self.reported_import:
-            self.timing(name, f"stanza imported in {parser.import_seconds:.2f}s")
-            self.reported_import = True
-        if loaded_now:
-            self.timing(name, f"model {parser.model_id} loaded in {parser.load_seconds:.2f}s")
-        stats = parser.last
-        how = "cache hit" if stats.cached else ("parsed, cached" if cache else "parsed, cache off")
-        rate = "" if stats.cached or stats.seconds <= 0 else f", {stats.sentences / stats.seconds:.0f} sentences/s"
-        self.timing(name, f"parse {stats.seconds:.3f}s ({how}; {stats.sentences} sentences, {stats.tokens} tokens{rate})")
+
+def _outcomes(records, args: argparse.Namespace, progress):
+    from claimtrack.corpus.work import Settings
+    from claimtrack.corpus.workers import batches, default_jobs, run_batches
+
+    settings = Settings(models=args.models, cache=not args.no_cache, rules=args.rules)
+    jobs = default_jobs(args.jobs)
+    if args.scheduler:
+        from claimtrack.dask import run_on_cluster
+
+        yield from run_on_cluster(records, settings, scheduler=args.scheduler, jobs=jobs, batch_size=args.batch_size)
+        return
+    follow = progress.parsed if progress.bar is not None else None
+    for outcomes in run_batches(batches(records, args.batch_size), settings, jobs, follow):
+        yield from outcomes
+
+
+def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namespace, rules) -> bool:
+    """Write one outcome; False when the run must stop (``--fail-fast``)."""
+    record = outcome.record
+    if outcome.error is not None:
+        tally.failed += 1
+        progress.write(f"claimtrack: {' '.join(outcome.error.split())}")
+        errors.write(record, outcome.error)
+        progress.advance()
+        return not args.fail_fast
+    writer.write(outcome.result, record)
+    tally.extracted += 1
+    tally.claims += len(outcome.result.claims)
+    progress.advance(tokens=outcome.tokens)
+    if args.verbose:
+        for line in _timings(outcome, cache=not args.no_cache):
+            progress.write(f"{record.name}: {line}")
+    if args.explain:
+        progress.write(outcome.result.explain(rules))
+    return True
+
+
+def _timings(outcome, *, cache: bool) -> list[str]:
+    lines = [outcome.loaded] if outcome.loaded else []
+    if outcome.how == "CoNLL-U":
+        lines.append(f"read CoNLL-U in {outcome.parse_seconds:.3f}s (no parsing)")
+    elif outcome.how:
+        how = "cache hit" if outcome.how == "cache hit" else ("parsed, cached" if cache else "parsed, cache off")
+        lines.append(f"parse {outcome.parse_seconds:.3f}s ({how}; {outcome.tokens} tokens)")
+    lines.append(f"rules {outcome.rules_seconds:.3f}s, {len(outcome.result.claims)} claims")
+    return lines
+
+
+def _finish(tally: Tally, args: argparse.Namespace) -> int:
+    """The summary line (when useful) and the documented exit status."""
+    seen = tally.extracted + tally.failed
+    if tally.failed and seen > 1 or args.progress:
+        parts = [f"{tally.extracted} extracted", f"{tally.failed} failed"]
+        if tally.skipped:
+            parts.append(f"{tally.skipped} already done")
+        where = f" (see {args.errors})" if tally.failed and args.errors else ""
+        print(f"claimtrack: {seen + tally.skipped} documents: {', '.join(parts)}, {tally.claims} claims{where}", file=sys.stderr)
+    if not tally.failed:
+        return 0
+    return 1 if tally.extracted else 2
 
 
 def render(results: list, fmt: str) -> str:
     """The output for ``results`` as text (json and jsonl built in; the rest from claimtrack.export)."""
     export = _export()
-    if export is not None and fmt in export.FORMATS:
+    if export is not None and fmt in export.FORMATS and fmt not in ("json", "jsonl"):
         return export.render(results, fmt)
     if fmt == "json":
         return "".join(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n" for result in results)
     if fmt == "jsonl":
         return "".join(json.dumps(result.to_dict(), ensure_ascii=False) + "\n" for result in results)
     raise ClaimtrackError(f"unknown output format {fmt!r} (choose from {', '.join(formats())})")
-
-
-def _per_document(fmt: str) -> bool:
-    export = _export()
-    return export is not None and fmt in export.FORMATS and getattr(export.FORMATS[fmt], "per_document", False)
-
-
-def _emit(results: list, fmt: str, out: str | None) -> None:
-    if out is not None and _per_document(fmt):
-        paths = _export().write(results, fmt, out)
-        print(f"wrote {len(paths)} file{'' if len(paths) == 1 else 's'} to {out}", file=sys.stderr)
-        return
-    text = render(results, fmt)
-    if not text.endswith("\n"):
-        text += "\n"
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        Path(out).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{out}: cannot write ({error.strerror or error})") from None

@@ -148,7 +148,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_test(args: argparse.Namespace) -> int:
     from claimtrack.ruleset.loader import rules_from
-    from claimtrack.ruletests.runner import format_outcome, run_files
+    from claimtrack.ruletests import format_outcome, run_files
 
     ruleset = rules_from(args.rules)
 

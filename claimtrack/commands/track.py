@@ -7,7 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
+
 from claimtrack.model import CONFIRMATION_STATUSES, to_dict
+from claimtrack.tracker.grouping import TrackerSettings
 
 EXAMPLES = """\
 examples:
@@ -46,7 +49,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     add.add_argument("files", metavar="FILE", nargs="+", help="article text files")
     add.add_argument("--rules", metavar="DIR", action="append", help="overlay rule directory (repeatable)")
     add.add_argument("--no-cache", action="store_true", help="do not use the parse cache")
-    add.add_argument("--threshold", type=_fraction, help="grouping similarity threshold, 0-1 (default 0.5)")
+    default = attrs.fields(TrackerSettings).threshold.default
+    add.add_argument(
+        "--threshold", type=_fraction, help=f"grouping similarity threshold, 0-1 (default {default})"
+    )
     for key in ("title", "outlet", "url", "date"):
         add.add_argument(f"--{key}", help=f"the article's {key} (overrides front matter)")
     add.set_defaults(func=run_add)
@@ -116,8 +122,7 @@ class _Usage(Exception):
 
 def _guarded(run):
     def guarded(args: argparse.Namespace) -> int:
-        from claimtrack.errors import ClaimtrackError
-        from claimtrack.errors import RulesError
+        from claimtrack.errors import ClaimtrackError, RulesError
 
         try:
             return run(args)
@@ -137,6 +142,8 @@ def _guarded(run):
 def run_add(args: argparse.Namespace) -> int:
     from claimtrack.errors import ClaimtrackError
     from claimtrack.ruleset.loader import rules_from
+    from claimtrack.tracker.articles import file_name
+    from claimtrack.tracker.database import DatabaseUnusable
 
     rules = rules_from(args.rules)
     meta = {key: getattr(args, key) for key in ("title", "outlet", "url", "date")}
@@ -148,6 +155,8 @@ def run_add(args: argparse.Namespace) -> int:
         for number, path in enumerate(args.files, 1):
             try:
                 added = tracker.add_file(path, rules=rules, cache=not args.no_cache, **meta)
+            except DatabaseUnusable:
+                raise  # no later file can be stored either: stop with the database's own message
             except ClaimtrackError as error:
                 failures += 1
                 print(f"[{number}/{total}] {error}", file=sys.stderr, flush=True)
@@ -157,8 +166,8 @@ def run_add(args: argparse.Namespace) -> int:
                 if added.added
                 else "already stored"
             )
-            print(f"[{number}/{total}] {path}: {what}", file=sys.stderr, flush=True)
-            done.append({"file": path, **to_dict(added)})
+            print(f"[{number}/{total}] {file_name(path)}: {what}", file=sys.stderr, flush=True)
+            done.append({"file": file_name(path), **to_dict(added)})
     json.dump(done, sys.stdout, indent=2, ensure_ascii=False)
     print()
     return 1 if failures else 0

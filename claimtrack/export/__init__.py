@@ -3,9 +3,15 @@
 ``render(results, fmt)`` returns the export as one string (to print);
 ``write(results, fmt, out_dir)`` writes it into a folder and returns the paths
 written (one file per document for the per-document formats). ``results``
-may hold :class:`~claimtrack.model.Result` values or
-:class:`~claimtrack.tracker.store.Article` values (a result with its title,
-outlet, URL and date, which the claimreview, webanno and html exports use).
+may hold :class:`~claimtrack.model.Result` values or articles: any value with
+a ``result`` and its ``title``, ``outlet``, ``url`` and ``date`` (such as
+:class:`Article` or the tracker's stored articles), which the csv, json,
+claimreview, webanno and html exports use.
+
+Options are keywords that only the formats which declare them use (a format
+ignores the rest, so a command can pass the same options whatever the
+format): ``formula_safe`` (csv, default true) prefixes cells that a
+spreadsheet would run as formulas with an apostrophe.
 
 >>> sorted(FORMATS)
 ['brat', 'claimreview', 'csv', 'html', 'json', 'jsonl', 'webanno']
@@ -23,7 +29,7 @@ import attrs
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import Result
 
-__all__ = ["FORMATS", "ExportError", "Format", "articles_of", "file_stems", "render", "write"]
+__all__ = ["FORMATS", "Article", "ExportError", "Format", "articles_of", "file_stems", "render", "write"]
 
 
 class ExportError(ClaimtrackError):
@@ -36,6 +42,7 @@ class Format:
     description: str
     extension: str
     per_document: bool = False  # a file (or a pair) per document: use write() for many
+    options: tuple[str, ...] = ()  # the keyword options its render() takes
 
 
 FORMATS: dict[str, Format] = {
@@ -43,7 +50,12 @@ FORMATS: dict[str, Format] = {
     for fmt in (
         Format("json", "the JSON output contract, one object per document", ".json"),
         Format("jsonl", "one JSON object per line, one line per document", ".jsonl"),
-        Format("csv", "one row per claim, stable columns", ".csv"),
+        Format(
+            "csv",
+            "one row per claim, stable columns, formula-safe cells",
+            ".csv",
+            options=("formula_safe",),
+        ),
         Format("claimreview", "schema.org JSON-LD Claim items, ready for a ClaimReview", ".jsonld"),
         Format(
             "webanno", "W3C Web Annotation JSON-LD, quote and position selectors for every span", ".jsonld"
@@ -67,46 +79,70 @@ def _module(fmt: str):
     return importlib.import_module(f"claimtrack.export.{fmt}")
 
 
-def articles_of(results: Iterable):
-    """Results as Articles (a plain Result becomes an Article with no metadata)."""
-    from claimtrack.tracker.store import Article
+@attrs.frozen
+class Article:
+    """A document's result and where it appeared (what front matter gives)."""
 
-    return [item if isinstance(item, Article) else Article(result=_checked(item)) for item in results]
+    result: Result
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.result.text
 
 
-def _checked(item) -> Result:
-    if not isinstance(item, Result):
-        raise TypeError(f"expected a Result or an Article, got {type(item).__name__}")
-    return item
+def articles_of(results: Iterable) -> list:
+    """Results as articles (a plain Result becomes an Article with no metadata)."""
+    return [_article(item) for item in results]
 
 
-def render(results: Iterable, fmt: str) -> str:
+def _article(item):
+    if isinstance(item, Result):
+        return Article(result=item)
+    if isinstance(getattr(item, "result", None), Result):
+        return item
+    raise TypeError(f"expected a Result or an article with a result, got {type(item).__name__}")
+
+
+def render(results: Iterable, fmt: str, **options: object) -> str:
     """The export of ``results`` in format ``fmt`` as one string.
 
     Per-document formats (brat, html) render a single document here; for
-    several, use :func:`write`.
+    several, use :func:`write`. ``options``: see the module docstring.
     """
     module = _module(fmt)
     articles = articles_of(results)
     if FORMATS[fmt].per_document and len(articles) != 1:
         raise ExportError(f"--format {fmt} writes files per document; give an output folder (--out DIR)")
-    return module.render(articles)
+    return module.render(articles, **_options_for(fmt, options))
 
 
-def write(results: Iterable, fmt: str, out_dir: str | Path) -> list[Path]:
+def _options_for(fmt: str, options: dict[str, object]) -> dict[str, object]:
+    known = {name for spec in FORMATS.values() for name in spec.options}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ExportError(f"unknown export option {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    return {name: value for name, value in options.items() if name in FORMATS[fmt].options}
+
+
+def write(results: Iterable, fmt: str, out_dir: str | Path, **options: object) -> list[Path]:
     """Write the export of ``results`` into ``out_dir`` (created if needed); the paths written."""
     module = _module(fmt)
+    chosen = _options_for(fmt, options)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
     articles = articles_of(results)
     if hasattr(module, "write"):
-        return module.write(articles, out)
+        return module.write(articles, out, **chosen)
     paths = []
     for stem, article in zip(file_stems(articles), articles):
         path = out / f"{stem}{FORMATS[fmt].extension}"
-        path.write_text(module.render([article]), encoding="utf-8")
+        path.write_text(module.render([article], **chosen), encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -3,15 +3,18 @@
 Per document, ``<doc>.txt`` holds the text and ``<doc>.ann`` the annotations;
 ``annotation.conf`` and ``visual.conf`` beside them let brat open the folder.
 
-- Text-bound annotations: ``Source``, ``Content`` (a split quote is one
-  discontinuous annotation), ``Hedge``, ``Evidence``, ``AnonymityCue``, and
-  the cue, which is the trigger of the claim's event and so, as brat wants
-  for triggers, carries the event's type ``Attribution``.
-- One ``Attribution`` event per claim with a cue: ``E1<TAB>Attribution:T2
-  Source:T1 Content:T3``.
+- Text-bound annotations: ``Source``, ``Cue``, ``Content`` (a split quote is
+  one discontinuous annotation), ``Hedge``, ``Evidence``, ``AnonymityCue``.
+- One ``Attribution`` event per claim with a cue, PolNeAR-style: its
+  arguments are the claim's ``Source`` (when it has one), ``Cue`` and
+  ``Content``: ``E1<TAB>Attribution:T4 Source:T2 Cue:T3 Content:T1``. brat
+  wants a trigger typed like the event, so ``T4`` is an ``Attribution``
+  annotation over the cue's text (PolNeAR's readers skip that role).
+  A claim without a cue has no trigger and so no event; its Content stands alone.
 - Attributes: ``Kind``, ``Status``, ``Hedged`` on the Content,
-  ``SourceType`` and ``Anonymous`` on the Source, ``CueClass`` on the cue;
-  an ``AnnotatorNotes`` line with the rule ids.
+  ``SourceType`` and ``Anonymous`` on the Source, ``CueClass`` on the Cue,
+  ``HedgeClass`` on a Hedge; an ``AnnotatorNotes`` line with the claim id and
+  rule ids on each event.
 
 brat cannot hold a line break inside a fragment, so a span over several
 lines is written as one fragment per line (blank runs dropped); :func:`read`
@@ -29,10 +32,12 @@ from claimtrack.model import CLAIM_KINDS, CONFIRMATION_STATUSES
 
 __all__ = ["BratDocument", "BratSpan", "annotation_conf", "fragments", "read", "render", "write"]
 
-# The brat type of each span role (see claimtrack.export.spans).
+# The brat type of each span role (see claimtrack.export.spans); an event's
+# trigger is typed TRIGGER.
+TRIGGER = "Attribution"
 TYPES = {
     "source": "Source",
-    "cue": "Attribution",
+    "cue": "Cue",
     "content": "Content",
     "hedge": "Hedge",
     "evidence": "Evidence",
@@ -57,13 +62,18 @@ class BratDocument:
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of ``text[start:end]`` between line breaks, empty ones dropped."""
-    pieces, begin = [], start
-    for index in range(start, end + 1):
-        if index == end or text[index] in "\r\n":
-            if index > begin:
-                pieces.append((begin, index))
-            begin = index + 1
+    """The pieces of ``text[start:end]`` between line breaks, empty ones dropped.
+
+    A line break is anything :meth:`str.splitlines` breaks at (U+2028, NEL,
+    VT and FF as well as CR and LF), so no reader of the ``.ann`` file can
+    find a break inside an annotation line.
+    """
+    pieces, at = [], start
+    for line in text[start:end].splitlines(keepends=True):
+        length = len(line.splitlines()[0])
+        if length:
+            pieces.append((at, at + length))
+        at += len(line)
     return pieces or [(start, end)]
 
 
@@ -116,11 +126,13 @@ def _ann(result) -> str:
             if claim.source.anonymous:
                 ann.attribute("Anonymous", source_id)
         if claim.cue is not None:
-            cue_id = ann.span(TYPES["cue"], [(claim.cue.start, claim.cue.end)])
+            cue = [(claim.cue.start, claim.cue.end)]
+            cue_id = ann.span(TYPES["cue"], cue)
             ann.attribute("CueClass", cue_id, claim.cue.cls)
+            trigger = ann.span(TRIGGER, cue)
             event = ann.next("E")
-            arguments = f" Source:{source_id}" if source_id else ""
-            ann.lines.append(f"{event}\tAttribution:{cue_id}{arguments} Content:{content_id}")
+            source = f" Source:{source_id}" if source_id else ""
+            ann.lines.append(f"{event}\t{TRIGGER}:{trigger}{source} Cue:{cue_id} Content:{content_id}")
             ann.note(event, f"{claim.id}; rules: {', '.join(claim.rules) or 'none'}")
         for hedge in claim.hedges:
             ann.attribute("HedgeClass", ann.span(TYPES["hedge"], [(hedge.start, hedge.end)]), hedge.cls)
@@ -150,28 +162,29 @@ def annotation_conf(articles) -> str:
         {hedge.cls for a in articles for claim in a.result.claims for hedge in claim.hedges} | {"modal"}
     )
     return (
-        "[entities]\nSource\nContent\nHedge\nEvidence\nAnonymityCue\n\n"
+        "[entities]\nSource\nCue\nContent\nHedge\nEvidence\nAnonymityCue\n\n"
         "[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n"
-        "[events]\nAttribution\tSource?:Source, Content:Content\n\n"
+        f"[events]\n{TRIGGER}\tSource?:Source, Cue:Cue, Content:Content\n\n"
         "[attributes]\n"
         f"Kind\tArg:Content, Value:{kinds}\n"
         f"Status\tArg:Content, Value:{statuses}\n"
         "Hedged\tArg:Content\n"
         f"SourceType\tArg:Source, Value:{'|'.join(types)}\n"
         "Anonymous\tArg:Source\n"
-        f"CueClass\tArg:Attribution, Value:{'|'.join(classes)}\n"
+        f"CueClass\tArg:Cue, Value:{'|'.join(classes)}\n"
         f"HedgeClass\tArg:Hedge, Value:{'|'.join(hedges)}\n"
     )
 
 
 VISUAL_CONF = """[labels]
-Attribution | Attribution | Cue
+Attribution | Attribution | Attr
 AnonymityCue | Anonymity cue | Anon
 
 [drawing]
 Source\tbgColor:#8fd3ff
 Content\tbgColor:#ffe38a
-Attribution\tbgColor:#ff9f9f
+Cue\tbgColor:#ff9f9f
+Attribution\tbgColor:#ffd0d0
 Hedge\tbgColor:#c9b3ff
 Evidence\tbgColor:#9be39b
 AnonymityCue\tbgColor:#d0d0d0
@@ -201,13 +214,13 @@ def read(ann_path: str | Path) -> BratDocument:
     ann_path = Path(ann_path)
     text = ann_path.with_suffix(".txt").read_bytes().decode("utf-8")
     spans, events, attributes = {}, {}, []
-    for number, line in enumerate(ann_path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(_ann_lines(ann_path), 1):
         ident, _, rest = line.partition("\t")
         where = f"{ann_path}:{number}"
         if ident.startswith("T"):
             head, _, shown = rest.partition("\t")
             kind, _, offsets = head.partition(" ")
-            frags = tuple(tuple(int(x) for x in piece.split()) for piece in offsets.split(";"))
+            frags = _offsets(offsets, where)
             expected = " ".join(text[start:end] for start, end in frags)
             if shown != expected:
                 raise BratError(f"{where}: text {shown!r} is not the text at its offsets {expected!r}")
@@ -224,3 +237,22 @@ def read(ann_path: str | Path) -> BratDocument:
             if target not in spans:
                 raise BratError(f"{ann_path}: event {ident} points at missing {target}")
     return BratDocument(text=text, spans=spans, events=events, attributes=tuple(attributes))
+
+
+def _offsets(offsets: str, where: str) -> tuple[tuple[int, int], ...]:
+    try:
+        frags = tuple((int(start), int(end)) for start, end in (piece.split() for piece in offsets.split(";")))
+    except ValueError:
+        raise BratError(f"{where}: offsets {offsets!r} are not 'START END' pairs separated by ';'") from None
+    if any(start > end for start, end in frags):
+        raise BratError(f"{where}: offsets {offsets!r} end before they start")
+    return frags
+
+
+def _ann_lines(ann_path: Path) -> list[str]:
+    """The lines of a .ann file, broken at LF (and CRLF) only, as brat reads
+    them: a U+2028 inside an annotation's text is part of its line."""
+    lines = ann_path.read_bytes().decode("utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]

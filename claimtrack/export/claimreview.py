@@ -1,10 +1,20 @@
 """``--format claimreview``: schema.org JSON-LD ``Claim`` items.
 
-Each claim becomes a ``Claim`` with its ``text``, its ``author`` (the source,
-typed Person or Organization by ``claimtrack/data/schema_org.yaml``, with
-claimtrack's source type and anonymity in ``description``), the
+Each claim becomes a ``Claim`` with its ``text``, its ``author``, the
 ``appearance`` where it was found (URL, date, headline, outlet) and its
 ``firstAppearance``: what a fact-checker needs to attach a ``ClaimReview``.
+
+- The author is a ``Person`` (``name``, ``jobTitle``, ``honorificPrefix``)
+  or an organisation typed by source type (``GovernmentOrganization``,
+  ``NewsMediaOrganization``, ``Organization``), with claimtrack's source type
+  and anonymity in ``description``; an anonymous source gets no ``name``,
+  only its description as the text gives it (see
+  :mod:`claimtrack.export.authors`).
+- The text is a proposition a reviewer can rate: the content when it is one
+  ("the bridge was safe"), else the whole attribution ("The Iraqi government
+  called it 'a blatant aggression'" rather than "it 'a blatant aggression'").
+  Which contents are fragments is data: ``claimtrack/data/schema_org.yaml``.
+
 Text and names are written on one line (runs of white space as one space).
 No rating is ever written; claimtrack reports who said what, not whether it
 is true. A tracked claim group is one ``Claim`` with every appearance.
@@ -13,27 +23,19 @@ is true. A tracked claim group is one ``Claim`` with every appearance.
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from claimtrack.export.authors import (
+    author_of,
+    author_of_mention,
+    is_pronoun,
+    one_line,
+    settings,
+)
 
-__all__ = ["CONTEXT", "claim_item", "group_item", "render", "render_groups"]
+__all__ = ["CONTEXT", "claim_item", "claim_text", "group_item", "render", "render_groups"]
 
 CONTEXT = "https://schema.org"
-
-
-@cache
-def _author_types() -> tuple[dict[str, str], str]:
-    data = yaml.safe_load(resources.files("claimtrack").joinpath("data/schema_org.yaml").read_text("utf-8"))
-    return dict(data["author_types"]), data["default_author_type"]
-
-
-def author(name: str, source_type: str, anonymous: bool) -> dict[str, Any]:
-    types, default = _author_types()
-    description = f"{source_type} source" + (", anonymous" if anonymous else "")
-    return {"@type": types.get(source_type, default), "name": _one_line(name), "description": description}
 
 
 def appearance(
@@ -55,12 +57,10 @@ def claim_item(article, claim) -> dict[str, Any]:
     item: dict[str, Any] = {
         "@type": "Claim",
         "@id": f"{where['url']}#{claim.id}",
-        "text": _one_line(claim.content.text),
+        "text": claim_text(article.result, claim),
     }
     if claim.source is not None:
-        item["author"] = author(
-            claim.source.name or claim.source.text, claim.source.type, claim.source.anonymous
-        )
+        item["author"] = author_of(article.result, claim.source).to_json_ld()
     if article.date:
         item["datePublished"] = article.date
     item["appearance"] = [where]
@@ -83,10 +83,10 @@ def group_item(group) -> dict[str, Any]:
     item: dict[str, Any] = {
         "@type": "Claim",
         "@id": f"urn:claimtrack:group:{group.id}",
-        "text": _one_line(first.content),
+        "text": one_line(first.content),
     }
     if first.source is not None:
-        item["author"] = author(first.source, first.source_type or "unknown", first.anonymous)
+        item["author"] = author_of_mention(first.source, first.source_type or "unknown", first.anonymous).to_json_ld()
     if first.document.date:
         item["datePublished"] = first.document.date
     item["appearance"] = works
@@ -98,9 +98,21 @@ def render_groups(groups) -> str:
     return _dump([group_item(group) for group in groups])
 
 
-def _one_line(text: str) -> str:
-    """Text as a fact-checker reads it: line breaks and runs of spaces as one space."""
-    return " ".join(text.split())
+def claim_text(result, claim) -> str:
+    """The claim as a proposition a reviewer can rate, on one line."""
+    content, source = claim.content, claim.source
+    fragments = settings()
+    fragment = bool(set(claim.rules) & set(fragments["fragment_patterns"])) or (
+        len(content.text.split()) < fragments["min_proposition_words"]
+    )
+    spans = [span for span in (source, claim.cue) if span is not None]
+    if not fragment or not spans:
+        return one_line(content.text)
+    start = min(span.start for span in (content, *spans))
+    end = max(span.end for span in (content, *spans))
+    if source is not None and source.name and is_pronoun(source.text):  # "He called it" -> who called it
+        return one_line(result.text[start : source.start] + source.name + result.text[source.end : end])
+    return one_line(result.text[start:end])
 
 
 def _dump(graph: list[dict[str, Any]]) -> str:

@@ -2,6 +2,15 @@
 
 Offsets are character offsets into the document text; list-valued cells
 (hedges, evidence, rules) are joined with ``|``.
+
+Cells are formula-safe by default: a spreadsheet runs a cell that begins with
+``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before one) as a
+formula, so a quote such as ``+cmd|' /C calc'!A0`` from an article or its
+front matter could run a command on the reader's machine. As OWASP
+recommends (https://owasp.org/www-community/attacks/CSV_Injection), such a
+cell gets a leading apostrophe, which spreadsheets show as text and hide.
+``render(articles, formula_safe=False)`` writes every cell exactly as
+extracted, for pipelines that read the file as data, not in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -9,7 +18,10 @@ from __future__ import annotations
 import csv
 import io
 
-__all__ = ["COLUMNS", "render", "rows"]
+__all__ = ["COLUMNS", "FORMULA_STARTS", "render", "rows", "safe_cell"]
+
+# What a spreadsheet reads as the start of a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
     "document",
@@ -89,9 +101,22 @@ def _flag(value: bool) -> str:
     return "true" if value else "false"
 
 
-def render(articles) -> str:
+def safe_cell(value: object) -> object:
+    """``value`` as a spreadsheet shows it as text: a string that starts like a
+    formula gets a leading apostrophe; anything else is returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def render(articles, *, formula_safe: bool = True) -> str:
+    """The CSV text; ``formula_safe=False`` keeps cells that start like a formula as they are."""
+    found = rows(articles)
+    if formula_safe:
+        found = [{key: safe_cell(value) for key, value in row.items()} for row in found]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(articles))
+    writer.writerows(found)
     return out.getvalue()
+

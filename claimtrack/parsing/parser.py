@@ -20,6 +20,16 @@ compact set; it builds one :class:`Parser` per process and reuses it, and
 each Parser loads its Stanza pipeline only when a parse misses the cache.
 
 ``parse_conllu`` reads a pre-parsed CoNLL-U document instead (no Stanza run).
+
+Memory stays bounded whatever the input (issue 12): a text is parsed in
+chunks of at most ``CHUNK_CHARS`` characters cut at line breaks (every line
+is its own paragraph for Stanza anyway, so the parse is the same), a line
+longer than that is cut at a sentence end or a space, and a sentence longer
+than ``MAX_SENTENCE_WORDS`` tokens is split into pieces for the tagger and
+parser, whose memory grows with the square of a sentence's length. Each
+such cut leaves a note (offsets and a message) on the parse. Several texts
+(:meth:`Parser.parse_many`) go through Stanza together, which is faster than
+one call per text.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import math
 import os
 import re
 import sys
@@ -34,14 +45,15 @@ import tempfile
 import time
 import types
 import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack.parsing.cache import ParseCache, file_digest
+from claimtrack.parsing.cache import CacheEntry, ParseCache, file_digest, intern_strings, units
 from claimtrack.errors import ConlluError, ModelError
-from claimtrack.parsing.textprep import LineBreaks
+from claimtrack.parsing.textprep import LINE_BREAK_CHARS, LineBreaks
 
 if TYPE_CHECKING:
     from stanza import Pipeline
@@ -53,11 +65,13 @@ __all__ = [
     "PROCESSORS",
     "ModelSet",
     "ParseStats",
+    "Parsed",
     "Parser",
     "build_pipeline",
     "compact_models",
     "default_parser",
     "get_parser",
+    "paragraph_chunks",
     "parse",
     "parse_conllu",
     "resolve_models",
@@ -76,6 +90,14 @@ PREPARATION_VERSION = 2
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).
 PIPELINE_DEFAULTS = {"depparse_batch_size": 1000}
+# Bounds that keep memory flat on any input (docs/scale.md): chunks cut at
+# line breaks, several chunks per Stanza call, and the longest sentence the
+# tagger and parser see. News sentences rarely pass 80 words; the parser's
+# memory grows with the square of the length: a 3,000-word sentence fed whole
+# took more than 7.7 GB, split at 200 tokens it peaks at 0.67 GB RSS.
+CHUNK_CHARS = 10_000
+GROUP_CHARS = 50_000
+MAX_SENTENCE_WORDS = 200
 STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
 
 
@@ -107,6 +129,37 @@ class ParseStats:
     seconds: float
     sentences: int
     tokens: int
+
+
+@attrs.frozen
+class Parsed:
+    """One text's parse as Stanza's sentence dicts (``Document.to_dict()``),
+    offsets into ``text``; ``notes`` are (start, end, message) for each place
+    where the text was cut for the parser."""
+
+    text: str
+    sentences: list = attrs.field(repr=False)
+    notes: tuple[tuple[int, int, str], ...] = ()
+    cached: bool = False
+
+    @property
+    def tokens(self) -> int:
+        return sum(1 for sentence in self.sentences for _ in units(sentence))
+
+    def document(self) -> Any:
+        """The parse as claimtrack's read-only :class:`~claimtrack.document.Document`,
+        built from the dicts without importing stanza."""
+        from claimtrack.document import Document as View
+
+        return View.from_dicts(self.text, self.sentences)
+
+    def stanza_document(self) -> Document:
+        """The parse as a stanza Document (imports stanza); its ``parse_notes`` are the notes."""
+        from stanza.models.common.doc import Document
+
+        doc = Document(self.sentences, self.text)
+        doc.parse_notes = self.notes
+        return doc
 
 
 def compact_models() -> ModelSet:
@@ -221,50 +274,224 @@ class Parser:
         return self._pipeline
 
     def parse(self, text: str, cache: bool = True) -> Document:
-        """The parse of ``text``: token offsets index into ``text`` itself."""
-        if not isinstance(text, str):
-            raise TypeError(f"Parser.parse() takes a str, got {type(text).__name__}")
+        """The parse of ``text``: token offsets index into ``text`` itself.
+        Notes on cuts made for the parser are in the document's ``parse_notes``."""
+        return self.parse_many([text], cache=cache)[0].stanza_document()
+
+    def parse_many(
+        self, texts: Sequence[str], *, cache: bool = True, progress: Callable[[int], None] | None = None
+    ) -> list[Parsed]:
+        """The parses of several texts, in order; the ones not in the cache go
+        through Stanza together. A cache hit imports neither stanza nor torch.
+        ``progress(characters)`` is called as parsing advances."""
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"Parser.parse() takes a str, got {type(text).__name__}")
         use_cache = self.cache and cache
-        self.import_seconds = _import_stanza()
-        model_id = self.model_id if use_cache else None
-        started = time.perf_counter()
         store = ParseCache() if use_cache else None
-        doc = store.get(text, model_id) if store is not None else None
-        cached = doc is not None
-        if doc is None:
+        started = time.perf_counter()
+        found: list[Parsed | None] = [self._cached(store, text) for text in texts]
+        missing = [index for index, parsed in enumerate(found) if parsed is None]
+        if missing:
+            self.import_seconds = _import_stanza()
             pipeline = self.pipeline()
             started = time.perf_counter()
-            # Every line its own paragraph: headlines and datelines without
-            # final punctuation must not run into the next sentence.
-            breaks = LineBreaks(text)
-            doc = pipeline(breaks.prepared)
-            breaks.restore(doc)
-            _restore_token_texts(doc, text)
-            if store is not None:
-                store.put(text, model_id, doc)
+            fresh = parse_texts(pipeline, [texts[index] for index in missing], progress=progress)
+            for index, parsed in zip(missing, fresh):
+                found[index] = parsed
+                if store is not None:
+                    store.put_entry(parsed.text, self.model_id, CacheEntry(parsed.sentences, notes=parsed.notes))
+        parses = [parsed for parsed in found if parsed is not None]
         self.last = ParseStats(
-            cached=cached,
+            cached=not missing,
             seconds=time.perf_counter() - started,
-            sentences=len(doc.sentences),
-            tokens=doc.num_tokens,
+            sentences=sum(len(parsed.sentences) for parsed in parses),
+            tokens=sum(parsed.tokens for parsed in parses),
         )
-        return doc
+        return parses
+
+    def _cached(self, store: ParseCache | None, text: str) -> Parsed | None:
+        entry = store.entry(text, self.model_id) if store is not None else None
+        if entry is None:
+            return None
+        return Parsed(text=text, sentences=entry.sentences, notes=entry.notes, cached=True)
 
 
-def _restore_token_texts(doc: Document, text: str) -> None:
+def parse_texts(
+    pipeline: Pipeline, texts: Sequence[str], *, progress: Callable[[int], None] | None = None
+) -> list[Parsed]:
+    """Parse texts with a Stanza pipeline in bounded pieces (see the module docstring)."""
+    from stanza.models.common.doc import Document as StanzaDocument
+
+    pieces = [piece for index, text in enumerate(texts) for piece in _pieces(index, text)]
+    sentences: list[list] = [[] for _ in texts]
+    notes: list[list] = [[] for _ in texts]
+    for index, start, end, message in (note for piece in pieces for note in piece.notes):
+        notes[index].append((start, end, message))
+    for group in _groups(pieces):
+        tokenized = pipeline.process(
+            [StanzaDocument([], text=piece.breaks.prepared) for piece in group], processors="tokenize,mwt"
+        )
+        split = []
+        for piece, doc in zip(group, tokenized):
+            short, cuts = _split_long_sentences(doc.to_dict())
+            notes[piece.index].extend(_original_note(piece, cut) for cut in cuts)
+            split.append(StanzaDocument(short, text=piece.breaks.prepared))
+        tagged = pipeline.process(split, processors="pos,lemma,depparse")
+        for piece, doc in zip(group, tagged):
+            sentences[piece.index].extend(_to_original(piece, doc.to_dict()))
+        if progress is not None:
+            progress(sum(len(piece.breaks.original) for piece in group))
+    parses = []
+    for text, found, cut in zip(texts, sentences, notes):
+        _restore_token_texts(found, text)
+        parses.append(Parsed(text=text, sentences=found, notes=tuple(sorted(cut))))
+    return parses
+
+
+@attrs.frozen
+class _Piece:
+    index: int  # of the text
+    offset: int  # of the piece in its text
+    breaks: LineBreaks
+    notes: tuple[tuple[int, int, int, str], ...] = ()
+
+
+def _pieces(index: int, text: str) -> Iterator[_Piece]:
+    for offset, chunk, note in paragraph_chunks(text):
+        if chunk.strip():
+            yield _Piece(index, offset, LineBreaks(chunk), ((index, *note),) if note else ())
+
+
+def paragraph_chunks(
+    text: str, limit: int | None = None
+) -> Iterator[tuple[int, str, tuple[int, int, str] | None]]:
+    """``(offset, chunk, note)`` pieces of at most ``limit`` (default
+    ``CHUNK_CHARS``) characters that together make ``text``, cut after a line
+    break where one is in reach; a longer line is cut at a sentence end or a
+    space, with a note."""
+    limit = limit or CHUNK_CHARS
+    start = 0
+    while start < len(text):
+        end = start + limit
+        if end >= len(text):
+            yield start, text[start:], None
+            return
+        cut = max(text.rfind(char, start, end) for char in LINE_BREAK_CHARS) + 1
+        note = None
+        if cut <= start:
+            cut = _inline_cut(text, start, end)
+            note = (start, cut, f"a line longer than {limit:,} characters was cut here for the parser")
+        yield start, text[start:cut], note
+        start = cut
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def _inline_cut(text: str, start: int, end: int) -> int:
+    """Where to cut a long line: after the last sentence end in the second
+    half of the window, else at the last space, else at the window's end."""
+    middle = start + (end - start) // 2
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, middle, end)]
+    if ends:
+        return ends[-1]
+    space = max(text.rfind(" ", middle, end), text.rfind("\t", middle, end))
+    return space + 1 if space > start else end
+
+
+def _groups(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
+    """Consecutive pieces of about ``GROUP_CHARS`` characters per Stanza call."""
+    group: list[_Piece] = []
+    size = 0
+    for piece in pieces:
+        group.append(piece)
+        size += len(piece.breaks.prepared)
+        if size >= GROUP_CHARS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _split_long_sentences(sentences: list[list[dict]]) -> tuple[list[list[dict]], list[tuple[int, int, str]]]:
+    """Sentences of more than ``MAX_SENTENCE_WORDS`` tokens split into even
+    pieces (word ids renumbered); a (start, end, message) per split sentence,
+    in the offsets of the text that was tokenized."""
+    result, cuts = [], []
+    for sentence in sentences:
+        tokens = _token_groups(sentence)
+        if len(tokens) <= MAX_SENTENCE_WORDS:
+            result.append(sentence)
+            continue
+        count = math.ceil(len(tokens) / MAX_SENTENCE_WORDS)
+        size = math.ceil(len(tokens) / count)
+        for first in range(0, len(tokens), size):
+            result.append(_renumbered([item for group in tokens[first : first + size] for item in group]))
+        message = (
+            f"a sentence of {len(tokens):,} tokens was parsed in {count} pieces of at most "
+            f"{MAX_SENTENCE_WORDS} tokens"
+        )
+        cuts.append((tokens[0][0]["start_char"], tokens[-1][0]["end_char"], message))
+    return result, cuts
+
+
+def _token_groups(sentence: list[dict]) -> list[list[dict]]:
+    """The sentence's dicts grouped by token: a multi-word token with its words."""
+    groups: list[list[dict]] = []
+    covered = 0
+    for item in sentence:
+        identifier = item["id"]
+        number = identifier[0] if isinstance(identifier, (list, tuple)) else identifier
+        if number > covered or not groups:
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+        if isinstance(identifier, (list, tuple)) and len(identifier) == 2:
+            covered = identifier[1]
+    return groups
+
+
+def _renumbered(items: list[dict]) -> list[dict]:
+    first = items[0]["id"]
+    shift = (first[0] if isinstance(first, (list, tuple)) else first) - 1
+    renumbered = []
+    for item in items:
+        identifier = item["id"]
+        if isinstance(identifier, (list, tuple)):
+            identifier = tuple(number - shift for number in identifier)
+        else:
+            identifier -= shift
+        renumbered.append({**item, "id": identifier})
+    return renumbered
+
+
+def _original_note(piece: _Piece, cut: tuple[int, int, str]) -> tuple[int, int, str]:
+    start, end, message = cut
+    return (piece.offset + piece.breaks.to_original(start), piece.offset + piece.breaks.to_original(end), message)
+
+
+def _to_original(piece: _Piece, sentences: list[list[dict]]) -> list[list[dict]]:
+    """Offsets in the prepared piece mapped to the whole original text."""
+    for sentence in sentences:
+        for item in sentence:
+            for key in ("start_char", "end_char"):
+                if isinstance(item.get(key), int):
+                    item[key] = piece.offset + piece.breaks.to_original(item[key])
+    return intern_strings(sentences)
+
+
+def _restore_token_texts(sentences: list[list[dict]], text: str) -> None:
     """Make every token's text the text it spans. Stanza's tokenizer writes
     ``<UNK>`` for a token it cannot represent (a 400-character URL, say); the
     offsets are right, so the text is taken from them."""
-    for sentence in doc.sentences:
-        for token in sentence.tokens:
-            original = text[token.start_char : token.end_char]
-            if token.text != original:
-                token.text = original
-                if len(token.words) == 1:
-                    word = token.words[0]
-                    if word.lemma == word.text:
-                        word.lemma = original
-                    word.text = original
+    for sentence in sentences:
+        for token in units(sentence):
+            original = text[token["start_char"] : token["end_char"]]
+            if token.get("text") != original:
+                if not isinstance(token["id"], (list, tuple)) and token.get("lemma") == token.get("text"):
+                    token["lemma"] = original
+                token["text"] = original
 
 
 _PARSERS: dict[tuple[str, bool], Parser] = {}
@@ -325,9 +552,9 @@ def _model_digest(models: ModelSet) -> str:
     start would cost more than it protects); shipped and custom models by content."""
     digest = hashlib.sha256(f"preparation {PREPARATION_VERSION}\n".encode())
     if models.official:
-        import stanza
+        from importlib.metadata import version
 
-        digest.update(f"stanza {stanza.__version__}\n".encode())
+        digest.update(f"stanza {version('stanza')}\n".encode())
         for processor, path in models.files:
             digest.update(f"{processor} {path.name} {path.stat().st_size}\n".encode())
     else:

@@ -2,7 +2,9 @@
 
 The text is returned exactly as stored (line endings included), because every
 offset claimtrack reports indexes into it. A UTF-8 byte order mark is dropped;
-UTF-16 is read when the file starts with its byte order mark.
+UTF-16 is read when the file starts with its byte order mark. Only regular
+files are read, and at most ``MAX_BYTES`` of them, so no input can block the
+reader or fill the memory (docs/security.md).
 """
 
 from __future__ import annotations
@@ -14,34 +16,67 @@ from pathlib import Path
 
 from claimtrack.errors import InputError
 
-__all__ = ["MAX_BYTES", "decode", "read_text"]
+__all__ = ["MAX_BYTES", "decode", "display_name", "read_text"]
 
 MAX_BYTES = 20 * 1024 * 1024
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_KINDS = {
+    stat.S_IFDIR: "is a directory",
+    stat.S_IFIFO: "is a named pipe (FIFO)",
+    stat.S_IFCHR: "is a character device",
+    stat.S_IFBLK: "is a block device",
+    stat.S_IFSOCK: "is a socket",
+}
 
 
 def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> str:
-    """The text of a file, or an :class:`InputError` saying why it is not usable."""
+    """The text of a file, or an :class:`InputError` saying why it is not usable.
+
+    Only regular files are read: a FIFO with no writer, a terminal or a device
+    would block or never end, so they are refused before they are opened.
+    """
     path = Path(path)
+    name = display_name(path)
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a directory, not a text file")
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-        raise InputError(f"{path}: too large ({_megabytes(info.st_size)}; the limit is {_megabytes(max_bytes)})")
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+    _check_kind(name, info)
+    if info.st_size > max_bytes:
+        raise InputError(f"{name}: too large: {_size(info.st_size)}, over the limit of {_size(max_bytes)}")
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_regular(path, name, max_bytes)
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{path}: too large (more than {_megabytes(max_bytes)})")
-    return decode(data, str(path))
+        raise InputError(f"{name}: too large: grew past the limit of {_size(max_bytes)} while being read")
+    return decode(data, name)
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """The path as printable text: bytes of a file name that is not UTF-8
+    appear as ``\\xNN`` instead of breaking the terminal or the encoder."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _check_kind(name: str, info: os.stat_result) -> None:
+    if stat.S_ISREG(info.st_mode):
+        return
+    kind = _KINDS.get(stat.S_IFMT(info.st_mode), "is a special file")
+    raise InputError(f"{name}: {kind}, not a text file")
+
+
+def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes + 1`` bytes, checking again on the open file
+    that it is a regular one (the path may have been swapped since stat).
+    O_NONBLOCK makes even a FIFO open at once, so that check cannot hang."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        _check_kind(name, os.fstat(descriptor))
+        return handle.read(max_bytes + 1)
 
 
 def decode(data: bytes, name: str = "<input>") -> str:
@@ -73,7 +108,9 @@ def _not_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     )
 
 
-def _megabytes(size: int) -> str:
+def _size(size: int) -> str:
+    """Bytes exactly (two sizes a byte apart never read the same), and in
+    MiB from one MiB on."""
     if size < 1024 * 1024:
         return f"{size:,} bytes"
-    return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size:,} bytes ({size / (1024 * 1024):.1f} MiB)"

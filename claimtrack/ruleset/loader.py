@@ -11,17 +11,14 @@ an existing id replaces it, and ``disable`` switches entries off.
 
 Problems are collected, not raised one by one: a :class:`RulesError` carries
 every problem found, each as ``FILE:LINE:COLUMN: message``. Rule files are
-untrusted input: only plain YAML tags are accepted, a file over
-:data:`MAX_RULE_FILE_BYTES` is refused before it is read, aliases may not
-expand a file beyond :data:`MAX_YAML_NODES` nodes, and regular expressions
-that could backtrack catastrophically are refused (see
-:func:`claimtrack.ruleset.schema.regex_problem`).
+untrusted input: they are read as plain YAML with limits
+(:mod:`claimtrack.ruleset.yamlfile`), and their regular expressions are
+compiled with RE2, which matches in linear time (:mod:`claimtrack.ruleset.regex`).
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -32,7 +29,16 @@ import attrs
 import yaml
 
 from claimtrack.errors import Problem, RulesError
+from claimtrack.ruleset.regex import Regex, compile_pattern
 from claimtrack.ruleset.schema import ONE_OF, REF_NAMES, SCHEMA, FieldSpec
+from claimtrack.ruleset.yamlfile import (
+    MAX_RULE_FILE_BYTES,
+    MAX_YAML_DEPTH,
+    MAX_YAML_NODES,
+    YamlFile,
+    is_null,
+    mark,
+)
 
 __all__ = [
     "MAX_RULE_FILE_BYTES",
@@ -42,23 +48,12 @@ __all__ = [
     "Rule",
     "RuleSet",
     "RulesError",
-    "YamlFile",
     "check_rules",
     "default_rules",
     "default_rules_dir",
     "load_rules",
+    "rules_from",
 ]
-
-MAX_RULE_FILE_BYTES = 1_000_000
-MAX_YAML_NODES = 200_000
-MAX_YAML_DEPTH = 50
-_BRACKET = re.compile(r"[\[\]{}]")
-_QUOTED = re.compile(r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\"")
-_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_YAML_DEPTH), re.MULTILINE)
-_SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
-_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-
-
 
 
 def _frozen_mapping(value: Mapping) -> Mapping:
@@ -86,6 +81,12 @@ class Rule:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
+
+    def regex(self, key: str = "pattern") -> Regex:
+        """The regular expression under ``key``, compiled with RE2 once per pattern
+        (case-insensitive where the schema says so). Stages use this, never ``re``."""
+        spec = SCHEMA[self.kind][self.section][key]
+        return compile_pattern(self.data[key], ignore_case=spec.ignore_case)
 
     @property
     def where(self) -> str:
@@ -148,157 +149,10 @@ def default_rules_dir() -> Path:
     return Path(str(resources.files("claimtrack.default_rules")))
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def _suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
-
-def _tag_name(tag: str) -> str:
-    return "!!" + tag[len(_YAML_TAG_PREFIX) :] if tag.startswith(_YAML_TAG_PREFIX) else tag
-
-
-class YamlFile:
-    """One untrusted YAML file read as nodes (with line marks), problems collected.
-
-    Used for rule files and rule test files: the size limit, UTF-8, plain tags
-    only, bounded aliases and nesting, duplicate keys reported.
-    """
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.name = str(path)
-        self.problems: list[Problem] = []
-
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        line, column = _mark(node) if node is not None else (1, 1)
-        self.problems.append(Problem(self.name, line, column, message))
-
-    def root(self) -> yaml.Node | None:
-        """The document's root node, or None (an empty file, or problems)."""
-        text = self._text()
-        if text is None or self._too_deep(text):
-            return None
-        root = self._compose(text)
-        if root is None or not self._plain(root):
-            return None
-        return root
-
-    def _text(self) -> str | None:
-        try:
-            size = self.path.stat().st_size
-            if size > MAX_RULE_FILE_BYTES:
-                self.problem(None, f"file is {size:,} bytes; the limit is {MAX_RULE_FILE_BYTES:,}")
-                return None
-            return self.path.read_bytes().decode("utf-8")
-        except OSError as error:
-            self.problem(None, f"cannot read file: {error.strerror}")
-        except UnicodeDecodeError as error:
-            self.problem(None, f"file is not UTF-8 text (byte {error.start})")
-        return None
-
-    def _too_deep(self, text: str) -> bool:
-        """Refuse deep nesting before YAML sees it (PyYAML's scanner is slow on it)."""
-        depth = 0
-        for match in _BRACKET.finditer(_QUOTED.sub(lambda m: " " * len(m.group()), text)):
-            depth += 1 if match.group() in "[{" else -1
-            if depth > MAX_YAML_DEPTH:
-                break
-        else:
-            match = _DEEP_INDENT.search(text)
-            if match is None:
-                return False
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        message = f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused"
-        self.problems.append(Problem(self.name, line, column, message))
-        return True
-
-    def _compose(self, text: str) -> yaml.Node | None:
-        loader = yaml.SafeLoader(text)
-        try:
-            return loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.problems.append(Problem(self.name, line, column, f"invalid YAML: {error.problem or error.context}"))
-        except yaml.YAMLError as error:
-            self.problem(None, f"invalid YAML: {error}")
-        except RecursionError:
-            self.problem(None, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused")
-        finally:
-            loader.dispose()
-        return None
-
-    def _plain(self, root: yaml.Node) -> bool:
-        """Refuse unsafe tags and alias bombs before constructing any value."""
-        sizes: dict[int, int] = {}
-        refused = False
-
-        def walk(node: yaml.Node, depth: int) -> int:
-            nonlocal refused
-            if id(node) in sizes:
-                return sizes[id(node)]
-            if depth > MAX_YAML_DEPTH:
-                raise RecursionError
-            if node.tag not in _SAFE_TAGS:
-                unsafe = "python/" in node.tag
-                what = "unsafe" if unsafe else "unknown"
-                self.problem(node, f"{what} YAML tag {_tag_name(node.tag)!r} refused: rule files are plain YAML (read with yaml.safe_load)")
-                refused = True
-            size = 1
-            if isinstance(node, yaml.SequenceNode):
-                size += sum(walk(item, depth + 1) for item in node.value)
-            elif isinstance(node, yaml.MappingNode):
-                size += sum(walk(key, depth + 1) + walk(value, depth + 1) for key, value in node.value)
-            sizes[id(node)] = min(size, MAX_YAML_NODES + 1)
-            return sizes[id(node)]
-
-        try:
-            total = walk(root, 0)
-        except RecursionError:
-            self.problem(root, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused")
-            return False
-        if total > MAX_YAML_NODES:
-            self.problem(root, f"YAML aliases expand this file to more than {MAX_YAML_NODES:,} values; refused")
-            return False
-        return not refused
-
-    def _pairs(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
-        """A mapping's key/value nodes, reporting keys that are not strings or repeat."""
-        seen: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _YAML_TAG_PREFIX + "str":
-                self.problem(key_node, "keys must be plain words")
-                continue
-            if key_node.value in seen:
-                line, column = _mark(seen[key_node.value])
-                self.problem(key_node, f"duplicate key {key_node.value!r} (first at line {line})")
-                continue
-            seen[key_node.value] = key_node
-            yield key_node, value_node
-
-    def _construct(self, node: yaml.Node) -> Any:
-        """Build a plain value from a node with the safe constructor only."""
-        loader = yaml.SafeLoader("")
-        try:
-            return loader.construct_document(node)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None) or node.start_mark
-            problem = getattr(error, "problem", None) or str(error)
-            self.problems.append(Problem(self.name, mark.line + 1, mark.column + 1, f"invalid value: {problem}"))
-            return None
-        finally:
-            loader.dispose()
-
-    def pairs(self, node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
-        return self._pairs(node)
-
-    def construct(self, node: yaml.Node) -> Any:
-        return self._construct(node)
 
 
 class _FileReader(YamlFile):
@@ -322,13 +176,13 @@ class _FileReader(YamlFile):
             self.problem(root, "a rule file must be a mapping of section names to lists of entries")
             return
         sections = SCHEMA[self.kind]
-        for key_node, value_node in self._pairs(root):
+        for key_node, value_node in self.pairs(root):
             section = key_node.value
             if section == "disable":
                 self._read_disable(value_node)
             elif section not in sections:
                 self.problem(key_node, f"unknown section {section!r} in {self.kind}.yaml{_suggest(section, [*sections, 'disable'])}")
-            elif _is_null(value_node):
+            elif is_null(value_node):
                 continue
             elif not isinstance(value_node, yaml.SequenceNode):
                 self.problem(value_node, f"section {section!r} must be a list of entries")
@@ -344,7 +198,7 @@ class _FileReader(YamlFile):
             if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
                 self.problem(item, "'disable' entries must be rule ids")
             else:
-                line, column = _mark(item)
+                line, column = mark(item)
                 self.disabled.append((item.value, Problem(self.name, line, column, "")))
 
     def _read_entry(self, section: str, fields: Mapping[str, FieldSpec], node: yaml.Node) -> None:
@@ -355,7 +209,7 @@ class _FileReader(YamlFile):
         marks: dict[str, tuple[int, int]] = {}
         misspelt: set[str] = set()
         ok = True
-        for key_node, value_node in self._pairs(node):
+        for key_node, value_node in self.pairs(node):
             key = key_node.value
             spec = fields.get(key)
             if key != "id" and spec is None:
@@ -364,13 +218,13 @@ class _FileReader(YamlFile):
                 self.problem(key_node, f"unknown key {key!r} in {section!r}{_suggest(key, close)}")
                 ok = False
                 continue
-            value = self._construct(value_node)
+            value = self.construct(value_node)
             message = spec.check(key, value) if spec is not None else None
             if message:
                 self.problem(value_node, message)
                 ok = False
             values[key] = value
-            marks[key] = _mark(value_node)
+            marks[key] = mark(value_node)
         rule_id = values.pop("id", None)
         if rule_id is None:
             self.problem(node, f"entry in {section!r} has no 'id'")
@@ -387,12 +241,8 @@ class _FileReader(YamlFile):
             self.problem(node, f"entry {rule_id!r} needs one of {', '.join(repr(key) for key in needed)}")
             ok = False
         if ok:
-            line, column = _mark(node)
+            line, column = mark(node)
             self.entries.append(Rule(rule_id, self.kind, section, values, self.name, line, column, marks))
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == _YAML_TAG_PREFIX + "null"
 
 
 def _rule_files(path: Path) -> list[Path]:
@@ -555,10 +405,6 @@ def load_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = Tr
 def default_rules() -> RuleSet:
     """The shipped rule set, loaded and compiled once per process (reloaded if a file changed)."""
     return load_rules()
-
-
-def compile_regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 RulesArg = RuleSet | Iterable[str | Path] | str | Path | None

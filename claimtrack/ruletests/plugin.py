@@ -11,7 +11,7 @@ run with :func:`claimtrack.extract` against the configured rules:
 
 ``claimtrack_rule_files`` in the ini file changes the file name patterns.
 A failing case prints expected against found, field by field, and the rules
-that fired (see :func:`claimtrack.ruletests.runner.format_outcome`).
+that fired (see :func:`claimtrack.ruletests.format_outcome`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from claimtrack.ruletests import runner as ruletests
+from claimtrack import ruletests
 
 _RULESET_KEY = pytest.StashKey[Any]()
 
@@ -60,8 +60,8 @@ def _rule_paths(config: pytest.Config) -> list[Path]:
 def _ruleset(config: pytest.Config):
     """The rule set for this session, loaded once (a RulesError is re-raised per item)."""
     if _RULESET_KEY not in config.stash:
-        from claimtrack.ruleset.loader import rules_from
         from claimtrack.errors import RulesError
+        from claimtrack.ruleset.loader import rules_from
 
         try:
             config.stash[_RULESET_KEY] = rules_from(_rule_paths(config) or None)

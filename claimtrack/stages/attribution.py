@@ -11,10 +11,13 @@ when no frame fits, the cue yields a reason instead of a claim.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from claimtrack.model import Claim, ClaimSource, Content, Cue, Part, span_of
-from claimtrack.document import Sent, Word
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
 
 __all__ = [
     "Draft",
@@ -26,6 +29,11 @@ __all__ = [
 ]
 
 DEFAULT_FRAMES = ("complement", "quote")
+# The patterns whose content is a quotation: a quote-only sentence after one of
+# them continues the quotation.
+QUOTATION_PATTERNS = frozenset(
+    {"pattern.quote_then_verb", "pattern.split_quote", "pattern.verb_then_quote", "pattern.verb_quoted_object"}
+)
 # Relations of a cue verb whose subtrees are not part of its object content.
 CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
@@ -44,6 +52,7 @@ class Draft:
     parts: tuple[tuple[int, int], ...]
     rules: tuple[str, ...]
     heading: bool = False
+    quoted: bool = False  # its content came from a quotation frame (a direct quote)
 
     @property
     def start(self) -> int:
@@ -73,7 +82,7 @@ def _trim(text: str, start: int, end: int, quotes) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    for quote in quotes:
+    for quote in quotes.touching(start, end):
         if quote.start < start <= quote.end < end and text[quote.start + 1 : start].strip(PUNCT_EDGES) == "":
             start = quote.start
         if start < quote.start < end <= quote.end and text[end : quote.end].strip(PUNCT_EDGES) == "":
@@ -212,7 +221,7 @@ def _np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
 
 def _quote_at(quotes, start: int, end: int):
     """Quotations lying inside [start, end]."""
-    return [quote for quote in quotes if start <= quote.start and quote.end < end + 1]
+    return list(quotes.within(start, end))
 
 
 def _extension(sent: Sent, after: Word, lexicon) -> tuple[tuple[Word, ...], tuple[str, ...]]:
@@ -233,9 +242,9 @@ def _extension(sent: Sent, after: Word, lexicon) -> tuple[tuple[Word, ...], tupl
 def _frame_quote(text, sent, cue, quotes, last=None):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. Returns (parts, pattern id) or None."""
-    before = [q for q in quotes if sent.start <= q.end < cue.start]
+    before = quotes.ending_in(sent.start, cue.start)
     last = last or cue
-    after = [q for q in quotes if q.start > last.end and q.start <= sent.end]
+    after = quotes.opening_in(last.end, sent.end)
     parts = []
     pattern = None
     if before:
@@ -386,9 +395,9 @@ def _reportable_clause(sent: Sent, found) -> bool:
     if not any(w.upos in ("VERB", "AUX") for w in words):
         return False
     ids = {w.id for w in words}
-    heads = [w for w in words if w.head not in ids]
+    heads = [w for w in words if w.head_id not in ids]
     first = words[0]
-    if first.deprel == "mark" and first.lower != "that" and heads and first.head == heads[0].id:
+    if first.deprel == "mark" and first.lower != "that" and heads and first.head_id == heads[0].id:
         return False  # the whole clause is an 'if'/'whether' question
     return "PronType=Int" not in first.feats
 
@@ -579,7 +588,7 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         source = None if pattern != "pattern.clause_then_verb" else source
     rules = (rule.id, pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
-    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules)
+    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=pattern in QUOTATION_PATTERNS)
 
 
 def _first_person_subject(sent: Sent, cue: Word) -> bool:
@@ -677,7 +686,7 @@ def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, 
         words = [w for w in sent.subtree(head) if last.index < w.index <= head.index]
         trailing = [
             w for w in sent.words[head.index + 1 :]
-            if w.head == head.id and w.deprel in ("flat", "compound", "nmod", "appos") and w.upos == "PROPN"
+            if w.head_id == head.id and w.deprel in ("flat", "compound", "nmod", "appos") and w.upos == "PROPN"
         ]
         span = _span(words + trailing)
         if span is not None:
@@ -777,15 +786,33 @@ def merge_overlapping(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+class _Containers:
+    """Drafts by where they start, asked "which contain [start, end)?" without
+    scanning them all: no draft is longer than the longest, so only those
+    starting within that length before ``end`` can contain the span."""
+
+    def __init__(self, drafts: list[Draft]):
+        self.drafts = sorted(drafts, key=lambda d: d.start)
+        self.starts = [draft.start for draft in self.drafts]
+        self.longest = max((draft.end - draft.start for draft in self.drafts), default=0)
+
+    def containing(self, start: int, end: int) -> list[Draft]:
+        last = bisect.bisect_right(self.starts, start)
+        first = bisect.bisect_left(self.starts, end - self.longest, hi=last)
+        return [draft for draft in self.drafts[first:last] if end <= draft.end]
+
+
 def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
     """A sentence that is only a quotation, right after an attributed direct
     quote, continues it: same source, same cue."""
     found: list[Draft] = []
-    by_end = sorted(drafts, key=lambda d: d.end)
+    quoted = sorted((d for d in drafts if d.quoted), key=lambda d: d.end)
+    quoted_ends = [draft.end for draft in quoted]
+    containers = _Containers(drafts)
     used = {part for draft in drafts for part in draft.parts}
     for quote in quotes:
         inner = _trim(text, *quote.inner, quotes)
-        if inner is None or inner in used or any(d.start <= inner[0] and inner[1] <= d.end for d in drafts):
+        if inner is None or inner in used or containers.containing(*inner):
             continue
         if lines.skipped(quote.start, quote.end):
             continue
@@ -794,10 +821,10 @@ def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
             continue
         if after and after not in ".!?\n":
             continue
-        previous = [d for d in by_end if d.end <= quote.start and any("quote" in r for r in d.rules)]
-        if not previous:
+        count = bisect.bisect_right(quoted_ends, quote.start)
+        if not count:
             continue
-        last = previous[-1]
+        last = quoted[count - 1]
         between = text[last.end : quote.start]
         if between.count("\n") > 1 or len(between) > 80:
             continue
@@ -806,32 +833,36 @@ def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
 
 
 def _kind(text: str, parts, quotes) -> str:
-    covered = 0
-    total = 0
+    """direct when every letter or digit of the content lies inside a quotation,
+    mixed when some do, else indirect."""
+    total = covered = 0
     for start, end in parts:
-        for offset in range(start, end):
-            if text[offset].isspace() or not text[offset].isalnum():
-                continue
-            total += 1
-            if any(quote.start < offset < quote.end for quote in quotes):
-                covered += 1
+        total += _letters(text, start, end)
+        for quote in quotes.touching(start, end):
+            inside_start, inside_end = max(start, quote.start + 1), min(end, quote.end)
+            if inside_start < inside_end:
+                covered += _letters(text, inside_start, inside_end)
     if total and covered == total:
         return "direct"
     return "mixed" if covered else "indirect"
 
 
+def _letters(text: str, start: int, end: int) -> int:
+    return sum(1 for char in text[start:end] if char.isalnum())
+
+
 def finish(text: str, drafts: list[Draft], quotes) -> list[Claim]:
-    """Claims in document order with ids, kinds and parents."""
+    """Claims in document order with provisional ids, kinds and parents."""
     ordered = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
-    ids = {id(draft): f"C{number}" for number, draft in enumerate(ordered, 1)}
+    ids = {id(draft): f"d{number}" for number, draft in enumerate(ordered, 1)}  # provisional: numbered at the end
+    containers = _Containers(ordered)
     claims = []
     for draft in ordered:
         parent = None
         if draft.cue is not None:
             holders = [
-                other for other in ordered
-                if other is not draft and other.start <= draft.cue[0] and draft.cue[1] <= other.end
-                and not (other.start == draft.start and other.end == draft.end)
+                other for other in containers.containing(*draft.cue)
+                if other is not draft and not (other.start == draft.start and other.end == draft.end)
             ]
             if holders:
                 parent = ids[id(min(holders, key=lambda d: d.end - d.start))]

@@ -23,11 +23,14 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimtrack.model import Claim, Confirmation, Evidence, SourceEntity, span_of
-from claimtrack.stages.sources import DocWords, Word, compiled_sources
+from claimtrack.model import Claim, Confirmation, Evidence, span_of
+from claimtrack.document import Document, Word
+from claimtrack.stages.sources import compiled_sources
 from claimtrack.ruleset.loader import RuleSet
+from claimtrack.ruleset.regex import Regex
+from claimtrack.stages.findings import Findings
 
-__all__ = ["apply"]
+__all__ = ["set_confirmation"]
 
 _CONTENT_UPOS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _NAMES_ITS_OBJECT = frozenset({"denied", "disputed", "confirmed"})
@@ -56,21 +59,21 @@ class _Reference:
 @attrs.frozen
 class _Compiled:
     ranks: dict[str, int]
-    patterns: tuple[tuple[re.Pattern[str], str, str], ...]
+    patterns: tuple[tuple[Regex, str, str], ...]
     lemmas: dict[str, tuple[str, str]]
     references: tuple[_Reference, ...]
     negations: frozenset[str]
     same_content: _Link | None
     corroboration: _Link | None
     corroboration_rule: str | None
-    party_extensions: tuple[re.Pattern[str], ...]
+    party_extensions: tuple[Regex, ...]
 
 
 def _compile(rules: RuleSet) -> _Compiled:
     patterns, lemmas = [], {}
     for rule in rules.section("confirmation", "cues"):
         if rule.get("pattern"):
-            patterns.append((re.compile(rule.get("pattern"), re.IGNORECASE), rule.get("status"), rule.id))
+            patterns.append((rule.regex("pattern"), rule.get("status"), rule.id))
         for lemma in rule.get("lemmas") or ():
             lemmas.setdefault(lemma.lower(), (rule.get("status"), rule.id))
     links = {rule.id.rsplit(".", 1)[-1]: rule for rule in rules.section("confirmation", "links")}
@@ -101,7 +104,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         corroboration=link("corroboration"),
         corroboration_rule=links["corroboration"].id if "corroboration" in links else None,
         party_extensions=tuple(
-            re.compile(rule.get("pattern")) for rule in rules.section("confirmation", "party_extensions")
+            rule.regex("pattern") for rule in rules.section("confirmation", "party_extensions")
         ),
     )
 
@@ -111,10 +114,10 @@ def _compile(rules: RuleSet) -> _Compiled:
 
 
 def _content_words(words: Iterable[Word]) -> frozenset[str]:
-    return frozenset(word.lemma.lower() for word in words if word.upos in _CONTENT_UPOS)
+    return frozenset(word.lemma for word in words if word.upos in _CONTENT_UPOS)
 
 
-def _claim_words(claim: Claim, docwords: DocWords) -> frozenset[str]:
+def _claim_words(claim: Claim, docwords: Document) -> frozenset[str]:
     ranges = [(part.start, part.end) for part in claim.content.parts] or [(claim.content.start, claim.content.end)]
     return _content_words(word for start, end in ranges for word in docwords.within(start, end))
 
@@ -127,8 +130,8 @@ def _scope(claim: Claim) -> tuple[int, int]:
     return start, end
 
 
-def _negated(word: Word, docwords: DocWords, compiled: _Compiled) -> bool:
-    before = docwords.words[max(0, word.index - _NEGATION_WINDOW) : word.index]
+def _negated(word: Word, docwords: Document, compiled: _Compiled) -> bool:
+    before = docwords.words[max(0, word.i - _NEGATION_WINDOW) : word.i]
     nearby = [other for other in before if other.sentence == word.sentence] + docwords.children(word)
     return any(other.text.lower() in compiled.negations for other in nearby)
 
@@ -138,9 +141,9 @@ def _negated(word: Word, docwords: DocWords, compiled: _Compiled) -> bool:
 
 
 @attrs.define
-class _Document:
+class _Linking:
     text: str
-    docwords: DocWords
+    docwords: Document
     claims: Sequence[Claim]
     compiled: _Compiled
     rules: RuleSet
@@ -155,7 +158,7 @@ class _Document:
     def by_reference(self, words: Sequence[Word], before: int, hosts: set[str]) -> list[Claim]:
         """Claims pointed back at by "the allegation", "the report", "the video"."""
         for word in words:
-            lemma = word.lemma.lower()
+            lemma = word.lemma
             for reference in self.compiled.references:
                 if lemma not in reference.lemmas:
                     continue
@@ -176,7 +179,7 @@ class _Document:
     def _claim_lemmas(self, claim: Claim) -> set[str]:
         spans = [claim.source, claim.cue]
         return {
-            word.lemma.lower()
+            word.lemma
             for span in spans
             if span is not None
             for word in self.docwords.within(span.start, span.end)
@@ -235,7 +238,7 @@ class _Document:
         if not nouns:
             return None
         head = nouns[-1]
-        terms = sorted({head.text.lower(), head.lemma.lower()}, key=len, reverse=True)
+        terms = sorted({head.text.lower(), head.lemma}, key=len, reverse=True)
         return re.compile(_whole_group("|".join(re.escape(term) for term in terms)), re.IGNORECASE)
 
     def _led_by(self, names: set[str]) -> set[str]:
@@ -268,17 +271,17 @@ def _name_runs(text: str, words: Sequence[Word]) -> set[str]:
     return {name for name in names if len(name) > 1}
 
 
-def _party_of(match: re.Match[str], words: Sequence[Word], docwords: DocWords, text: str) -> tuple[int, int] | None:
+def _party_of(match: re.Match[str], words: Sequence[Word], docwords: Document, text: str) -> tuple[int, int] | None:
     """Who gave no answer: the 'party' group, else the subject of the verb in the match."""
     if "party" in match.re.groupindex and match.group("party"):
         return match.span("party")
     inside = [word for word in words if match.start() <= word.start < match.end()]
-    heads = {word.index for word in inside} | {word.head for word in inside if word.head is not None}
+    heads = {word.id for word in inside} | {word.head_id for word in inside if word.head_id}
     for word in words:
-        if word.deprel.startswith("nsubj") and word.head in heads and word.start < match.start():
+        if word.deprel.startswith("nsubj") and word.head_id in heads and word.start < match.start():
             start = min(
                 [word.start]
-                + [other.start for other in words if other.head == word.index and other.start < word.start]
+                + [other.start for other in words if other.head_id == word.id and other.start < word.start]
             )
             return start, word.end
     return None
@@ -295,7 +298,7 @@ def _hosts(claims: Sequence[Claim], start: int, end: int) -> set[str]:
     return hosts
 
 
-def _previous_claims(doc: _Document, sentence: int, hosts: set[str]) -> list[Claim]:
+def _previous_claims(doc: _Linking, sentence: int, hosts: set[str]) -> list[Claim]:
     """The claims of the nearest sentence at or before ``sentence`` (the host's own excluded)."""
     candidates = [
         claim
@@ -308,7 +311,7 @@ def _previous_claims(doc: _Document, sentence: int, hosts: set[str]) -> list[Cla
     return [claim for claim in candidates if doc.sentence_of(claim.content.start) == last]
 
 
-def _phrase_evidence(doc: _Document) -> list[tuple[str, str, Evidence]]:
+def _phrase_evidence(doc: _Linking) -> list[tuple[str, str, Evidence]]:
     """(claim id, status, evidence) for every status phrase in the text."""
     found = []
     for regex, status, rule in doc.compiled.patterns:
@@ -336,7 +339,7 @@ def _phrase_evidence(doc: _Document) -> list[tuple[str, str, Evidence]]:
     return found
 
 
-def _cue_evidence(doc: _Document, inside_phrases: list[tuple[int, int]]) -> list[tuple[str, str, Evidence]]:
+def _cue_evidence(doc: _Linking, inside_phrases: list[tuple[int, int]]) -> list[tuple[str, str, Evidence]]:
     """Claims whose own cue confirms, denies or disputes, and the claims they bear on."""
     found = []
     for claim in doc.claims:
@@ -344,9 +347,9 @@ def _cue_evidence(doc: _Document, inside_phrases: list[tuple[int, int]]) -> list
             continue
         cue_words = doc.docwords.within(claim.cue.start, claim.cue.end)
         entry = next(
-            (doc.compiled.lemmas[word.lemma.lower()] for word in cue_words if word.lemma.lower() in doc.compiled.lemmas),
+            (doc.compiled.lemmas[word.lemma] for word in cue_words if word.lemma in doc.compiled.lemmas),
             None,
-        ) or doc.compiled.lemmas.get(claim.cue.lemma.lower())
+        ) or doc.compiled.lemmas.get(claim.cue.lemma)
         if entry is None or any(start <= claim.cue.start and claim.cue.end <= end for start, end in inside_phrases):
             continue
         if any(_negated(word, doc.docwords, doc.compiled) for word in cue_words):
@@ -369,52 +372,79 @@ def _cue_evidence(doc: _Document, inside_phrases: list[tuple[int, int]]) -> list
     return found
 
 
-def _independent(first: Claim, second: Claim, aliases: Sequence[frozenset[str]]) -> bool:
+def _independent(first: Claim, second: Claim, parties: dict[str, frozenset[int]]) -> bool:
     """Different sources, neither reporting the other, not two names of one party
     ("Iraq" and "the Iraqi government")."""
     if first.source.entity == second.source.entity or first.parent == second.id or second.parent == first.id:
         return False
-    texts = (f"{first.source.text} {first.source.name}", f"{second.source.text} {second.source.name}")
-    for group in aliases:
-        regex = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(name) for name in group) + r")(?![\w])")
-        if regex.search(texts[0]) and regex.search(texts[1]):
-            return False
-    return True
+    return not parties[first.id] & parties[second.id]
 
 
-def _corroboration(doc: _Document) -> list[tuple[str, str, Evidence]]:
+def _alias_parties(claims: Sequence[Claim], aliases: Sequence[frozenset[str]]) -> dict[str, frozenset[int]]:
+    """For each claim, the alias groups (by number) its source's text or name belongs to."""
+    regexes = [
+        re.compile(r"(?<![\w])(?:" + "|".join(re.escape(name) for name in group) + r")(?![\w])")
+        for group in aliases
+    ]
+    return {
+        claim.id: frozenset(
+            number for number, regex in enumerate(regexes)
+            if regex.search(f"{claim.source.text} {claim.source.name}")
+        )
+        for claim in claims
+    }
+
+
+def _sharing_pairs(claims: Sequence[Claim], words_of: dict[str, frozenset[str]], link: _Link) -> list[tuple[Claim, Claim]]:
+    """Pairs of claims (in document order) that share a content word: only
+    they can have the same content. An index from word to claims, not a
+    comparison of every pair."""
+    if link.min_shared < 1 and link.min_percent <= 0:
+        return [(first, second) for i, first in enumerate(claims) for second in claims[i + 1 :]]
+    holders: dict[str, list[int]] = {}
+    for position, claim in enumerate(claims):
+        for word in words_of[claim.id]:
+            holders.setdefault(word, []).append(position)
+    pairs = {
+        (first, second)
+        for positions in holders.values()
+        for i, first in enumerate(positions)
+        for second in positions[i + 1 :]
+    }
+    return [(claims[first], claims[second]) for first, second in sorted(pairs)]
+
+
+def _corroboration(doc: _Linking) -> list[tuple[str, str, Evidence]]:
     """Two claims from independent sources with the same content (headings only restate)."""
     link, rule = doc.compiled.corroboration, doc.compiled.corroboration_rule
     if link is None or rule is None:
         return []
-    aliases = compiled_sources(doc.rules).aliases
     found = []
     sourced = [claim for claim in doc.claims if claim.source is not None and claim.source.entity and not claim.heading]
-    for position, first in enumerate(sourced):
-        for second in sourced[position + 1 :]:
-            if not _independent(first, second, aliases):
-                continue
-            if link.holds(doc.words_of[first.id], doc.words_of[second.id]):
-                for claim, other in ((first, second), (second, first)):
-                    found.append(
-                        (claim.id, "corroborated", Evidence(other.content.text, other.content.start, other.content.end, rule))
-                    )
+    parties = _alias_parties(sourced, compiled_sources(doc.rules).aliases)
+    for first, second in _sharing_pairs(sourced, doc.words_of, link):
+        if not _independent(first, second, parties):
+            continue
+        if link.holds(doc.words_of[first.id], doc.words_of[second.id]):
+            for claim, other in ((first, second), (second, first)):
+                found.append(
+                    (claim.id, "corroborated", Evidence(other.content.text, other.content.start, other.content.end, rule))
+                )
     return found
 
 
-def apply(
-    text: str, doc, claims: Sequence[Claim], sources: Sequence[SourceEntity], rules: RuleSet
-) -> list[Claim]:
-    """Set ``confirmation`` (status and evidence) on every claim."""
+def set_confirmation(document: Document, found: Findings, rules: RuleSet) -> Findings:
+    """The stage: set ``confirmation`` (status and evidence) on every claim."""
     compiled = rules.compiled("confirmation", _compile)
-    document = _Document(text, DocWords(doc), claims, compiled, rules)
+    text, claims = document.text, found.claims
+    document = _Linking(text, document, claims, compiled, rules)
     phrases = _phrase_evidence(document)
     inside = [(evidence.start, evidence.end) for _, _, evidence in phrases] + [
         (match.start(), match.end()) for regex, _, _ in compiled.patterns for match in regex.finditer(text)
     ]
-    found = phrases + _cue_evidence(document, inside) + _corroboration(document)
+    links = phrases + _cue_evidence(document, inside) + _corroboration(document)
     by_claim: dict[str, list[tuple[str, Evidence]]] = {}
-    for claim_id, status, evidence in found:
+    for claim_id, status, evidence in links:
         by_claim.setdefault(claim_id, []).append((status, evidence))
     confirmed = []
     for claim in claims:
@@ -428,4 +458,4 @@ def apply(
             key=lambda item: (item.start, item.end, item.rule),
         )
         confirmed.append(attrs.evolve(claim, confirmation=Confirmation(status, tuple(evidence))))
-    return confirmed
+    return attrs.evolve(found, claims=confirmed)

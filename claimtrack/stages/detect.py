@@ -10,36 +10,20 @@ yield nothing leave a :class:`~claimtrack.model.Diagnostic` saying why.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import attrs
 
 from claimtrack.stages import attribution as attribute
-from claimtrack.model import Claim, Diagnostic, span_of
-from claimtrack.stages.noise import Lines
+from claimtrack.model import Diagnostic, span_of
 from claimtrack.ruleset.loader import Rule, RuleSet
-from claimtrack.document import Sent, Word
+from claimtrack.ruleset.regex import Regex
+from claimtrack.document import Document, Word
+from claimtrack.document import Sentence as Sent
+from claimtrack.stages.findings import Findings
+from claimtrack.stages.quotes import Quotes, find_quotes
 
-__all__ = ["CueHit", "Found", "Lexicon", "Quote", "find_claims", "find_quotes"]
-
-
-@attrs.frozen
-class Quote:
-    """A quotation: ``start``/``end`` are the opening and closing marks' offsets
-    (the interior is ``text[start + 1:end]``); ``closed`` is False when the
-    paragraph ended before a closing mark."""
-
-    start: int
-    end: int
-    closed: bool = True
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end
-
-    def contains(self, offset: int) -> bool:
-        return self.start < offset < self.end
+__all__ = ["CueHit", "Lexicon", "find_claims", "find_cues"]
 
 
 @attrs.frozen
@@ -52,7 +36,7 @@ class Lexicon:
     source_cuts: frozenset[str]
     quote_pairs: tuple[tuple[str, str, str], ...]
     classes: dict[str, Rule]
-    not_cues: tuple[tuple[re.Pattern[str], Rule], ...] = ()
+    not_cues: tuple[tuple[Regex, Rule], ...] = ()
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -90,7 +74,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
     )
     quotes = tuple((rule.get("open"), rule.get("close"), rule.id) for rule in rules.section("cues", "quotes"))
     classes = {rule.get("name"): rule for rule in rules.section("cues", "classes")}
-    not_cues = tuple((re.compile(rule.get("pattern")), rule) for rule in rules.section("cues", "not_cues"))
+    not_cues = tuple((rule.regex("pattern"), rule) for rule in rules.section("cues", "not_cues"))
     return Lexicon(
         {lemma: tuple(found) for lemma, found in verbs.items()},
         phrases,
@@ -123,75 +107,6 @@ class CueHit:
     @property
     def end(self) -> int:
         return self.words[-1].end
-
-
-@attrs.frozen
-class Found:
-    claims: list[Claim]
-    diagnostics: tuple[Diagnostic, ...]
-
-
-def find_quotes(text: str, lexicon: Lexicon) -> list[Quote]:
-    """Quotation spans, paired within a paragraph.
-
-    Straight quotes alternate open/close; curly ones say which they are. A
-    quote still open at the end of a paragraph continues only if the next
-    paragraph opens with a quotation mark (the newspaper convention for a
-    quote running over paragraphs); otherwise it is closed at the paragraph's
-    end and marked unclosed, so one stray mark never swallows the article.
-    """
-    openers = {pair[0]: pair for pair in lexicon.quote_pairs}
-    quotes: list[Quote] = []
-    open_at: int | None = None
-    open_pair = None
-    paragraphs = _paragraphs(text)
-    for number, (p_start, p_end) in enumerate(paragraphs):
-        if open_at is not None:
-            continued = text[p_start:p_end].lstrip()[:1] == open_pair[0]
-            if not continued:
-                quotes.append(Quote(open_at, paragraphs[number - 1][1], closed=False))
-                open_at = None
-        for index in range(p_start, p_end):
-            char = text[index]
-            if open_at is None:
-                if char in openers and _can_open(text, index, openers[char]):
-                    open_at, open_pair = index, openers[char]
-            elif char == open_pair[1] and _can_close(text, index, open_pair):
-                quotes.append(Quote(open_at, index))
-                open_at = None
-            # Another opening mark inside an open quote (a paragraph's
-            # continuation mark, or a stray one) changes nothing.
-    if open_at is not None:
-        quotes.append(Quote(open_at, paragraphs[-1][1] if paragraphs else len(text), closed=False))
-    return [quote for quote in quotes if quote.end > quote.start + 1]
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            spans.append((start, start + len(body)))
-        start += len(line)
-    return spans
-
-
-def _can_open(text: str, index: int, pair) -> bool:
-    if pair[0] != pair[1]:
-        return True
-    following = text[index + 1 : index + 2]
-    return bool(following) and not following.isspace()
-
-
-def _can_close(text: str, index: int, pair) -> bool:
-    """A closing mark follows text, and is no apostrophe inside a word (don\u2019t)."""
-    following = text[index + 1 : index + 2]
-    if following.isalnum():
-        return False
-    if pair[0] != pair[1]:
-        return True
-    previous = text[index - 1 : index]
-    return bool(previous) and not previous.isspace()
 
 
 def _match_words(words: list[Word], start: int, sequence: tuple[str, ...]) -> bool:
@@ -311,13 +226,15 @@ def _next_word(sent: Sent, word: Word, text: str) -> bool:
     return bool(following) and following[0].lower == text
 
 
-def find_claims(text: str, doc, rules: RuleSet, lines: Lines) -> Found:
+def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings:
+    """The stage: quotations and cues, one claim per attributed cue, and a
+    diagnostic for each cue that gave none."""
+    text, lines = document.text, found.lines
     lexicon = rules.compiled("cues.lexicon", build_lexicon)
-    quotes = find_quotes(text, lexicon)
-    sents = [Sent(sentence, i) for i, sentence in enumerate(doc.sentences) if sentence.words]
+    quotes = Quotes(find_quotes(text, lexicon.quote_pairs))
     drafts: list[attribute.Draft] = []
     diagnostics: list[Diagnostic] = []
-    for sent in sents:
+    for sent in document.sentences:
         if lines.skipped(sent.start, sent.end):
             continue
         heading = lines.heading_at(sent.start, sent.end)
@@ -336,4 +253,5 @@ def find_claims(text: str, doc, rules: RuleSet, lines: Lines) -> Found:
             drafts.append(attrs.evolve(outcome, heading=heading))
     drafts = attribute.merge_overlapping(drafts)
     drafts += attribute.quote_continuations(text, quotes, drafts, lines)
-    return Found(attribute.finish(text, drafts, quotes), tuple(diagnostics))
+    claims = attribute.finish(text, drafts, quotes)
+    return attrs.evolve(found, claims=found.claims + tuple(claims), diagnostics=found.diagnostics + tuple(diagnostics))

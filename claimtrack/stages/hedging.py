@@ -6,22 +6,22 @@ distancing class ("claimed", "alleged") hedges its own claim. The vocabulary
 and the classes are in ``rules/hedges.yaml``.
 
 The same rules find sentences in the reporter's own voice that pass on
-hearsay ("The ship was reportedly carrying fuel"): those become claims with
-no source (:func:`unsourced_claims`).
+hearsay: :mod:`claimtrack.stages.unsourced`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimtrack.model import Claim, Content, Hedge, span_of
-from claimtrack.stages.sources import DocWords, Word
+from claimtrack.document import Document, Word
+from claimtrack.model import Claim, Hedge, span_of
 from claimtrack.ruleset.loader import RuleSet
+from claimtrack.ruleset.regex import Regex
+from claimtrack.stages.findings import Findings
 
-__all__ = ["apply", "find_hedges", "unsourced_claims"]
+__all__ = ["compiled_hedges", "find_hedges", "hedges_in", "mark_hedges", "without_final_punctuation"]
 
 _SENTENCE_END = frozenset(".!?…")
 # Dependents of a cue word that speak for the whole report: "could have said",
@@ -43,7 +43,7 @@ class _Compiled:
     not_unsourced: frozenset[str]  # cue rules that never do
     words: dict[str, _WordCue]
     lemmas: dict[str, _WordCue]
-    patterns: tuple[tuple[re.Pattern[str], str, str], ...]
+    patterns: tuple[tuple[Regex, str, str], ...]
     cue_classes: dict[str, tuple[str, str]]
 
 
@@ -59,7 +59,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         for lemma in rule.get("lemmas") or ():
             lemmas.setdefault(lemma.lower(), cue)
         if rule.get("pattern"):
-            patterns.append((re.compile(rule.get("pattern"), re.IGNORECASE), rule.get("class"), rule.id))
+            patterns.append((rule.regex("pattern"), rule.get("class"), rule.id))
         for cue_class in rule.get("cue_classes") or ():
             cue_classes.setdefault(cue_class, (rule.get("class"), rule.id))
     unsourced = frozenset(
@@ -72,13 +72,13 @@ def _compile(rules: RuleSet) -> _Compiled:
 
 
 def _word_hedge(word: Word, compiled: _Compiled) -> _WordCue | None:
-    cue = compiled.words.get(word.text.lower()) or compiled.lemmas.get(word.lemma.lower())
+    cue = compiled.words.get(word.text.lower()) or compiled.lemmas.get(word.lemma)
     if cue is None or (cue.upos and word.upos not in cue.upos):
         return None
     return cue
 
 
-def _hedges_in(
+def hedges_in(
     text: str,
     words: Iterable[Word],
     ranges: Sequence[tuple[int, int]],
@@ -116,22 +116,23 @@ def _content_ranges(claim: Claim) -> list[tuple[int, int]]:
     return [(claim.content.start, claim.content.end)]
 
 
-def _cue_words(claim: Claim, docwords: DocWords) -> list[Word]:
+def _cue_words(claim: Claim, docwords: Document) -> list[Word]:
     """The cue's words, the auxiliaries and adverbs on them, and the verb governing them."""
     if claim.cue is None:
         return []
     cue = docwords.within(claim.cue.start, claim.cue.end)
-    found = {word.index: word for word in cue}
+    found = {word.i: word for word in cue}
     for word in cue:
         for child in docwords.children(word):
-            if child.deprel.split(":")[0] in _CUE_DEPENDENTS:
-                found[child.index] = child
-        if word.head is not None and word.deprel.split(":")[0] in _CUE_GOVERNED_AS:
-            found[word.head] = docwords.words[word.head]
+            if child.base_deprel in _CUE_DEPENDENTS:
+                found[child.i] = child
+        head = docwords.head_of(word)
+        if head is not None and word.base_deprel in _CUE_GOVERNED_AS:
+            found[head.i] = head
     return [found[index] for index in sorted(found)]
 
 
-def find_hedges(text: str, docwords: DocWords, claim: Claim, rules: RuleSet) -> list[Hedge]:
+def find_hedges(text: str, docwords: Document, claim: Claim, rules: RuleSet) -> list[Hedge]:
     """Every hedge that counts for ``claim``, in text order."""
     compiled = rules.compiled("hedges", _compile)
     content = _content_ranges(claim)
@@ -145,7 +146,7 @@ def find_hedges(text: str, docwords: DocWords, claim: Claim, rules: RuleSet) -> 
         cue_sentence = docwords.sentence_span(docwords.sentence_at(claim.cue.start))
         sentence = (min(sentence[0], cue_sentence[0]), max(sentence[1], cue_sentence[1]))
     sentence = (min(sentence[0], claim.content.start), max(sentence[1], claim.content.end))
-    hedges = _hedges_in(text, [*words, *cue_words], ranges, sentence, compiled)
+    hedges = hedges_in(text, [*words, *cue_words], ranges, sentence, compiled)
     if claim.cue is not None and claim.cue.cls in compiled.cue_classes:
         cls, rule = compiled.cue_classes[claim.cue.cls]
         cue = claim.cue
@@ -154,63 +155,22 @@ def find_hedges(text: str, docwords: DocWords, claim: Claim, rules: RuleSet) -> 
     return sorted(hedges, key=lambda hedge: (hedge.start, hedge.end))
 
 
-def apply(text: str, doc, claims: Sequence[Claim], rules: RuleSet) -> list[Claim]:
-    """Fill ``hedged`` and ``hedges`` on every claim."""
-    docwords = DocWords(doc)
+def mark_hedges(document: Document, found: Findings, rules: RuleSet) -> Findings:
+    """The stage: fill ``hedged`` and ``hedges`` on every claim."""
     hedged = []
-    for claim in claims:
-        hedges = find_hedges(text, docwords, claim, rules)
+    for claim in found.claims:
+        hedges = find_hedges(document.text, document, claim, rules)
         hedged.append(attrs.evolve(claim, hedged=bool(hedges), hedges=tuple(hedges)))
-    return hedged
+    return attrs.evolve(found, claims=hedged)
 
 
-def unsourced_claims(text: str, doc, rules: RuleSet, lines, claims: Sequence[Claim]) -> list[Claim]:
-    """Sentences in the reporter's voice that pass on hearsay, as claims with no source.
-
-    A sentence qualifies when no claim's content or cue lies in it, it is not
-    a noise line, and it holds a hedge of a class marked ``unsourced`` in the
-    rules ("The ship was reportedly carrying fuel").
-    """
-    compiled = rules.compiled("hedges", _compile)
-    docwords = DocWords(doc)
-    skip = tuple(getattr(lines, "skip", ()) or ())
-    headings = tuple(getattr(lines, "headings", ()) or ())
-    taken = [(claim.content.start, claim.content.end) for claim in claims]
-    taken += [(claim.cue.start, claim.cue.end) for claim in claims if claim.cue is not None]
-    found: list[Claim] = []
-    for number in range(len(docwords.sentences)):
-        start, end = docwords.sentence_span(number)
-        if _overlaps(start, end, [(span.start, span.end) for span in skip]) or _overlaps(start, end, taken):
-            continue
-        words = _without_final_punctuation(docwords.sentence_words(number))
-        if not words:
-            continue
-        hedges = [
-            hedge
-            for hedge in _hedges_in(text, words, [(start, end)], (start, end), compiled)
-            if hedge.cls in compiled.unsourced and hedge.rule not in compiled.not_unsourced
-        ]
-        if not hedges:
-            continue
-        content = span_of(text, words[0].start, words[-1].end)
-        found.append(
-            Claim(
-                id=f"U{len(found) + 1}",
-                kind="indirect",
-                content=Content(content.text, content.start, content.end),
-                rules=(hedges[0].rule,),
-                heading=any(span.start <= start and end <= span.end for span in headings),
-            )
-        )
-    return found
-
-
-def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in ranges)
-
-
-def _without_final_punctuation(words: Sequence[Word]) -> list[Word]:
+def without_final_punctuation(words: Sequence[Word]) -> list[Word]:
     words = list(words)
     while words and words[-1].upos == "PUNCT" and words[-1].text in _SENTENCE_END:
         words.pop()
     return words
+
+
+def compiled_hedges(rules: RuleSet) -> _Compiled:
+    """The hedge vocabulary of ``rules``, compiled once per rule set."""
+    return rules.compiled("hedges", _compile)

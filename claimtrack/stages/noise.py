@@ -5,51 +5,36 @@ as provenance, and which are headings (short lines without final punctuation).
 
 from __future__ import annotations
 
-import re
 
 import attrs
 
-from claimtrack.model import Span, span_of
+from claimtrack.document import Document
+from claimtrack.model import span_of
 from claimtrack.ruleset.loader import RuleSet
+from claimtrack.ruleset.regex import Regex
+from claimtrack.stages.findings import Findings, Lines
 
-__all__ = ["Lines", "classify"]
-
-
-@attrs.frozen
-class Lines:
-    """The document's lines, sorted into kinds. All spans index the text."""
-
-    skip: tuple[Span, ...] = ()
-    provenance: tuple[Span, ...] = ()
-    headings: tuple[Span, ...] = ()
-    rule_of: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
-
-    def skipped(self, start: int, end: int) -> bool:
-        """True when [start, end) lies inside a noise line."""
-        return any(span.start <= start and end <= span.end for span in self.skip)
-
-    def heading_at(self, start: int, end: int) -> bool:
-        return any(span.start <= start and end <= span.end for span in self.headings)
+__all__ = ["classify", "classify_lines"]
 
 
 @attrs.frozen
 class _Compiled:
-    lines: tuple[tuple[str, re.Pattern[str], bool], ...]
+    lines: tuple[tuple[str, Regex, bool], ...]
     heading_max_words: int
-    heading_final: re.Pattern[str] | None
+    heading_final: Regex | None
     heading_rule: str | None
 
 
 def _compile(rules: RuleSet) -> _Compiled:
     lines = tuple(
-        (rule.id, re.compile(rule.get("pattern")), bool(rule.get("provenance")))
+        (rule.id, rule.regex("pattern"), bool(rule.get("provenance")))
         for rule in rules.section("noise", "lines")
     )
     headings = rules.section("noise", "headings")
     if not headings:
         return _Compiled(lines, 0, None, None)
     rule = headings[0]
-    return _Compiled(lines, int(rule.get("max_words")), re.compile(rule.get("final_punctuation")), rule.id)
+    return _Compiled(lines, int(rule.get("max_words")), rule.regex("final_punctuation"), rule.id)
 
 
 def _line_spans(text: str):
@@ -86,3 +71,8 @@ def classify(text: str, rules: RuleSet) -> Lines:
                 headings.append(span_of(text, start, end))
                 rule_of[start] = compiled.heading_rule
     return Lines(tuple(skip), tuple(provenance), tuple(headings), rule_of)
+
+
+def classify_lines(document: Document, found: Findings, rules: RuleSet) -> Findings:
+    """The stage: sort the document's lines into content, noise, credits and headings."""
+    return attrs.evolve(found, lines=classify(document.text, rules))

@@ -21,118 +21,18 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from claimtrack.document import Document, Word
 from claimtrack.model import Claim, SourceEntity, Span, span_of
 from claimtrack.ruleset.loader import RuleSet
+from claimtrack.ruleset.regex import Regex
+from claimtrack.stages.findings import Findings
 
-__all__ = ["DocWords", "Mention", "Word", "analyse_mention", "resolve_sources"]
+__all__ = ["Mention", "analyse_mention", "resolve_sources"]
 
 # Punctuation that ends the noun phrase of a mention (not the hyphen of
 # "al-Sudani" nor the full stop of "Gen.").
 _PHRASE_BREAKS = frozenset(",;:()[]{}\"“”«»—–")
 _UNKNOWN = "unknown"
-
-
-@attrs.frozen
-class Word:
-    """One parsed word with its character offsets in the original text."""
-
-    index: int  # position in DocWords.words
-    text: str
-    lemma: str
-    upos: str
-    feats: str
-    deprel: str
-    head: int | None  # index of the head word, None for the root
-    start: int
-    end: int
-    sentence: int
-
-    def feat(self, name: str) -> str | None:
-        for item in self.feats.split("|") if self.feats else ():
-            key, _, value = item.partition("=")
-            if key == name:
-                return value
-        return None
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-class DocWords:
-    """Flat, offset-sorted view of a Stanza document's words and sentences."""
-
-    def __init__(self, doc):
-        words: list[Word] = []
-        sentences: list[tuple[int, int, int, int]] = []
-        for number, sentence in enumerate(doc.sentences):
-            first = len(words)
-            base = first - 1  # stanza word ids start at 1
-            for word in sentence.words:
-                start = word.start_char if word.start_char is not None else word.parent.start_char
-                end = word.end_char if word.end_char is not None else word.parent.end_char
-                head = base + word.head if word.head else None
-                words.append(
-                    Word(
-                        len(words),
-                        word.text,
-                        (word.lemma or word.text),
-                        word.upos or "X",
-                        word.feats or "",
-                        word.deprel or "dep",
-                        head,
-                        start,
-                        end,
-                        number,
-                    )
-                )
-            if len(words) > first:
-                sentences.append((words[first].start, words[-1].end, first, len(words)))
-        self.words = words
-        self.sentences = sentences
-        self.entities = _named_entities(doc)
-        self._starts = [word.start for word in words]
-        self._sentence_starts = [sentence[0] for sentence in sentences]
-
-    def within(self, start: int, end: int) -> list[Word]:
-        """The words that lie inside [start, end)."""
-        first = bisect.bisect_left(self._starts, start)
-        found = []
-        for word in self.words[first:]:
-            if word.start >= end:
-                break
-            if word.end <= end:
-                found.append(word)
-        return found
-
-    def sentence_at(self, offset: int) -> int:
-        """The number of the sentence holding ``offset`` (or the one before it)."""
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-
-    def sentence_span(self, number: int) -> tuple[int, int]:
-        start, end, _, _ = self.sentences[number]
-        return start, end
-
-    def sentence_words(self, number: int) -> list[Word]:
-        _, _, first, last = self.sentences[number]
-        return self.words[first:last]
-
-    def children(self, word: Word) -> list[Word]:
-        return [other for other in self.sentence_words(word.sentence) if other.head == word.index]
-
-
-def _named_entities(doc) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, label) of the parser's named entities, when its models have NER."""
-    try:
-        entities = doc.ents or ()
-    except (AttributeError, TypeError):
-        return ()
-    found = []
-    for entity in entities:
-        start, end, label = getattr(entity, "start_char", None), getattr(entity, "end_char", None), entity.type
-        if start is not None and end is not None and label:
-            found.append((start, end, label))
-    return tuple(found)
 
 
 # --------------------------------------------------------------------------
@@ -165,14 +65,14 @@ class _Compiled:
     titles: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, type, rule), longest first
     title_gender: dict[str, str]  # title rule id -> gender
     heads: dict[str, _HeadNoun]
-    patterns: tuple[tuple[re.Pattern[str], str, str, bool], ...]  # (regex, type, rule, whole mention)
-    apposition: tuple[re.Pattern[str], ...]
-    name_defaults: tuple[tuple[re.Pattern[str], str, str], ...]
+    patterns: tuple[tuple[Regex, str, str, bool], ...]  # (regex, type, rule, whole mention)
+    apposition: tuple[Regex, ...]
+    name_defaults: tuple[tuple[Regex, str, str], ...]
     ner_types: dict[str, tuple[str, str]]  # NER label -> (type, rule)
     animate_types: frozenset[str]  # types whose head nouns all name people
     pronouns: dict[str, _Pronoun]
     anonymous_heads: frozenset[str]
-    anonymity_cues: tuple[tuple[re.Pattern[str], str], ...]
+    anonymity_cues: tuple[tuple[Regex, str], ...]
 
 
 def _names_regex(names: Iterable[str]) -> re.Pattern[str]:
@@ -228,11 +128,11 @@ def _compile(rules: RuleSet) -> _Compiled:
         },
         heads=heads,
         patterns=tuple(
-            (re.compile(rule.get("pattern")), rule.get("type"), rule.id, rule.get("scope") == "mention")
+            (rule.regex("pattern"), rule.get("type"), rule.id, rule.get("scope") == "mention")
             for rule in rules.section("sources", "patterns")
         ),
         apposition=tuple(
-            re.compile(rule.get("pattern"), re.IGNORECASE) for rule in rules.section("sources", "apposition_heads")
+            rule.regex("pattern") for rule in rules.section("sources", "apposition_heads")
         ),
         ner_types={
             label: (rule.get("type"), rule.id)
@@ -240,7 +140,7 @@ def _compile(rules: RuleSet) -> _Compiled:
             for label in rule.get("labels")
         },
         name_defaults=tuple(
-            (re.compile(rule.get("pattern")), rule.get("type"), rule.id)
+            (rule.regex("pattern"), rule.get("type"), rule.id)
             for rule in rules.section("sources", "name_defaults")
         ),
         animate_types=frozenset(
@@ -253,7 +153,7 @@ def _compile(rules: RuleSet) -> _Compiled:
             lemma.lower() for rule in rules.section("sources", "anonymous_heads") for lemma in rule.get("lemmas")
         ),
         anonymity_cues=tuple(
-            (re.compile(rule.get("pattern"), re.IGNORECASE), rule.id)
+            (rule.regex("pattern"), rule.id)
             for rule in rules.section("sources", "anonymity_cues")
         ),
     )
@@ -340,7 +240,7 @@ def _title_length(words: Sequence[Word], compiled: _Compiled) -> tuple[int, str 
 
 
 def _name_of(
-    text: str, words: Sequence[Word], docwords: DocWords, compiled: _Compiled
+    text: str, words: Sequence[Word], docwords: Document, compiled: _Compiled
 ) -> tuple[str | None, Word | None, tuple[str | None, str | None]]:
     """The proper name ending at the head word, without its title
     ("Environment Minister | Paul Okafor").
@@ -350,14 +250,14 @@ def _name_of(
     if not words:
         return None, None, (None, None)
     head = words[-1]
-    first_of_sentence = docwords.sentence_words(head.sentence)[0].index
-    if not _is_name_word(head, head.index == first_of_sentence):
+    first_of_sentence = docwords.sentence_words(head.sentence)[0].i
+    if not _is_name_word(head, head.i == first_of_sentence):
         return None, None, (None, None)
     begin = len(words) - 1
     while begin > 0:
         previous = words[begin - 1]
         joins = previous.text == "-" or (not previous.capitalised and previous.upos == "PROPN")
-        if joins or _is_name_word(previous, previous.index == first_of_sentence):
+        if joins or _is_name_word(previous, previous.i == first_of_sentence):
             begin -= 1
         else:
             break
@@ -381,10 +281,10 @@ def _name_of(
     return text[first.start : head.end], first, (title_type, title_rule)
 
 
-def _title_before(first: Word, docwords: DocWords, compiled: _Compiled) -> tuple[str | None, str | None]:
+def _title_before(first: Word, docwords: Document, compiled: _Compiled) -> tuple[str | None, str | None]:
     """A title standing just before a mention ("Mayor | Elena Brandt said")."""
     sentence = docwords.sentence_words(first.sentence)
-    before = tuple(word.text for word in sentence if word.index < first.index)
+    before = tuple(word.text for word in sentence if word.i < first.i)
     for title, type_, rule in compiled.titles:
         if before[-len(title) :] == title:
             return type_, rule
@@ -408,7 +308,7 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
     return words
 
 
-def _apposition_heads(text: str, end: int, docwords: DocWords, compiled: _Compiled) -> list[str]:
+def _apposition_heads(text: str, end: int, docwords: Document, compiled: _Compiled) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = _following_piece(end, docwords)
     if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
@@ -417,10 +317,10 @@ def _apposition_heads(text: str, end: int, docwords: DocWords, compiled: _Compil
     if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
         return []
     nouns = [word for word in piece if word.upos in ("NOUN", "PROPN")]
-    return [nouns[-1].lemma.lower()] if nouns else []
+    return [nouns[-1].lemma] if nouns else []
 
 
-def _ner_type(head: Word, docwords: DocWords, compiled: _Compiled) -> tuple[str | None, str | None]:
+def _ner_type(head: Word, docwords: Document, compiled: _Compiled) -> tuple[str | None, str | None]:
     """The type the parser's named-entity recogniser gives the name's head, if any."""
     for start, end, label in docwords.entities:
         if start <= head.start and head.end <= end and label in compiled.ner_types:
@@ -444,7 +344,7 @@ def _description_type(lemmas: Iterable[str], compiled: _Compiled) -> tuple[str |
     return None, None, None
 
 
-def analyse_mention(text: str, span: Span, docwords: DocWords, compiled: _Compiled) -> Mention:
+def analyse_mention(text: str, span: Span, docwords: Document, compiled: _Compiled) -> Mention:
     """Read one source mention: its head, name, number, type and namedness.
 
     A mention holding an apposition ("The insurer, Halden Re") is read piece
@@ -464,7 +364,7 @@ def analyse_mention(text: str, span: Span, docwords: DocWords, compiled: _Compil
     return single
 
 
-def _following_piece(end: int, docwords: DocWords) -> list[Word]:
+def _following_piece(end: int, docwords: Document) -> list[Word]:
     """The words of ", X," right after a mention (empty when there is none)."""
     following = [word for word in docwords.sentence_words(docwords.sentence_at(end)) if word.start >= end]
     if len(following) < 3 or following[0].text != ",":
@@ -477,7 +377,7 @@ def _following_piece(end: int, docwords: DocWords) -> list[Word]:
     return []
 
 
-def _following_name(end: int, docwords: DocWords) -> list[Word]:
+def _following_name(end: int, docwords: Document) -> list[Word]:
     """A name in apposition after a description: "The depot operator, Dorvan Logistics,"."""
     piece = _following_piece(end, docwords)
     if not piece or not any(word.upos == "PROPN" for word in piece):
@@ -498,7 +398,7 @@ def _comma_pieces(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def _appositive_mention(
-    text: str, span: Span, pieces: list[list[Word]], docwords: DocWords, compiled: _Compiled
+    text: str, span: Span, pieces: list[list[Word]], docwords: Document, compiled: _Compiled
 ) -> Mention:
     readings = [
         _single_mention(text, span_of(text, piece[0].start, piece[-1].end), piece, docwords, compiled)
@@ -510,7 +410,7 @@ def _appositive_mention(
     for piece, reading in zip(pieces, readings):
         if reading is not primary:
             nouns = [word for word in piece if word.upos == "NOUN"]
-            descriptions |= {nouns[-1].lemma.lower()} if nouns else set(reading.descriptions)
+            descriptions |= {nouns[-1].lemma} if nouns else set(reading.descriptions)
     type_, type_rule, animate = primary.type, primary.type_rule, primary.animate
     if type_rule is None:
         found_type, found_animate, found_rule = _description_type(sorted(descriptions), compiled)
@@ -522,7 +422,7 @@ def _appositive_mention(
 
 
 def _single_mention(
-    text: str, span: Span, words: Sequence[Word], docwords: DocWords, compiled: _Compiled
+    text: str, span: Span, words: Sequence[Word], docwords: Document, compiled: _Compiled
 ) -> Mention:
     pronoun = compiled.pronouns.get(span.text.strip().lower()) if len(words) == 1 else None
     core = _core_words(words) or list(words)
@@ -530,12 +430,12 @@ def _single_mention(
     possessor, possessed = _after_possessor(chunk)
     possessed = _strip_article(possessed) or _strip_article(chunk) or list(chunk)
     head_word = possessed[-1]
-    head = head_word.lemma.lower()
+    head = head_word.lemma
     core_span = span_of(text, core[0].start, core[-1].end)
     possessed_text = text[possessed[0].start : core[-1].end]
     name, name_first, (title_type, title_rule) = _name_of(text, possessed, docwords, compiled)
     modifiers = frozenset(
-        word.lemma.lower()
+        word.lemma
         for word in [*possessor, *possessed[:-1]]
         if word.upos in ("NOUN", "ADJ", "PROPN", "VERB") and (name_first is None or word.start < name_first.start)
     )
@@ -566,12 +466,12 @@ def _single_mention(
             if name == ending or name.endswith(" " + ending):
                 type_, type_rule, animate = ending_type, rule, False
                 break
-    if name and title_type is None and name_first is not None and name_first.index == words[0].index:
+    if name and title_type is None and name_first is not None and name_first.i == words[0].i:
         title_type, title_rule = _title_before(words[0], docwords, compiled)
     if type_ is None and name and title_type:
         type_, type_rule, animate = title_type, title_rule, True
     descriptions = {head} if not pronoun and not name else set()
-    descriptions |= {word.lemma.lower() for word in possessed[:-1] if word.upos == "NOUN"} if name else set()
+    descriptions |= {word.lemma for word in possessed[:-1] if word.upos == "NOUN"} if name else set()
     descriptions |= set(_apposition_heads(text, span.end, docwords, compiled))
     if type_ is None:
         lemmas = ([head] if not name else []) + sorted(descriptions - {head}) + [head_word.text.lower()]
@@ -622,6 +522,7 @@ def _bare_mention(span: Span) -> Mention:
 class _Entity:
     mentions: list[Mention]
     anonymity_cues: list[Span] = attrs.field(factory=list)
+    number: int = 0  # order of creation (ties in the searches below keep it)
 
     @property
     def last(self) -> int:
@@ -730,19 +631,81 @@ def _pronoun_fits(
     return True
 
 
-def _match(mention: Mention, entities: Sequence[_Entity], compiled: _Compiled) -> _Entity | None:
+class _Entities:
+    """The entities found so far, with indexes so that a new mention is
+    compared only with the entities that can match it (by a shared name
+    word, alias group or description), not with every entity."""
+
+    def __init__(self, compiled: _Compiled):
+        self.compiled = compiled
+        self.items: list[_Entity] = []
+        self.by_key: dict[tuple[str, str], list[_Entity]] = {}
+        self.named: list[_Entity] = []
+        self.records: list[tuple[int, int, int, int, _Entity]] = []  # start, end, entity no., position
+        self.starts: list[int] = []
+        self.longest = 0
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def new(self) -> _Entity:
+        entity = _Entity([], number=len(self.items))
+        self.items.append(entity)
+        return entity
+
+    def add(self, entity: _Entity, mention: Mention) -> None:
+        entity.mentions.append(mention)
+        keys = {("description", lemma) for lemma in mention.descriptions}
+        if mention.name:
+            if not any(other.name for other in entity.mentions[:-1]):
+                self.named.append(entity)
+            keys |= {("name", token) for token in _name_tokens(mention.name)} | {("exact", mention.name)}
+            keys |= {("alias", str(n)) for n, group in enumerate(self.compiled.aliases) if mention.name in group}
+        for key in keys:
+            holders = self.by_key.setdefault(key, [])
+            if not holders or holders[-1] is not entity:
+                if entity not in holders:
+                    holders.append(entity)
+        start, end = mention.span.start, mention.span.end
+        record = (start, end, entity.number, len(entity.mentions) - 1, entity)
+        at = bisect.bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.records.insert(at, record)
+        self.longest = max(self.longest, end - start)
+
+    def with_key(self, *keys: tuple[str, str]) -> list[_Entity]:
+        found = {id(entity): entity for key in keys for entity in self.by_key.get(key, ())}
+        return sorted(found.values(), key=lambda entity: entity.number)
+
+    def owners(self, start: int, end: int) -> dict[tuple[int, int], _Entity]:
+        """Mention spans starting in [start, end) (and any long enough to reach
+        into it), each with the entity that holds it, in entity order."""
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        owner: dict[tuple[int, int], _Entity] = {}
+        for s, e, _, _, entity in sorted(self.records[first:last], key=lambda r: (r[2], r[3])):
+            owner[(s, e)] = entity
+        return owner
+
+
+def _match(mention: Mention, entities: _Entities, compiled: _Compiled) -> _Entity | None:
     """The earlier entity this (non-pronoun) mention refers to, if any."""
-    earlier = sorted(
-        (entity for entity in entities if entity.first < mention.span.start), key=lambda entity: -entity.last
-    )
+
+    def earlier(candidates: list[_Entity]) -> list[_Entity]:
+        return sorted(
+            (entity for entity in candidates if entity.first < mention.span.start), key=lambda entity: -entity.last
+        )
+
     if mention.name:
-        for entity in earlier:
+        keys = [("name", token) for token in _name_tokens(mention.name)] + [("exact", mention.name)]
+        keys += [("alias", str(n)) for n, group in enumerate(compiled.aliases) if mention.name in group]
+        for entity in earlier(entities.with_key(*keys)):
             if any(_same_name(mention.name, other.name, compiled) for other in entity.named):
                 return entity
         return None
     if mention.indefinite:
         return None
-    for entity in earlier:
+    for entity in earlier(entities.with_key(("description", mention.head))):
         if (
             mention.head in entity.descriptions
             and mention.modifiers <= entity.modifiers
@@ -751,43 +714,39 @@ def _match(mention: Mention, entities: Sequence[_Entity], compiled: _Compiled) -
             return entity
     bare = not mention.modifiers
     if bare and mention.animate is False and mention.type != _UNKNOWN:
-        for entity in earlier:
+        for entity in earlier(entities.named):
             if entity.named and entity.type == mention.type and entity.animate is False and not entity.plural:
                 return entity
     return None
 
 
-def _phrase_around(word: Word, docwords: DocWords) -> tuple[int, int]:
+def _phrase_around(word: Word, docwords: Document) -> tuple[int, int]:
     """Offsets of the noun phrase headed by ``word``: its left modifiers and flat tail."""
     sentence = docwords.sentence_words(word.sentence)
-    offset = sentence[0].index
-    members = {word.index}
+    members = {word.id}
     first = word.index
-    while first - 1 >= offset and sentence[first - 1 - offset].head in members | {word.index}:
+    while first - 1 >= 0 and sentence[first - 1].head_id in members:
         first -= 1
-        members.add(first)
+        members.add(sentence[first].id)
     last = word.index
-    while last + 1 < offset + len(sentence) and sentence[last + 1 - offset].head in members and sentence[
-        last + 1 - offset
-    ].deprel in ("flat", "compound", "punct"):
+    while (
+        last + 1 < len(sentence)
+        and sentence[last + 1].head_id in members
+        and sentence[last + 1].deprel in ("flat", "compound", "punct")
+    ):
         last += 1
-        members.add(last)
-    while sentence[last - offset].upos == "PUNCT" and last > word.index:
+        members.add(sentence[last].id)
+    while sentence[last].upos == "PUNCT" and last > word.index:
         last -= 1
-    return docwords.words[first].start, docwords.words[last].end
+    return sentence[first].start, sentence[last].end
 
 
 _CANDIDATE_RELATIONS = ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root")
 _LOOK_BACK = 3  # sentences before the pronoun's own searched for an antecedent
 
 
-def _depth(word: Word, docwords: DocWords) -> int:
-    depth, seen = 0, set()
-    while word.head is not None and word.index not in seen:
-        seen.add(word.index)
-        word = docwords.words[word.head]
-        depth += 1
-    return depth
+def _depth(word: Word, docwords: Document) -> int:
+    return sum(1 for _ in docwords.sentence_of(word).ancestors(word))
 
 
 @attrs.frozen
@@ -800,7 +759,7 @@ class _Candidate:
 
 
 def _candidates(
-    mention: Mention, entities: Sequence[_Entity], text: str, docwords: DocWords, compiled: _Compiled
+    mention: Mention, entities: _Entities, text: str, docwords: Document, compiled: _Compiled
 ) -> list[_Candidate]:
     """Antecedent candidates, best first: nearer sentences, subjects, main clauses, earlier words.
 
@@ -808,9 +767,7 @@ def _candidates(
     few sentences before, plus the earlier mentions of known sources.
     """
     here = docwords.sentence_at(mention.span.start)
-    owner = {
-        (other.span.start, other.span.end): entity for entity in entities for other in entity.mentions
-    }
+    owner = entities.owners(docwords.sentence_span(max(0, here - _LOOK_BACK))[0], mention.span.start)
     found: list[_Candidate] = []
     for number in range(max(0, here - _LOOK_BACK), here + 1):
         for word in docwords.sentence_words(number):
@@ -844,7 +801,7 @@ def _fits(pronoun: _Pronoun, candidate: _Candidate) -> bool:
 
 
 def _resolve_pronoun(
-    mention: Mention, entities: list[_Entity], text: str, docwords: DocWords, compiled: _Compiled
+    mention: Mention, entities: _Entities, text: str, docwords: Document, compiled: _Compiled
 ) -> _Entity:
     """The entity a pronoun source refers to: the best compatible candidate nearby,
     else the latest compatible source, else a new entity of its own."""
@@ -856,10 +813,10 @@ def _resolve_pronoun(
             return candidate.entity
         known = _match(candidate.mention, entities, compiled)
         if known is not None:
-            known.mentions.append(candidate.mention)
+            entities.add(known, candidate.mention)
             return known
-        entity = _Entity([candidate.mention])
-        entities.append(entity)
+        entity = entities.new()
+        entities.add(entity, candidate.mention)
         return entity
     best_entity, best_position = None, -1
     for entity in entities:
@@ -870,21 +827,17 @@ def _resolve_pronoun(
             best_entity, best_position = entity, max(positions)
     if best_entity is not None:
         return best_entity
-    entity = _Entity([])
-    entities.append(entity)
-    return entity
+    return entities.new()
 
 
-def _relative_antecedent(text: str, mention: Mention, docwords: DocWords, compiled: _Compiled) -> Mention | None:
+def _relative_antecedent(text: str, mention: Mention, docwords: Document, compiled: _Compiled) -> Mention | None:
     """For a relative pronoun source ("the ministry, which said ..."), the noun it stands for."""
     words = docwords.within(mention.span.start, mention.span.end)
-    if len(words) != 1 or words[0].feat("PronType") != "Rel" or words[0].head is None:
+    clause = docwords.head_of(words[0]) if len(words) == 1 and words[0].feat("PronType") == "Rel" else None
+    if clause is None or not clause.deprel.startswith("acl"):
         return None
-    clause = docwords.words[words[0].head]
-    if not clause.deprel.startswith("acl") or clause.head is None:
-        return None
-    noun = docwords.words[clause.head]
-    if noun.upos not in ("NOUN", "PROPN") or noun.start >= mention.span.start:
+    noun = docwords.head_of(clause)
+    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start >= mention.span.start:
         return None
     start, end = _phrase_around(noun, docwords)
     return analyse_mention(text, span_of(text, start, end), docwords, compiled)
@@ -896,9 +849,7 @@ def _distance(mention: tuple[int, int], cue: tuple[int, int]) -> int:
     return max(0, mention[0] - cue[1])
 
 
-def resolve_sources(
-    text: str, doc, claims: Sequence[Claim], rules: RuleSet
-) -> tuple[list[Claim], list[SourceEntity]]:
+def resolve_sources(document: Document, found: Findings, rules: RuleSet) -> Findings:
     """Group the claims' source mentions into entities S1, S2, ... and type them.
 
     Every claim with a source gets ``entity``, ``name``, ``type`` and
@@ -906,11 +857,11 @@ def resolve_sources(
     the anonymity cues found beside them, in order of first mention.
     """
     compiled = compiled_sources(rules)
-    docwords = DocWords(doc)
+    text, docwords, claims = document.text, document, found.claims
     spans = sorted(
         {(claim.source.start, claim.source.end) for claim in claims if claim.source is not None}
     )
-    entities: list[_Entity] = []
+    entities = _Entities(compiled)
     entity_of: dict[tuple[int, int], _Entity] = {}
     analysed: dict[tuple[int, int], Mention] = {}
     for start, end in spans:
@@ -918,25 +869,18 @@ def resolve_sources(
         analysed[(start, end)] = mention
         antecedent = _relative_antecedent(text, mention, docwords, compiled)
         if antecedent is not None:
-            entity = _match(antecedent, entities, compiled)
-            if entity is None:
-                entity = _Entity([])
-                entities.append(entity)
-            entity.mentions.append(antecedent)
+            entity = _match(antecedent, entities, compiled) or entities.new()
+            entities.add(entity, antecedent)
         elif mention.pronoun is not None and mention.pronoun.resolve:
             entity = _resolve_pronoun(mention, entities, text, docwords, compiled)
         elif mention.pronoun is not None:
-            entity = _Entity([])
-            entities.append(entity)
+            entity = entities.new()
         else:
-            entity = _match(mention, entities, compiled)
-            if entity is None:
-                entity = _Entity([])
-                entities.append(entity)
-        entity.mentions.append(mention)
+            entity = _match(mention, entities, compiled) or entities.new()
+        entities.add(entity, mention)
         entity_of[(start, end)] = entity
     _attach_anonymity_cues(text, docwords, claims, entity_of, analysed, compiled)
-    entities.sort(key=lambda entity: entity.first)
+    entities = sorted(entities, key=lambda entity: entity.first)
     sources = []
     for number, entity in enumerate(entities, start=1):
         sources.append(
@@ -968,12 +912,12 @@ def resolve_sources(
                 ),
             )
         )
-    return resolved, sources
+    return attrs.evolve(found, claims=resolved, sources=sources)
 
 
 def _attach_anonymity_cues(
     text: str,
-    docwords: DocWords,
+    docwords: Document,
     claims: Sequence[Claim],
     entity_of: dict[tuple[int, int], _Entity],
     analysed: dict[tuple[int, int], Mention],

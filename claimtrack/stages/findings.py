@@ -1,0 +1,50 @@
+"""What the stages pass along: each stage takes the findings so far and returns new ones.
+
+Every stage has one signature, ``stage(document, found, rules) -> found``
+(:data:`Stage`); the pipeline calls them in order. ``document`` is the one
+parsed view of the article (:class:`claimtrack.document.Document`), ``rules``
+the rule set; a stage reads what it needs from ``found`` and adds its own
+kind of annotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from claimtrack.document import Document
+from claimtrack.model import Claim, Diagnostic, SourceEntity, Span
+from claimtrack.ruleset.loader import RuleSet
+
+__all__ = ["Findings", "Lines", "Stage"]
+
+
+@attrs.frozen
+class Lines:
+    """The document's lines, sorted into kinds. All spans index the text."""
+
+    skip: tuple[Span, ...] = ()
+    provenance: tuple[Span, ...] = ()
+    headings: tuple[Span, ...] = ()
+    rule_of: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def skipped(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside a noise line."""
+        return any(span.start <= start and end <= span.end for span in self.skip)
+
+    def heading_at(self, start: int, end: int) -> bool:
+        return any(span.start <= start and end <= span.end for span in self.headings)
+
+
+@attrs.frozen
+class Findings:
+    """Claims, source entities and diagnostics found so far, and the line kinds."""
+
+    lines: Lines = Lines()
+    claims: tuple[Claim, ...] = attrs.field(converter=tuple, factory=tuple)
+    sources: tuple[SourceEntity, ...] = attrs.field(converter=tuple, factory=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=tuple, factory=tuple)
+
+
+Stage = Callable[[Document, Findings, RuleSet], Findings]
