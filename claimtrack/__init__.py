@@ -30,6 +30,7 @@ _EXPORTS = {
     "Span": "claimtrack.model",
     "SourceEntity": "claimtrack.model",
     "Tracker": "claimtrack.tracker.store",
+    "explain": "claimtrack.export.explain",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -1,17 +1,25 @@
 """The data model: what claimtrack finds, as attrs classes.
 
 Values are frozen and slotted. Serialisation is one function, :func:`to_dict`,
-built on ``attrs.asdict``; the shape it produces is the JSON output contract
-(``docs/OUTPUT.md``). Every span carries character offsets into the original
-text, and ``text[start:end] == span.text`` holds for all of them.
+and reading it back one more, :func:`from_dict`; both are driven by the same
+field metadata (``json`` renames a field, ``json_omit*`` leaves it out), so the
+JSON output contract (``docs/OUTPUT.md``) is written down once. Every span
+carries character offsets into the original text, and
+``text[start:end] == span.text`` holds for all of them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from typing import Any
+import json
+import types
+import typing
+from typing import Any, TypeVar
 
 import attrs
+
+from claimtrack.errors import ResultError
 
 __all__ = [
     "CLAIM_KINDS",
@@ -29,6 +37,7 @@ __all__ = [
     "SourceEntity",
     "Span",
     "Part",
+    "from_dict",
     "span_of",
     "to_dict",
 ]
@@ -183,6 +192,9 @@ class DocumentInfo:
     provenance: tuple[Span, ...] = attrs.field(
         converter=tuple, factory=tuple, metadata={"json_omit_empty": True}
     )
+    # What the input said about the document (title, outlet, url, date, any
+    # other key of a JSONL record or front matter), as JSON values.
+    metadata: dict[str, Any] = attrs.field(factory=dict, hash=False, metadata={"json_omit_empty": True})
 
     @classmethod
     def for_text(cls, text: str, doc_id: str, provenance: tuple[Span, ...] = ()) -> DocumentInfo:
@@ -216,13 +228,17 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         return to_dict(self)
 
-    def explain(self, rules: Any = None) -> str:
-        """Per claim, its sentence with source, cue and content marked and the
-        rules (with file:line) that fired; then why cue words gave no claim.
-        ``rules``: the RuleSet or overlay directories that produced this result."""
-        from claimtrack.export.explain import explain
+    @classmethod
+    def from_dict(cls, data: Any, text: str = "") -> Result:
+        """The result whose ``to_dict()`` is ``data``, so that
+        ``Result.from_dict(r.to_dict()).to_dict() == r.to_dict()``.
 
-        return explain(self, rules)
+        The JSON does not hold the text (nor the diagnostics): pass ``text`` to
+        have it back; without it ``text`` is empty and the offsets still point
+        into the original document. Raises :class:`~claimtrack.errors.ResultError`
+        naming the field path when ``data`` is not such a dict.
+        """
+        return from_dict(cls, data, text=text)
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
@@ -271,3 +287,85 @@ def to_dict(value: Any) -> Any:
         data.pop("claimtrack_version", None)
         data = {"claimtrack_version": value.claimtrack_version or __version__, **data}
     return data
+
+
+_Model = TypeVar("_Model")
+
+# JSON scalar types and how an error message names them.
+_SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
+
+
+def from_dict(cls: type[_Model], data: Any, **omitted: Any) -> _Model:
+    """The model value whose :func:`to_dict` is ``data``: its inverse.
+
+    The same field metadata drives it: a renamed field is read under its JSON
+    name (``class``), a field the JSON never holds (``json_omit``: a result's
+    text) is taken from ``omitted``, and one left out when None, false or empty
+    gets its default back. Keys the model does not know are skipped, since the
+    contract lets later versions add fields. A missing key, a value of the
+    wrong JSON type or one the model refuses raises :class:`ResultError`
+    naming the field path (``claims[2].cue.class: expected a string, got 5``).
+    """
+    return _structure(cls, data, "", omitted)
+
+
+def _structure(cls: type[_Model], data: Any, path: str, omitted: dict[str, Any]) -> _Model:
+    if not isinstance(data, dict):
+        raise ResultError(f"{path or 'top level'}: expected an object, got {_shown(data)}")
+    values = dict(omitted)
+    for attribute, hint in _json_fields(cls):
+        key = attribute.metadata.get("json", attribute.name)
+        where = f"{path}.{key}" if path else key
+        if key in data:
+            values[attribute.name] = _decode(hint, data[key], where)
+        elif attribute.default is attrs.NOTHING:
+            raise ResultError(f"{where}: missing")
+    try:
+        return cls(**values)
+    except (TypeError, ValueError) as error:
+        raise ResultError(f"{path or 'top level'}: {error}") from None
+
+
+@functools.cache
+def _json_fields(cls: type) -> tuple[tuple[attrs.Attribute, Any], ...]:
+    """The fields of ``cls`` that its JSON holds, each with its resolved type."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (attribute, hints[attribute.name])
+        for attribute in attrs.fields(cls)
+        if not attribute.metadata.get("json_omit")
+    )
+
+
+def _decode(hint: Any, value: Any, path: str) -> Any:
+    """``value`` read as the type ``hint``: None only where the field is
+    optional, a list for a tuple, an object for a model class or a dict."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [option for option in typing.get_args(hint) if option is not type(None)]
+        if value is None and len(options) < len(typing.get_args(hint)):
+            return None
+        (option,) = options  # the model's unions are all ``X | None``
+        return _decode(option, value, path)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ResultError(f"{path}: expected a list, got {_shown(value)}")
+        item = typing.get_args(hint)[0]
+        return tuple(_decode(item, entry, f"{path}[{index}]") for index, entry in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ResultError(f"{path}: expected an object, got {_shown(value)}")
+        return dict(value)
+    if isinstance(hint, type) and attrs.has(hint):
+        return _structure(hint, value, path, {})
+    if hint is Any:
+        return value
+    if type(value) is not hint:  # exact: JSON's true is no integer offset
+        raise ResultError(f"{path}: expected {_SCALARS[hint]}, got {_shown(value)}")
+    return value
+
+
+def _shown(value: Any) -> str:
+    """A JSON value as a message shows it: short, and in JSON's own spelling."""
+    text = json.dumps(value, ensure_ascii=False, default=repr)
+    return text if len(text) <= 40 else text[:37] + "..."

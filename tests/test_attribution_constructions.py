@@ -155,3 +155,12 @@ def test_nested_claim_has_parent(extract_rows):
         "a colleague",
         outer.id,
     )
+
+
+def test_the_rule_schema_names_exactly_the_frames_the_engine_has():
+    """A frame a rule may name in cues.yaml is one the engine implements, and
+    every implemented frame can be named: no rule silently does nothing."""
+    from claimtrack.ruleset.schema import CUE_FRAMES
+    from claimtrack.stages.frames import FRAMES
+
+    assert sorted(CUE_FRAMES) == sorted(FRAMES)

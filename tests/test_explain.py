@@ -1,4 +1,4 @@
-"""Result.explain(): each claim's sentence marked up, the rules that fired with
+"""claimtrack.explain(result): each claim's sentence marked up, the rules that fired with
 their file:line, and why cue words gave no claim. Hand-built results, except
 one end-to-end sentence."""
 
@@ -117,8 +117,10 @@ def test_explain_marks_each_claim_and_names_its_rules(rules, tmp_path):
     )
 
 
-def test_result_explain_delegates(rules):
-    assert result().explain(rules) == explain(result(), rules)
+def test_the_package_exports_explain(rules):
+    import claimtrack
+
+    assert claimtrack.explain(result(), rules) == explain(result(), rules)
 
 
 def test_a_result_without_claims(rules):
@@ -184,5 +186,5 @@ def test_explain_of_a_parsed_sentence():
     from claimtrack import extract
 
     text = "The minister said that the bridge was closed."
-    report = extract(text).explain()
+    report = explain(extract(text))
     assert report.splitlines()[1] == "  [SOURCE The minister] <CUE said> that {CONTENT the bridge was closed}."

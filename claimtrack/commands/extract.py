@@ -224,7 +224,9 @@ def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namesp
         for line in _timings(outcome, cache=not args.no_cache):
             progress.write(f"{record.name}: {line}")
     if args.explain:
-        progress.write(outcome.result.explain(rules))
+        from claimtrack.export.explain import explain
+
+        progress.write(explain(outcome.result, rules))
     return True
 
 

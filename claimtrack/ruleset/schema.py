@@ -96,7 +96,6 @@ CUE_FRAMES = (
     "passive_agent",  # claimed by X
     "quoted_object",  # called it "a blatant aggression" (only with a quotation)
     "evidential",  # videos showed X
-    "infinitive",  # urged X to Y, vowed to Y
 )
 
 SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {

@@ -22,6 +22,7 @@ from claimtrack.document import Document, Word
 from claimtrack.document import Sentence as Sent
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.quotes import Quotes, find_quotes
+from claimtrack.stages.syntax import evidential_subject
 
 __all__ = ["CueHit", "Lexicon", "find_claims", "find_cues"]
 
@@ -214,7 +215,7 @@ def _pick_verb_rule(sent: Sent, word: Word, rules: tuple[Rule, ...]) -> Rule | N
             if _next_word(sent, word, particle):
                 return rule
         elif subjects:
-            if attribute.evidential_subject(sent, word, subjects) is not None:
+            if evidential_subject(sent, word, subjects) is not None:
                 return rule
         elif plain is None:
             plain = rule

@@ -1,0 +1,331 @@
+"""Attribution frames: where a cue verb's content (and sometimes its source) is.
+
+Each frame named in ``rules/cues.yaml`` (a cue rule's ``frames``) is one small
+function in :data:`FRAMES`, all with one signature, ``frame(context) ->
+FrameMatch | None``. A cue tries its rule's frames in :data:`FRAME_ORDER`;
+the first that matches gives the content. A test keeps the rule schema's
+frame names equal to this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
+from claimtrack.stages.syntax import (
+    after_case, cue_closes_sentence, evidential_subject, finite, last_comma_before,
+    noun_phrase, object_words, only_source_between, passive_agent, quote_at, quote_opens_unit, words_span,
+    verb_between, without_complementiser,
+)
+
+__all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
+
+Span = tuple[int, int]
+
+
+@attrs.frozen
+class CueContext:
+    """What a frame looks at: the cue word in its sentence, the document's
+    quotations, the cue lexicon and the cue's rule."""
+
+    text: str
+    sentence: Sent
+    cue: Word
+    last: Word  # the cue's last word (its particle, if it has one)
+    quotes: object
+    lexicon: object
+    rule: object
+
+    @property
+    def reportable(self) -> bool:
+        return self.lexicon.reportable(self.rule.get("class"))
+
+
+@attrs.frozen
+class FrameMatch:
+    """The content a frame found (one span, or the pieces of a split quote),
+    the id of the pattern that read it, and the source when the frame finds
+    it itself (``sourced``)."""
+
+    parts: tuple[Span, ...]
+    pattern: str
+    source: Span | None = None
+    sourced: bool = False
+    quoted: bool = False  # the content is a quotation (a direct quote)
+
+
+DEFAULT_FRAMES = ("complement", "quote")
+
+
+def _quote(text, sent, cue, quotes, last=None):
+    """A direct quotation attributed by the cue: '"A," she said', 'She said:
+    "A."', '"A," she said, "B."'. Returns (parts, pattern id) or None."""
+    before = quotes.ending_in(sent.start, cue.start)
+    last = last or cue
+    after = quotes.opening_in(last.end, sent.end)
+    parts = []
+    pattern = None
+    if before:
+        quote = before[-1]
+        opening_sentence_start = quote_opens_unit(text, quote)
+        gap = text[quote.end + 1 : cue.start]
+        inner_end = text[quote.start + 1 : quote.end].rstrip()[-1:]
+        if opening_sentence_start and (gap.lstrip()[:1] in (",", "") or inner_end in (",", "?", "!", "\u2014")):
+            parts.append(quote.inner)
+            pattern = "pattern.quote_then_verb"
+    if after:
+        quote = after[0]
+        gap = text[last.end : quote.start]
+        if pattern and only_source_between(gap):
+            parts.append(quote.inner)
+            pattern = "pattern.split_quote"
+        elif not pattern and gap.strip()[-1:] in (":", ",", "") and not verb_between(sent, cue.end, quote.start):
+            parts.append(quote.inner)
+            pattern = "pattern.verb_then_quote"
+    if not parts:
+        return None
+    return tuple(parts), pattern
+
+
+def _complement(text, sent, cue):
+    """Indirect speech: the cue's clausal complement ('said (that) X'), or the
+    clause before the cue when the cue follows it ('X, the official said')."""
+    complements = sent.kids(cue, "ccomp")
+    comma = last_comma_before(sent, cue)
+    for kid in complements:
+        if kid.index > cue.index:
+            return words_span(without_complementiser(sent.subtree(kid))), "pattern.verb_complement"
+    for kid in complements:
+        if comma is not None and kid.index < comma.index:
+            words = [w for w in sent.subtree(kid) if w.index < comma.index]
+            return words_span(words), "pattern.clause_then_verb"
+    head = sent.head_of(cue)
+    if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
+        if any(mark.lower == "as" for mark in sent.kids(cue, "mark")) and _reports_as(sent, cue):
+            # 'As the Chief Justice said, small changes are better.'
+            own = {w.id for w in sent.subtree(cue)}
+            words = [w for w in sent.subtree(head) if w.id not in own and w.index > cue.index]
+            return words_span(words), "pattern.as_verb_clause"
+    if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
+        words = [w for w in sent.subtree(head) if w.index < comma.index]
+        return words_span(words), "pattern.clause_then_verb"
+    if comma is not None and comma.index > 1 and finite(sent, cue) and _inverted_tail(sent, cue, comma):
+        return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
+    if comma is not None and comma.index > 1 and finite(sent, cue):
+        closing = _parenthetical_close(sent, cue)
+        if closing is not None:
+            before = words_span(sent.words[: comma.index])
+            after = words_span(sent.words[closing.index + 1 :])
+            if before and after:
+                return (before, after), "pattern.parenthetical_verb"
+    colon = [
+        w for w in sent.kids(cue)
+        if w.index > cue.index and w.base_deprel == "parataxis"
+        and any(p.lower == ":" for p in sent.words[cue.index + 1 : w.index])
+    ]
+    if colon:
+        return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
+    return _that_clause(sent, cue)
+
+
+def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
+    """The comma closing '..., said Mauer, ...' or '..., he said, ...'."""
+    if sent.kids(cue, "obj", "iobj", "ccomp", "xcomp"):
+        return None
+    opening = last_comma_before(sent, cue)
+    lead = sent.words[opening.index + 1 : cue.index] if opening is not None else []
+    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+        return None
+    between = []
+    for word in sent.words[cue.index + 1 :]:
+        if word.lower == ",":
+            if any(w.upos in ("NOUN", "PROPN", "PRON") for w in between) or not between:
+                return word if word.index < len(sent.words) - 2 else None
+            return None
+        if word.upos in ("VERB", "AUX", "SCONJ"):
+            return None
+        between.append(word)
+    return None
+
+
+def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
+    """After the comma stand only a noun phrase and the cue ('..., an aide
+    said.') or the cue and a noun phrase ('..., said the official.'), and the
+    cue takes no object or clause of its own."""
+    between = sent.words[comma.index + 1 : cue.index]
+    if between and sent.kids(cue, "obj", "ccomp", "xcomp", "iobj"):
+        return False
+    if not cue_closes_sentence(sent, cue):
+        return False
+    return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
+
+
+def _reports_as(sent: Sent, cue: Word) -> bool:
+    """'As the minister said, X' reports X; 'As I recall', 'As he assumes
+    that responsibility' do not: the cue needs a third-person subject and no
+    object or clause of its own."""
+    subjects = sent.kids(cue, "nsubj")
+    if not subjects or subjects[0].upos == "PRON" and "Person=3" not in subjects[0].feats:
+        return False
+    return not sent.kids(cue, "obj", "ccomp", "xcomp")
+
+
+def _reportable_clause(sent: Sent, found) -> bool:
+    """A reported clause has a predicate, and is no indirect question ('tell
+    whether they will'): its first word is not 'whether', 'if' or a wh-word."""
+    pieces = found[0] if isinstance(found[0][0], tuple) else (found[0],)
+    words = [w for start, end in pieces for w in sent.words_between(start, end)]
+    if not any(w.upos in ("VERB", "AUX") for w in words):
+        return False
+    ids = {w.id for w in words}
+    heads = [w for w in words if w.head_id not in ids]
+    first = words[0]
+    if first.deprel == "mark" and first.lower != "that" and heads and first.head_id == heads[0].id:
+        return False  # the whole clause is an 'if'/'whether' question
+    return "PronType=Int" not in first.feats
+
+
+def _that_clause(sent: Sent, cue: Word):
+    """Surface fallback: the first 'that' clause after the cue, wherever the
+    parse attached it ('told by a colleague that the vote was delayed')."""
+    for word in sent.words[cue.index + 1 :]:
+        if word.lower == "that" and word.deprel == "mark":
+            head = sent.head_of(word)
+            if head is not None and head.index > word.index:
+                words = [w for w in sent.subtree(head) if w.index > word.index]
+                return words_span(words), "pattern.verb_that_clause"
+        if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
+            break
+    return None
+
+
+def _object_frame(text, sent, cue, particle: str | None):
+    """'accused X of Y', 'condemned X for Y', 'counted X', 'called for X'."""
+    words = object_words(sent, cue)
+    if particle:
+        words = [w for w in words if not (w.lower == particle and w.index == cue.index + 1)]
+        words = [w for w in words if w.index > cue.index + 1] or words
+    if not any(w.base_deprel in ("obj", "obl", "ccomp", "xcomp", "iobj") for w in sent.kids(cue)):
+        return None
+    return words_span(words), "pattern.verb_object"
+
+
+def _passive_agent_frame(text, sent, cue):
+    """'many have been claimed by the group': the agent is the source, the
+    passive subject (with what precedes it) the content."""
+    agent = passive_agent(sent, cue)
+    if agent is None:
+        return None
+    auxiliaries = sent.kids(cue, "aux", "aux:pass")
+    first = min([w.index for w in auxiliaries] + [cue.index])
+    content = words_span(sent.words[:first])
+    return content, after_case(sent, agent, noun_phrase(sent, agent)), "pattern.passive_agent"
+
+
+def _evidential(text, sent, cue, lexicon, subjects):
+    """'videos shared on a Telegram channel showed X': the medium is the source."""
+    subject = evidential_subject(sent, cue, subjects)
+    if subject is None:
+        return None
+    source_head = subject
+    for word in sent.words[subject.index : cue.index]:
+        if word.upos in ("NOUN", "PROPN") and any(k.lower in lexicon.subject_cases for k in sent.kids(word, "case")):
+            source_head = word
+            break
+    words = object_words(sent, cue)
+    source = noun_phrase(sent, source_head, lexicon.source_cuts)
+    if source_head is not subject:
+        source = after_case(sent, source_head, source)
+    return words_span(words), source, "pattern.evidential"
+
+
+def _names_something(sent: Sent, cue: Word) -> bool:
+    """'called it "a blatant aggression"' characterises; 'it is called "T-town"'
+    and 'calling themselves "the boat people"' only name."""
+    if sent.kids(cue, "aux:pass", "nsubj:pass"):
+        return False
+    return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
+
+
+# ---------------------------------------------------------------- the table
+
+
+def _evidential_frame(context: CueContext) -> FrameMatch | None:
+    found = _evidential(context.text, context.sentence, context.cue, context.lexicon, context.rule.get("subjects") or ())
+    if not found or found[0] is None:
+        return None
+    return FrameMatch((found[0],), found[2], source=found[1], sourced=True)
+
+
+def _passive_frame(context: CueContext) -> FrameMatch | None:
+    found = _passive_agent_frame(context.text, context.sentence, context.cue)
+    if not found or found[0] is None:
+        return None
+    return FrameMatch((found[0],), found[2], source=found[1], sourced=True)
+
+
+def _quote_frame(context: CueContext) -> FrameMatch | None:
+    found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last)
+    if not found:
+        return None
+    return FrameMatch(tuple(found[0]), found[1], quoted=True)
+
+
+def _complement_frame(context: CueContext) -> FrameMatch | None:
+    if not context.reportable:
+        return None
+    found = _complement(context.text, context.sentence, context.cue)
+    if not found or not found[0] or not _reportable_clause(context.sentence, found):
+        return None
+    parts = found[0] if isinstance(found[0][0], tuple) else (found[0],)
+    return FrameMatch(tuple(parts), found[1])
+
+
+def _object(context: CueContext) -> FrameMatch | None:
+    if not context.reportable:
+        return None
+    found = _object_frame(context.text, context.sentence, context.cue, context.rule.get("particle"))
+    if not found or not found[0]:
+        return None
+    return FrameMatch((found[0],), found[1])
+
+
+def _quoted_object(context: CueContext) -> FrameMatch | None:
+    if not _names_something(context.sentence, context.cue):
+        return None
+    found = _object_frame(context.text, context.sentence, context.cue, context.rule.get("particle"))
+    if not found or not found[0] or not quote_at(context.quotes, *found[0]):
+        return None
+    return FrameMatch((found[0],), "pattern.verb_quoted_object", quoted=True)
+
+
+Frame = Callable[[CueContext], "FrameMatch | None"]
+
+FRAMES: dict[str, Frame] = {
+    "evidential": _evidential_frame,  # videos showed X
+    "passive_agent": _passive_frame,  # claimed by X
+    "quote": _quote_frame,  # "X," she said
+    "complement": _complement_frame,  # said (that) X / X, she said
+    "object": _object,  # denied the report / confirmed X
+    "of_object": _object,  # accused X of Y
+    "for_object": _object,  # condemned X for Y
+    "quoted_object": _quoted_object,  # called it "a blatant aggression" (only with a quotation)
+}
+FRAME_ORDER = tuple(FRAMES)
+
+
+def first_match(context: CueContext, names: tuple[str, ...]) -> FrameMatch | None:
+    """The first of the named frames (in :data:`FRAME_ORDER`) that matches."""
+    tried: set[Frame] = set()
+    for name in FRAME_ORDER:
+        frame = FRAMES[name]
+        if name not in names or frame in tried:
+            continue
+        tried.add(frame)
+        found = frame(context)
+        if found is not None:
+            return found
+    return None

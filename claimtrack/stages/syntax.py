@@ -1,0 +1,315 @@
+"""Phrases read off one parsed sentence: noun phrases, subjects, clause edges.
+
+The building blocks the attribution frames and source finders share. Each
+combines the dependency parse with a surface fallback, because the compact
+models get exactly these constructions wrong at times (a source parsed as
+the object of "said", "saying" tagged as a noun). Spans are (start, end)
+character offsets into the document text.
+"""
+
+from __future__ import annotations
+
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
+
+__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
+
+
+CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
+
+SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
+
+NP_SKIP = ("acl:relcl", "parataxis", "punct", "advcl", "dep", "obl:tmod", "nmod:tmod")
+
+PUNCT_EDGES = " \t\r\n,;:.—–-"
+
+NP_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
+
+
+def words_span(words: list[Word]) -> tuple[int, int] | None:
+    words = [word for word in words if word.upos != "PUNCT"] or words
+    if not words:
+        return None
+    return min(word.start for word in words), max(word.end for word in words)
+
+
+def trim(text: str, start: int, end: int, quotes) -> tuple[int, int] | None:
+    """Strip spaces and edge punctuation; take in the quotation marks of a
+    quote the content starts or ends inside, so 'was "martyred"' keeps both."""
+    while start < end and text[start] in PUNCT_EDGES:
+        start += 1
+    while end > start and text[end - 1] in PUNCT_EDGES:
+        end -= 1
+    if end <= start:
+        return None
+    for quote in quotes.touching(start, end):
+        if quote.start < start <= quote.end < end and text[quote.start + 1 : start].strip(PUNCT_EDGES) == "":
+            start = quote.start
+        if start < quote.start < end <= quote.end and text[end : quote.end].strip(PUNCT_EDGES) == "":
+            end = min(quote.end + 1, len(text)) if quote.closed else end
+    return start, end
+
+
+def subject_of(sent: Sent, verb: Word) -> Word | None:
+    """The subject of a verb, climbing through conj, xcomp and aux chains
+    (``called`` in "accused X and called it Y"; ``show`` in "appeared to show")."""
+    current = verb
+    for _ in range(4):
+        subjects = sent.kids(current, *SUBJECTS)
+        if subjects:
+            before = [s for s in subjects if s.index < verb.index]
+            return before[-1] if before else subjects[0]
+        head = sent.head_of(current)
+        if head is None or current.base_deprel not in ("conj", "xcomp", "advcl"):
+            return None
+        current = head
+    return None
+
+
+def noun_in(word: Word, lemmas) -> bool:
+    """The word's lemma is listed; a plural the tagger took for a name
+    ('Videos' as PROPN) counts by its singular."""
+    if word.lemma in lemmas or word.lower in lemmas:
+        return True
+    return word.lower.endswith("s") and word.lower[:-1] in lemmas
+
+
+def evidential_subject(sent: Sent, verb: Word, subjects) -> Word | None:
+    """The subject of an evidential verb when it is a video, document or the
+    like; when the parse gives the verb no subject, the nearest such noun
+    before it in the same clause."""
+    subject = subject_of(sent, verb)
+    if subject is not None and noun_in(subject, subjects):
+        return subject
+    for word in reversed(sent.words[: verb.index]):
+        if word.upos in ("NOUN", "PROPN") and noun_in(word, subjects):
+            if subject is not None and word in sent.subtree(subject):
+                return subject  # 'A video posted online' parsed with 'online' as its head
+            return word
+        if word.lower in (";", ":"):
+            break
+    return None
+
+
+def noun_phrase(sent: Sent, head: Word, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A source mention: the head's subtree, cut before a comma, relative
+    clause, apposition or time phrase that follows the head."""
+    words = sent.subtree(head, skip=NP_SKIP)
+    kept = []
+    for word in words:
+        if word.index > head.index:
+            gap = sent.words[kept[-1].index + 1 : word.index] if kept else []
+            stop = (",", "(", "\u2014", "who", "which", "that")
+            if word.lower in stop or word.lower in cuts or any(w.lower in stop for w in gap):
+                break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1].lower in cuts:
+        kept.pop()
+    return with_possessor(sent, kept)
+
+
+def with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
+    """Take in a possessor the parse left outside: "al-Sudani's office"."""
+    if not words:
+        return None
+    first = words[0].index
+    if first >= 2 and sent.words[first - 1].lower in ("'s", "\u2019s", "'"):
+        start = first - 1
+        while start > 0 and sent.words[start - 1].upos in ("PROPN", "NOUN") or (
+            start > 1 and sent.words[start - 1].lower == "-" and sent.words[start - 2].upos == "PROPN"
+        ):
+            start -= 1
+        words = sent.words[start:first] + words
+    return words_span(words)
+
+
+def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Surface noun phrase starting at word ``index``: up to a comma, final
+    punctuation, a participle ('speaking on condition ...') or a relative."""
+    kept = []
+    if index < len(sent.words) and sent.words[index].upos in ("ADP", "SCONJ", "CCONJ", "PART"):
+        return None
+    for word in sent.words[index:]:
+        if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
+            break
+        if word.upos == "AUX" or kept and word.upos == "VERB" and "VerbForm=Fin" in word.feats:
+            break
+        if kept and word.upos == "VERB" and ("VerbForm=Ger" in word.feats or "VerbForm=Part" in word.feats):
+            break
+        if kept and word.upos == "ADP" and word.lower in ("in", "on") and is_extension_start(sent, word):
+            break
+        kept.append(word)
+    if not kept or not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") for w in kept):
+        return None
+    return words_span(kept)
+
+
+def ends_clause(sent: Sent, offset: int) -> bool:
+    """Nothing but punctuation, a preposition phrase or a participle clause
+    follows ``offset`` ('said the official, speaking on condition ...')."""
+    following = [w for w in sent.words if w.start >= offset][:1]
+    return not following or following[0].upos in ("PUNCT", "ADP") or "VerbForm=Ger" in following[0].feats
+
+
+def is_extension_start(sent: Sent, word: Word) -> bool:
+    following = sent.words[word.index + 1 : word.index + 3]
+    return any(w.lower in ("a", "an", "statement", "interview") for w in following)
+
+
+def np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
+    """Surface noun phrase before a sentence-final cue: the stretch after the
+    last comma (", an aide to the minister said."); when a quotation closes
+    before the cue, the first stretch after it ('"...," Khaled Al-Maeena,
+    editor at the Gazette, said.')."""
+    words = sent.words[: cue.index]
+    segments, current = [], []
+    for word in words:
+        if word.lower in (",", ":") or word.lower in ('"', "\u201d", "\u2019"):
+            segments.append((current, word.lower))
+            current = []
+        else:
+            current.append(word)
+    segments.append((current, None))
+    closing = [i for i, (_, mark) in enumerate(segments) if mark in ('"', "\u201d", "\u2019")]
+    candidates = segments[closing[-1] + 1 :] if closing else segments[-1:]
+    for segment, _ in candidates:
+        kept = [w for w in segment if w.upos != "ADV"]
+        if kept and any(w.upos in ("NOUN", "PROPN", "PRON") for w in kept):
+            return words_span(kept)
+    return None
+
+
+def quote_at(quotes, start: int, end: int):
+    """Quotations lying inside [start, end]."""
+    return list(quotes.within(start, end))
+
+
+def verb_between(sent: Sent, start: int, end: int) -> bool:
+    return any(w.upos in ("VERB", "AUX") for w in sent.words_between(start, end))
+
+
+def quote_opens_unit(text: str, quote) -> bool:
+    """The opening mark starts a sentence or paragraph (nothing but space or a
+    dash between it and the previous sentence end)."""
+    before = char_before(text, quote.start)
+    return not before or before in ".!?\n:\u201d\"\u2014"
+
+
+def char_before(text: str, offset: int) -> str:
+    """The last character before ``offset`` that is not a space or tab ('' if none)."""
+    while offset > 0 and text[offset - 1] in " \t":
+        offset -= 1
+    return text[offset - 1] if offset > 0 else ""
+
+
+def char_after(text: str, offset: int) -> str:
+    """The first character from ``offset`` on that is not a space or tab ('' if none)."""
+    while offset < len(text) and text[offset] in " \t":
+        offset += 1
+    return text[offset] if offset < len(text) else ""
+
+
+def only_source_between(gap: str) -> bool:
+    stripped = gap.strip()
+    return stripped.startswith(",") or stripped.endswith(",") or stripped == ""
+
+
+def finite(sent: Sent, cue: Word) -> bool:
+    """A finite cue ('said', 'has said'), not a participle or gerund ('hoping')."""
+    return "VerbForm=Fin" in cue.feats or bool(sent.kids(cue, "aux", "aux:pass"))
+
+
+def last_comma_before(sent: Sent, cue: Word) -> Word | None:
+    """The comma before the cue, unless a verb well before the cue intervenes."""
+    for word in reversed(sent.words[: cue.index]):
+        if word.lower == ",":
+            return word
+        if word.upos == "VERB" and word.deprel != "amod" and word.index < cue.index - 8:
+            return None
+    return None
+
+
+def cue_closes_sentence(sent: Sent, cue: Word) -> bool:
+    """Only the source, an extension or punctuation follow the cue."""
+    rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
+    return len(rest) <= 8 and not any(w.upos == "VERB" and w.deprel in ("ccomp", "xcomp") for w in rest)
+
+
+def object_words(sent: Sent, cue: Word) -> list[Word]:
+    """Everything the cue governs after it, minus coordinated clauses and a
+    leading complementiser ('show that X' -> X)."""
+    words = []
+    for kid in sent.kids(cue):
+        if kid.index > cue.index and kid.deprel not in CLAUSE_CUT and kid.base_deprel not in CLAUSE_CUT:
+            words.extend(sent.subtree(kid))
+    words.sort(key=lambda w: w.index)
+    return without_complementiser(words)
+
+
+def without_complementiser(words: list[Word]) -> list[Word]:
+    """A clause without its leading 'that' ('said that X' -> X)."""
+    while words and words[0].deprel == "mark" and words[0].lower == "that":
+        words = words[1:]
+    return words
+
+
+def passive_agent(sent: Sent, cue: Word) -> Word | None:
+    """The 'by X' agent of a passive cue verb, if any."""
+    if not sent.kids(cue, "aux:pass", "nsubj:pass"):
+        return None
+    for word in sent.kids(cue, "obl"):
+        if any(k.lower == "by" for k in sent.kids(word, "case")):
+            return word
+    return None
+
+
+def after_case(sent: Sent, head: Word, span):
+    """A noun phrase span without its leading preposition ('by the group')."""
+    if span is None:
+        return None
+    case = sent.kids(head, "case")
+    if case and span[0] <= case[0].start:
+        following = [w for w in sent.words if w.start > case[0].start]
+        return (following[0].start, span[1]) if following else span
+    return span
+
+
+def np_right_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
+    """Surface fallback: the noun phrase standing right before the cue
+    ('..., Najib Razak said', 'with one poster writing')."""
+    words = []
+    for word in reversed(sent.words[: cue.index]):
+        if word.upos not in NP_WORDS and word.lower not in ("'s", "\u2019s", "-"):
+            break
+        words.insert(0, word)
+    if not words or words[-1].upos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return words_span(words)
+
+
+def leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
+    """Surface fallback for a subject set off by commas: 'A security
+    official, speaking on condition of anonymity, said ...'."""
+    words = []
+    for word in sent.words[: cue.index]:
+        if word.lower == ",":
+            break
+        if word.upos not in NP_WORDS:
+            return None
+        words.append(word)
+    if not words or len(words) == cue.index or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in words):
+        return None
+    return words_span(words)
+
+
+def bare_np_before(sent: Sent, noun: Word) -> tuple[int, int] | None:
+    """'AFP reports that X' with 'reports' tagged as a noun: the names right
+    before a determiner-less cue noun are its source."""
+    words = []
+    for word in reversed(sent.words[: noun.index]):
+        if word.upos not in ("PROPN", "NOUN"):
+            break
+        words.insert(0, word)
+    if not words or words[0].index != 0 and sent.words[words[0].index - 1].upos not in ("PUNCT", "CCONJ"):
+        return None
+    return words_span(words)
