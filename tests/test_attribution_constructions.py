@@ -29,11 +29,17 @@ CASES = {
         '"We are not leaving," said Tomas Brandt, who leads the tenants\' union.',
         [("We are not leaving", "said", "Tomas Brandt", "direct")],
     ),
+    # One quotation over several sentences and a quote-only sentence after it
+    # is one claim; its pieces are content.parts (see the parts tests below).
     "multi-sentence quote then a quote-only sentence": (
         '"The plan is finished. Nobody will vote for it," said the senator.\n"It will take years."',
         [
-            ("The plan is finished. Nobody will vote for it", "said", "the senator", "direct"),
-            ("It will take years", "said", "the senator", "direct"),
+            (
+                'The plan is finished. Nobody will vote for it," said the senator.\n"It will take years',
+                "said",
+                "the senator",
+                "direct",
+            ),
         ],
     ),
     "the object of 'told' is the addressee, not the source": (

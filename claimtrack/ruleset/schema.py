@@ -41,7 +41,12 @@ _YAML_NAMES = {
 }
 
 # What a ``ref`` names, in messages ("unknown cue class 'neutrall'").
-REF_NAMES = {"cues.classes": "cue class", "sources.types": "source type", "hedges.classes": "hedge class"}
+REF_NAMES = {
+    "cues.classes": "cue class",
+    "sources.types": "source type",
+    "hedges.classes": "hedge class",
+    "confirmation.statuses": "confirmation status",
+}
 
 
 def _kind_of(value: Any) -> str:
@@ -132,6 +137,8 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "quotes": {
             "open": S(required=True),
             "close": S(required=True),
+            "paired_only": S("bool"),
+            "note": S(),
         },
         "extensions": {
             "words": S(required=True),
@@ -147,6 +154,13 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "not_cues": {
             "pattern": S("regex", required=True),
+            "note": S(),
+        },
+        "unreal": {
+            "subject_determiners": S("str_list"),
+            "subject_words": S("str_list"),
+            "cue_negations": S("str_list"),
+            "marks": S("str_list"),
             "note": S(),
         },
     },
@@ -219,6 +233,13 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "anonymous_heads": {"lemmas": S("str_list", required=True), "note": S()},
         "anonymity_cues": {"pattern": S("regex", required=True, ignore_case=True), "note": S()},
+        "postmodifiers": {"lemmas": S("str_list", required=True), "note": S()},
+        "employers": {
+            "roles": S("str_list", required=True),
+            "links": S("str_list", required=True),
+            "types": S("str_list", required=True, ref="sources.types"),
+            "note": S(),
+        },
     },
     "hedges": {
         "classes": {
@@ -236,20 +257,28 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "unsourced": S("bool"),
             "note": S(),
         },
+        "cue_links": {
+            "dependents": S("str_list", required=True),
+            "governed_as": S("str_list", required=True),
+            "note": S(),
+        },
+        "sentence_ends": {"marks": S("str_list", required=True), "note": S()},
     },
     "confirmation": {
         "statuses": {
-            "name": S(
-                required=True,
-                choices=("confirmed", "corroborated", "denied", "disputed", "unverified", "no_response"),
-            ),
+            "name": S(required=True),
             "rank": S("int", required=True),
+            "default": S("bool"),
+            "names_its_object": S("bool"),
+            "nearest_claim": S("bool"),
+            "marks_own_claim": S("bool"),
+            "links_by_party": S("bool"),
+            "drops_claims_cued_inside": S("bool"),
+            "description": S(),
+            "note": S(),
         },
         "cues": {
-            "status": S(
-                required=True,
-                choices=("confirmed", "corroborated", "denied", "disputed", "unverified", "no_response"),
-            ),
+            "status": S(required=True, ref="confirmation.statuses"),
             "lemmas": S("str_list"),
             "pattern": S("regex", ignore_case=True),
             "note": S(),
@@ -259,11 +288,33 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "cue_classes": S("str_list", ref="cues.classes"),
             "note": S(),
         },
-        "negations": {"words": S("str_list", required=True), "note": S()},
+        "topics": {
+            "mentions": S("str_list", required=True),
+            "content_lemmas": S("str_list"),
+            "content_upos": S("str_list"),
+            "note": S(),
+        },
+        "noun_objects": {
+            "upos": S("str_list", required=True),
+            "object_deprels": S("str_list", required=True),
+            "determiners": S("str_list"),
+            "possessor_deprels": S("str_list"),
+            "note": S(),
+        },
+        "content_words": {"upos": S("str_list", required=True), "noun_upos": S("str_list"), "note": S()},
+        "parties": {
+            "subject_deprels": S("str_list", required=True),
+            "skip_deprels": S("str_list"),
+            "not_in_names": S("str_list"),
+            "speakers": S("str_list"),
+            "note": S(),
+        },
+        "negations": {"words": S("str_list", required=True), "window": S("int"), "note": S()},
         "links": {
             "min_shared": S("int", required=True),
             "min_percent": S("int", required=True),
             "percent_of": S(choices=("smaller", "larger")),
+            "status": S(ref="confirmation.statuses"),
             "note": S(),
         },
         "party_extensions": {"pattern": S("regex", required=True), "note": S()},

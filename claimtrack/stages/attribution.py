@@ -24,7 +24,7 @@ from claimtrack.stages.syntax import (
     bare_np_before,
 )
 
-__all__ = ["Draft", "attribute", "finish", "merge_overlapping", "quote_continuations"]
+__all__ = ["Draft", "attribute", "finish", "merge_overlapping", "outside_quotations", "quote_continuations"]
 
 
 @attrs.frozen
@@ -93,6 +93,9 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         source = _verb_source(sent, cue, lexicon.source_cuts, inverted=not rule.get("addressee"))
         if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
             return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
+    unreal = _unreal(sent, cue, lexicon)
+    if unreal:
+        return f"cue '{cue.text}' is {unreal} speech, not a claim"
     if not lexicon.first_person_counts(cls) and _first_person_subject(sent, cue):
         return f"cue '{cue.text}' ({cls}) with a first- or second-person subject is the speaker's own voice"
     extension, extension_rule = _extension(sent, cue_words[-1], lexicon)
@@ -105,6 +108,21 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
     rules = (rule.id, pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
     return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=match.quoted)
+
+
+def _unreal(sent: Sent, cue: Word, lexicon) -> str | None:
+    """'negated' or 'hypothetical' when the speech did not happen (rules/cues.yaml 'unreal')."""
+    if any(kid.lower in lexicon.unreal_negations for kid in sent.kids(cue, "advmod")):
+        return "negated"
+    subject = subject_of(sent, cue)
+    if subject is not None and (
+        subject.lower in lexicon.unreal_subjects
+        or any(kid.lower in lexicon.unreal_determiners for kid in sent.kids(subject, "det"))
+    ):
+        return "negated"
+    if any(kid.lower in lexicon.unreal_marks for kid in sent.kids(cue, "mark")):
+        return "hypothetical"
+    return None
 
 
 def _first_person_subject(sent: Sent, cue: Word) -> bool:
@@ -128,7 +146,7 @@ def _verb_source(
     if agent is not None:
         return after_case(sent, agent, noun_phrase(sent, agent, cuts))
     previous = sent.words[cue.index - 1 : cue.index]
-    if inverted and previous and previous[0].upos == "PUNCT" and finite(sent, cue):
+    if inverted and (not previous or previous[0].upos == "PUNCT") and finite(sent, cue):
         after = np_after(sent, cue.index + 1, cuts)
         if after is not None and ends_clause(sent, after[1]):
             return after
@@ -266,34 +284,70 @@ class _Containers:
         return [draft for draft in self.drafts[first:last] if end <= draft.end]
 
 
+def outside_quotations(drafts: list[Draft], quotes) -> list[Draft]:
+    """Drop the drafts built from inside someone else's quotation: in
+    '"They are blaming us," the minister said' and '"The minister said we
+    would win," the aide recalled' only the quoted speaker speaks. A draft
+    goes when its cue lies in another draft's quotation, or when its cue and
+    its source both lie inside one closed quotation."""
+    quoted = _Containers([attrs.evolve(draft, parts=(part,)) for draft in drafts if draft.quoted for part in draft.parts])
+    kept = []
+    for draft in drafts:
+        if draft.cue is not None and any(other.cue != draft.cue for other in quoted.containing(*draft.cue)):
+            continue
+        if draft.cue is not None and draft.source is not None and any(
+            quote.closed and quote.inner[0] <= min(draft.cue[0], draft.source[0])
+            and max(draft.cue[1], draft.source[1]) <= quote.end
+            for quote in quotes.touching(*draft.cue)
+        ):
+            continue
+        kept.append(draft)
+    return kept
+
+
 def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
-    """A sentence that is only a quotation, right after an attributed direct
-    quote, continues it: same source, same cue."""
-    found: list[Draft] = []
+    """A sentence or paragraph that is only a quotation, right after an
+    attributed direct quote, continues it: one claim, the new quotation
+    another piece of its content (``parts``).
+
+    The drafts come back with their continuations joined."""
     quoted = sorted((d for d in drafts if d.quoted), key=lambda d: d.end)
     quoted_ends = [draft.end for draft in quoted]
     containers = _Containers(drafts)
     used = {part for draft in drafts for part in draft.parts}
+    joined: dict[int, list[tuple[int, int]]] = {}
+    latest: tuple[Draft, int] | None = None  # the last draft extended, and where it now ends
     for quote in quotes:
         inner = trim(text, *quote.inner, quotes)
         if inner is None or inner in used or containers.containing(*inner):
             continue
         if lines.skipped(quote.start, quote.end):
             continue
-        before, after = char_before(text, quote.start), char_after(text, quote.end + 1)
+        before, after = char_before(text, quote.start), char_after(text, quote.after)
         if before and before not in ".!?\n\"\u201d":
             continue
         if after and after not in ".!?\n":
             continue
         count = bisect.bisect_right(quoted_ends, quote.start)
-        if not count:
+        last, last_end = (quoted[count - 1], quoted[count - 1].end) if count else (None, -1)
+        if latest is not None and last_end < latest[1] <= quote.start:
+            last, last_end = latest
+        if last is None:
             continue
-        last = quoted[count - 1]
-        between = text[last.end : quote.start]
-        if between.count("\n") > 1 or len(between) > 80:
-            continue
-        found.append(attrs.evolve(last, parts=(inner,), rules=last.rules[:1] + ("pattern.quote_continuation",)))
-    return found
+        between = text[last_end : quote.start]
+        if between.count("\n") > 2 or len(between) > 80:
+            continue  # at most one paragraph break, and no other text but the cue
+        joined.setdefault(id(last), []).append(inner)
+        latest = (last, inner[1])
+    return [
+        attrs.evolve(
+            draft,
+            parts=draft.parts + tuple(joined[id(draft)]),
+            rules=draft.rules + ("pattern.quote_continuation",),
+        )
+        if id(draft) in joined else draft
+        for draft in drafts
+    ]
 
 
 def _kind(text: str, parts, quotes) -> str:
@@ -303,7 +357,7 @@ def _kind(text: str, parts, quotes) -> str:
     for start, end in parts:
         total += _letters(text, start, end)
         for quote in quotes.touching(start, end):
-            inside_start, inside_end = max(start, quote.start + 1), min(end, quote.end)
+            inside_start, inside_end = max(start, quote.inner[0]), min(end, quote.end)
             if inside_start < inside_end:
                 covered += _letters(text, inside_start, inside_end)
     if total and covered == total:

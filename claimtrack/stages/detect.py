@@ -21,7 +21,7 @@ from claimtrack.ruleset.regex import Regex
 from claimtrack.document import Document, Word
 from claimtrack.document import Sentence as Sent
 from claimtrack.stages.findings import Findings
-from claimtrack.stages.quotes import Quotes, find_quotes
+from claimtrack.stages.quotes import QuotePair, Quotes, find_quotes
 from claimtrack.stages.syntax import evidential_subject
 
 __all__ = ["CueHit", "Lexicon", "find_claims", "find_cues"]
@@ -35,9 +35,13 @@ class Lexicon:
     extensions: tuple[tuple[tuple[str, ...], Rule], ...]
     subject_cases: frozenset[str]
     source_cuts: frozenset[str]
-    quote_pairs: tuple[tuple[str, str, str], ...]
+    quote_pairs: tuple[QuotePair, ...]
     classes: dict[str, Rule]
     not_cues: tuple[tuple[Regex, Rule], ...] = ()
+    unreal_determiners: frozenset[str] = frozenset()
+    unreal_subjects: frozenset[str] = frozenset()
+    unreal_negations: frozenset[str] = frozenset()
+    unreal_marks: frozenset[str] = frozenset()
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -73,9 +77,15 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
     cuts = frozenset(
         word.lower() for rule in rules.section("cues", "source_cuts") for word in rule.get("words")
     )
-    quotes = tuple((rule.get("open"), rule.get("close"), rule.id) for rule in rules.section("cues", "quotes"))
+    quotes = tuple(
+        QuotePair(rule.get("open"), rule.get("close"), rule.id, bool(rule.get("paired_only")))
+        for rule in rules.section("cues", "quotes")
+    )
     classes = {rule.get("name"): rule for rule in rules.section("cues", "classes")}
     not_cues = tuple((rule.regex("pattern"), rule) for rule in rules.section("cues", "not_cues"))
+
+    def unreal(field: str) -> frozenset[str]:
+        return frozenset(word.lower() for rule in rules.section("cues", "unreal") for word in rule.get(field) or ())
     return Lexicon(
         {lemma: tuple(found) for lemma, found in verbs.items()},
         phrases,
@@ -86,6 +96,10 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         quotes,
         classes,
         not_cues,
+        unreal("subject_determiners"),
+        unreal("subject_words"),
+        unreal("cue_negations"),
+        unreal("marks"),
     )
 
 
@@ -252,7 +266,7 @@ def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings
                 )
                 continue
             drafts.append(attrs.evolve(outcome, heading=heading))
-    drafts = attribute.merge_overlapping(drafts)
-    drafts += attribute.quote_continuations(text, quotes, drafts, lines)
+    drafts = attribute.merge_overlapping(attribute.outside_quotations(drafts, quotes))
+    drafts = attribute.quote_continuations(text, quotes, drafts, lines)
     claims = attribute.finish(text, drafts, quotes)
     return attrs.evolve(found, claims=found.claims + tuple(claims), diagnostics=found.diagnostics + tuple(diagnostics))

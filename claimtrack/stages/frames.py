@@ -63,7 +63,7 @@ DEFAULT_FRAMES = ("complement", "quote")
 def _quote(text, sent, cue, quotes, last=None):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. Returns (parts, pattern id) or None."""
-    before = quotes.ending_in(sent.start, cue.start)
+    before = quotes.ending_in(_quote_window(sent, cue), cue.start)
     last = last or cue
     after = quotes.opening_in(last.end, sent.end)
     parts = []
@@ -71,8 +71,8 @@ def _quote(text, sent, cue, quotes, last=None):
     if before:
         quote = before[-1]
         opening_sentence_start = quote_opens_unit(text, quote)
-        gap = text[quote.end + 1 : cue.start]
-        inner_end = text[quote.start + 1 : quote.end].rstrip()[-1:]
+        gap = text[quote.after : cue.start]
+        inner_end = text[quote.inner[0] : quote.end].rstrip()[-1:]
         if opening_sentence_start and (gap.lstrip()[:1] in (",", "") or inner_end in (",", "?", "!", "\u2014")):
             parts.append(quote.inner)
             pattern = "pattern.quote_then_verb"
@@ -88,6 +88,15 @@ def _quote(text, sent, cue, quotes, last=None):
     if not parts:
         return None
     return tuple(parts), pattern
+
+
+def _quote_window(sent: Sent, cue: Word) -> int:
+    """Where a quotation before the cue may close: in the cue's sentence, or
+    in the one before when the cue opens its sentence -- the splitter cuts
+    after '?"' and '!"' ('"Is anyone listening?" asked the mayor.')."""
+    if cue.index == 0 and sent.number > 0:
+        return sent.document.sentences[sent.number - 1].start
+    return sent.start
 
 
 def _complement(text, sent, cue):
@@ -190,16 +199,55 @@ def _reportable_clause(sent: Sent, found) -> bool:
 
 def _that_clause(sent: Sent, cue: Word):
     """Surface fallback: the first 'that' clause after the cue, wherever the
-    parse attached it ('told by a colleague that the vote was delayed')."""
+    parse attached it ('told by a colleague that the vote was delayed'), or
+    read off the words when the parser took 'that' for a pronoun ('told a
+    news conference that prices would rise but warned ...'); for a
+    participle after a comma, the clause right after it ('issued a
+    statement, saying the camp was empty')."""
+    ing_form = cue.has("VerbForm=Ger") or (cue.has("VerbForm=Part") and cue.has("Tense=Pres"))
+    if ing_form and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
+        words = _clause_after(sent, cue.index + 1)
+        if words:
+            return words_span(words), "pattern.participle_clause"
     for word in sent.words[cue.index + 1 :]:
         if word.lower == "that" and word.deprel == "mark":
             head = sent.head_of(word)
             if head is not None and head.index > word.index:
                 words = [w for w in sent.subtree(head) if w.index > word.index]
                 return words_span(words), "pattern.verb_that_clause"
+        if word.lower == "that" and word.upos in ("PRON", "DET", "SCONJ"):
+            words = _clause_after(sent, word.index + 1)
+            if words:
+                return words_span(words), "pattern.verb_that_clause"
         if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
             break
     return None
+
+
+_CLAUSE_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+
+
+def _clause_after(sent: Sent, index: int) -> list[Word]:
+    """The words from ``index`` that read as a clause (a noun phrase, then a
+    finite verb or auxiliary within a few words), up to a ';' or a
+    coordinated new predicate ('..., but warned that ...') or the end."""
+    words = sent.words[index:]
+    if not words or words[0].upos not in _CLAUSE_OPENERS:
+        return []
+    if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in words[1:7]):
+        return []
+    kept: list[Word] = []
+    for position, word in enumerate(words):
+        if word.lower == ";":
+            break
+        if word.upos == "CCONJ" and kept:
+            following = [w for w in words[position + 1 : position + 3] if w.upos != "ADV"][:1]
+            if following and following[0].upos == "VERB" and following[0].has("VerbForm=Fin"):
+                break
+        kept.append(word)
+    while kept and kept[-1].upos == "PUNCT":
+        kept.pop()
+    return kept
 
 
 def _object_frame(text, sent, cue, particle: str | None):

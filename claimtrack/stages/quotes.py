@@ -14,25 +14,33 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-__all__ = ["Quote", "Quotes", "find_quotes"]
+__all__ = ["Quote", "QuotePair", "Quotes", "find_quotes"]
 
 
 @attrs.frozen
 class Quote:
     """A quotation: ``start``/``end`` are the opening and closing marks' offsets
-    (the interior is ``text[start + 1:end]``); ``closed`` is False when the
-    paragraph ended before a closing mark."""
+    (the interior is ``text[start + open_width:end]``; a mark may be two
+    characters, as the doubled apostrophes of newspaper archives);
+    ``closed`` is False when the paragraph ended before a closing mark."""
 
     start: int
     end: int
     closed: bool = True
+    open_width: int = 1
+    close_width: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end
+        return self.start + self.open_width, self.end
+
+    @property
+    def after(self) -> int:
+        """The offset right after the closing mark."""
+        return self.end + self.close_width
 
     def contains(self, offset: int) -> bool:
-        return self.start < offset < self.end
+        return self.inner[0] <= offset < self.end
 
 
 class Quotes(Sequence[Quote]):
@@ -70,7 +78,19 @@ class Quotes(Sequence[Quote]):
         return self._quotes[bisect.bisect_left(self._starts, start) : bisect.bisect_right(self._ends, end)]
 
 
-def find_quotes(text: str, pairs: Sequence[tuple[str, str, str]]) -> list[Quote]:
+@attrs.frozen
+class QuotePair:
+    """Opening and closing marks from ``rules/cues.yaml``; ``paired_only``
+    marks (straight single quotes, which are also apostrophes) count only
+    when they close in the same paragraph."""
+
+    open: str
+    close: str
+    rule: str
+    paired_only: bool = False
+
+
+def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
     """Quotation spans, paired within a paragraph.
 
     Straight quotes alternate open/close; curly ones say which they are. A
@@ -78,31 +98,49 @@ def find_quotes(text: str, pairs: Sequence[tuple[str, str, str]]) -> list[Quote]
     paragraph opens with a quotation mark (the newspaper convention for a
     quote running over paragraphs); otherwise it is closed at the paragraph's
     end and marked unclosed, so one stray mark never swallows the article.
+    Longer marks are tried first (two apostrophes before one).
     """
-    openers = {pair[0]: pair for pair in pairs}
+    by_first: dict[str, list[QuotePair]] = {}
+    for pair in sorted(pairs, key=lambda pair: -len(pair.open)):
+        by_first.setdefault(pair.open[:1], []).append(pair)
     quotes: list[Quote] = []
     open_at: int | None = None
-    open_pair = None
+    open_pair: QuotePair | None = None
     paragraphs = _paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
         if open_at is not None:
-            continued = text[p_start:p_end].lstrip()[:1] == open_pair[0]
+            continued = text[p_start:p_end].lstrip().startswith(open_pair.open)
             if not continued:
-                quotes.append(Quote(open_at, paragraphs[number - 1][1], closed=False))
+                if not open_pair.paired_only:
+                    quotes.append(_quote(open_at, paragraphs[number - 1][1], open_pair, closed=False))
                 open_at = None
-        for index in range(p_start, p_end):
-            char = text[index]
+        index = p_start
+        while index < p_end:
             if open_at is None:
-                if char in openers and _can_open(text, index, openers[char]):
-                    open_at, open_pair = index, openers[char]
-            elif char == open_pair[1] and _can_close(text, index, open_pair):
-                quotes.append(Quote(open_at, index))
+                pair = next(
+                    (pair for pair in by_first.get(text[index], ()) if text.startswith(pair.open, index)
+                     and _can_open(text, index, pair)),
+                    None,
+                )
+                if pair is not None:
+                    open_at, open_pair = index, pair
+                    index += len(pair.open)
+                    continue
+            elif text.startswith(open_pair.close, index) and _can_close(text, index, open_pair):
+                quotes.append(_quote(open_at, index, open_pair))
                 open_at = None
+                index += len(open_pair.close)
+                continue
             # Another opening mark inside an open quote (a paragraph's
             # continuation mark, or a stray one) changes nothing.
-    if open_at is not None:
-        quotes.append(Quote(open_at, paragraphs[-1][1] if paragraphs else len(text), closed=False))
-    return [quote for quote in quotes if quote.end > quote.start + 1]
+            index += 1
+    if open_at is not None and not open_pair.paired_only:
+        quotes.append(_quote(open_at, paragraphs[-1][1] if paragraphs else len(text), open_pair, closed=False))
+    return [quote for quote in quotes if quote.end > quote.inner[0]]
+
+
+def _quote(start: int, end: int, pair: QuotePair, closed: bool = True) -> Quote:
+    return Quote(start, end, closed, len(pair.open), len(pair.close) if closed else 0)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -115,19 +153,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _can_open(text: str, index: int, pair) -> bool:
-    if pair[0] != pair[1]:
+def _can_open(text: str, index: int, pair: QuotePair) -> bool:
+    """A symmetric mark opens before text; a paired-only one also only at the
+    start of a word ('We ..., not students' union)."""
+    following = text[index + len(pair.open) : index + len(pair.open) + 1]
+    if pair.open != pair.close:
         return True
-    following = text[index + 1 : index + 2]
+    if pair.paired_only:
+        previous = text[index - 1 : index]
+        if previous and (previous.isalnum() or previous == pair.open[-1]):
+            return False
+        return following.isalnum()
     return bool(following) and not following.isspace()
 
 
 def _can_close(text: str, index: int, pair) -> bool:
     """A closing mark follows text, and is no apostrophe inside a word (don\u2019t)."""
-    following = text[index + 1 : index + 2]
+    following = text[index + len(pair.close) : index + len(pair.close) + 1]
     if following.isalnum():
         return False
-    if pair[0] != pair[1]:
+    if pair.open != pair.close:
         return True
     previous = text[index - 1 : index]
     return bool(previous) and not previous.isspace()

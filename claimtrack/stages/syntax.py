@@ -35,7 +35,8 @@ def words_span(words: list[Word]) -> tuple[int, int] | None:
 
 def trim(text: str, start: int, end: int, quotes) -> tuple[int, int] | None:
     """Strip spaces and edge punctuation; take in the quotation marks of a
-    quote the content starts or ends inside, so 'was "martyred"' keeps both."""
+    quote the content starts inside, and the whole of a quote it opens, so
+    'was "martyred"' keeps both marks."""
     while start < end and text[start] in PUNCT_EDGES:
         start += 1
     while end > start and text[end - 1] in PUNCT_EDGES:
@@ -43,10 +44,15 @@ def trim(text: str, start: int, end: int, quotes) -> tuple[int, int] | None:
     if end <= start:
         return None
     for quote in quotes.touching(start, end):
-        if quote.start < start <= quote.end < end and text[quote.start + 1 : start].strip(PUNCT_EDGES) == "":
+        if quote.start < start <= quote.end < end and text[quote.inner[0] : start].strip(PUNCT_EDGES) == "":
             start = quote.start
-        if start < quote.start < end <= quote.end and text[end : quote.end].strip(PUNCT_EDGES) == "":
-            end = min(quote.end + 1, len(text)) if quote.closed else end
+        if start < quote.start < end <= quote.end and quote.closed and (
+            text[end : quote.end].strip(PUNCT_EDGES) == "" or "\n" not in text[end : quote.end]
+        ):
+            # A quotation opened inside the content belongs to it whole, even
+            # where the parse cut the clause short ('that for the council
+            # "to approve it now would be reckless"').
+            end = min(quote.after, len(text))
     return start, end
 
 

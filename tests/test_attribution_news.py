@@ -1,0 +1,125 @@
+"""Constructions of real news text (issue 11): each class with its input
+sentence and the exact claims expected, through the whole pipeline.
+
+Rows are (content, cue, source, kind); an empty list means no claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import claimtrack
+
+CASES = {
+    # quotation marks of every style
+    "a question quoted before an inverted cue, cut off by the splitter": (
+        '"Is anyone listening?" asked the mayor.',
+        [("Is anyone listening?", "asked", "the mayor", "direct")],
+    ),
+    "an exclamation quoted before an inverted cue": (
+        '"Get out now!" shouted a firefighter.',
+        [("Get out now!", "shouted", "a firefighter", "direct")],
+    ),
+    "backtick and apostrophe marks of newspaper archives": (
+        "``We will appeal,'' Ms. Duarte told reporters.",
+        [("We will appeal", "told", "Ms. Duarte", "direct")],
+    ),
+    "doubled apostrophes": (
+        "''We will appeal,'' Ms. Duarte told reporters.",
+        [("We will appeal", "told", "Ms. Duarte", "direct")],
+    ),
+    "paired single quotes": (
+        "'We will appeal,' Ms. Duarte told reporters.",
+        [("We will appeal", "told", "Ms. Duarte", "direct")],
+    ),
+    "guillemets": (
+        "\u00abWe will appeal\u00bb, Ms. Duarte told reporters.",
+        [("We will appeal", "told", "Ms. Duarte", "direct")],
+    ),
+    "an apostrophe that opens no quotation": (
+        "The students' union said the fee was unfair.",
+        [("the fee was unfair", "said", "The students' union", "indirect")],
+    ),
+    # where the quotation stands
+    "a quotation after a colon": (
+        'The minister spoke for an hour, adding: "They are blaming us."',
+        [("They are blaming us", "adding", "The minister", "direct")],
+    ),
+    "a quotation that begins inside the complement": (
+        'She said that for the council "to approve it now would be reckless".',
+        [('for the council "to approve it now would be reckless"', "said", "She", "mixed")],
+    ),
+    "nothing is built from inside the senator's quotation": (
+        '"I never repeat myself," the senator insisted.',
+        [("I never repeat myself", "insisted", "the senator", "direct")],
+    ),
+    "a cue inside a quotation attributed to someone else": (
+        'The minister spoke for an hour, adding: "They said we are to blame."',
+        [("They said we are to blame", "adding", "The minister", "direct")],
+    ),
+    # cue constructions
+    "coordinated cues, each with its own clause": (
+        "He told a news conference that prices would rise but warned that wages would not.",
+        [
+            ("prices would rise", "told", "He", "indirect"),
+            ("wages would not", "warned", "He", "indirect"),
+        ],
+    ),
+    "a participle after a comma takes the subject of its clause": (
+        "The ministry issued a statement, saying the camp was empty.",
+        [("the camp was empty", "saying", "The ministry", "indirect")],
+    ),
+    "recommend that": (
+        "The board recommended that the fund be closed.",
+        [("the fund be closed", "recommended", "The board", "indirect")],
+    ),
+    "quip": ('"It is over," she quipped.', [("It is over", "quipped", "she", "direct")]),
+    "whisper": ('"Keep calm," she whispered.', [("Keep calm", "whispered", "she", "direct")]),
+    "testify": (
+        "He testified that he saw the car.",
+        [("he saw the car", "testified", "He", "indirect")],
+    ),
+    "concede": (
+        "He conceded that the figures were wrong.",
+        [("the figures were wrong", "conceded", "He", "indirect")],
+    ),
+    # not claims
+    "speech by nobody": ('No minister would ever say "we got it wrong".', []),
+    "negated speech": ("He did not say the vote was rigged.", []),
+    "hypothetical speech": ("If anyone says the vote was rigged, they are lying.", []),
+    "'according to' a measure": ("The fee was adjusted according to inflation.", []),
+    "'according to' a plan": ("The project went according to plan.", []),
+    "numbers that add up": ("The numbers add up.", []),
+}
+
+
+def rows(text):
+    return [
+        (c.content.text, c.cue.text if c.cue else None, c.source.text if c.source else None, c.kind)
+        for c in claimtrack.extract(text).claims
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_news_construction(name):
+    text, expected = CASES[name]
+    assert rows(text) == expected
+
+
+def test_a_quote_only_sentence_continues_the_quotation_as_one_claim():
+    text = '"We will win," she said. "The voters are with us."'
+    (claim,) = claimtrack.extract(text).claims
+    assert [(part.start, part.end) for part in claim.content.parts] == [(1, 12), (26, 48)]
+    assert [text[part.start : part.end] for part in claim.content.parts] == ["We will win", "The voters are with us"]
+    assert (claim.kind, claim.cue.text, claim.source.text) == ("direct", "said", "she")
+    assert claim.rules == ("cue.verb.say", "pattern.quote_then_verb", "pattern.quote_continuation")
+
+
+def test_a_quote_only_paragraph_continues_the_quotation():
+    text = '"We will win," she said.\n\n"The voters are with us. Nobody doubts it."\n\nThe race is close.'
+    (claim,) = claimtrack.extract(text).claims
+    assert [text[part.start : part.end] for part in claim.content.parts] == [
+        "We will win",
+        "The voters are with us. Nobody doubts it",
+    ]
+    assert (claim.kind, claim.source.text) == ("direct", "she")
