@@ -83,6 +83,31 @@ CASES = {
         "He conceded that the figures were wrong.",
         [("the figures were wrong", "conceded", "He", "indirect")],
     ),
+    "a parenthetical cue inside the clause": (
+        "The plan, the minister said, is dead.",
+        [("The plan, the minister said, is dead", "said", "the minister", "indirect")],
+    ),
+    # punctuation cues
+    "a headline with a colon": ("Mayor: bridge is safe", [("bridge is safe", ":", "Mayor", "indirect")]),
+    "transcript labels": (
+        "SMITH: We will win.\nJONES: We will not.",
+        [("We will win", ":", "SMITH", "indirect"), ("We will not", ":", "JONES", "indirect")],
+    ),
+    "a title with a colon is no claim": ("Born: June 11, 1988", []),
+    "a rubric label is no source": ("Analysis: the plan is doomed", []),
+    "a comma cue at the end of a headline": (
+        "Bridge is safe, mayor says",
+        [("Bridge is safe", "says", "mayor", "indirect")],
+    ),
+    # datelines
+    "a dateline is not part of the content": (
+        "GENEVA (Reuters) - The camp was empty, the agency said.",
+        [("The camp was empty", "said", "the agency", "indirect")],
+    ),
+    "a dateline in capitals": (
+        "LONDON -- The bank will raise rates, analysts said.",
+        [("The bank will raise rates", "said", "analysts", "indirect")],
+    ),
     # not claims
     "speech by nobody": ('No minister would ever say "we got it wrong".', []),
     "negated speech": ("He did not say the vote was rigged.", []),
@@ -123,3 +148,17 @@ def test_a_quote_only_paragraph_continues_the_quotation():
         "The voters are with us. Nobody doubts it",
     ]
     assert (claim.kind, claim.source.text) == ("direct", "she")
+
+
+def test_the_parenthetical_content_is_in_two_parts():
+    text = "The plan, the minister said, is dead."
+    (claim,) = claimtrack.extract(text).claims
+    assert [text[part.start : part.end] for part in claim.content.parts] == ["The plan", "is dead"]
+    assert claim.rules == ("cue.verb.say", "pattern.parenthetical_verb")
+
+
+def test_a_dateline_is_document_provenance():
+    text = "WASHINGTON (AP) \u2014 The president will veto the bill, aides said."
+    result = claimtrack.extract(text)
+    assert [span.text for span in result.document.provenance] == ["WASHINGTON (AP) \u2014"]
+    assert [c.content.text for c in result.claims] == ["The president will veto the bill"]

@@ -156,6 +156,13 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "pattern": S("regex", required=True),
             "note": S(),
         },
+        "labels": {
+            "pattern": S("regex", required=True),
+            "class": S(required=True, ref="cues.classes"),
+            "headings_only": S("bool"),
+            "not_sources": S("str_list"),
+            "note": S(),
+        },
         "unreal": {
             "subject_determiners": S("str_list"),
             "subject_words": S("str_list"),
@@ -173,6 +180,10 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "headings": {
             "max_words": S("int", required=True),
             "final_punctuation": S("regex", required=True),
+            "note": S(),
+        },
+        "datelines": {
+            "pattern": S("regex", required=True),
             "note": S(),
         },
     },

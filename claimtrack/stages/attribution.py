@@ -24,7 +24,9 @@ from claimtrack.stages.syntax import (
     bare_np_before,
 )
 
-__all__ = ["Draft", "attribute", "finish", "merge_overlapping", "outside_quotations", "quote_continuations"]
+__all__ = [
+    "Draft", "attribute", "finish", "merge_overlapping", "outside_quotations", "quote_continuations", "without_datelines",
+]
 
 
 @attrs.frozen
@@ -282,6 +284,27 @@ class _Containers:
         last = bisect.bisect_right(self.starts, start)
         first = bisect.bisect_left(self.starts, end - self.longest, hi=last)
         return [draft for draft in self.drafts[first:last] if end <= draft.end]
+
+
+def without_datelines(text: str, drafts: list[Draft], datelines) -> list[Draft]:
+    """A content piece that starts in a dateline ('GENEVA (Reuters) - ...')
+    starts after it: the dateline is the document's provenance."""
+    if not datelines:
+        return drafts
+    clipped = []
+    for draft in drafts:
+        parts = []
+        for start, end in draft.parts:
+            for line in datelines:
+                if line.start <= start < line.end:
+                    start = line.end
+                    while start < end and text[start].isspace():
+                        start += 1
+            if start < end:
+                parts.append((start, end))
+        if parts:
+            clipped.append(attrs.evolve(draft, parts=tuple(parts)))
+    return clipped
 
 
 def outside_quotations(drafts: list[Draft], quotes) -> list[Draft]:

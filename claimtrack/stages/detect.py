@@ -21,6 +21,7 @@ from claimtrack.ruleset.regex import Regex
 from claimtrack.document import Document, Word
 from claimtrack.document import Sentence as Sent
 from claimtrack.stages.findings import Findings
+from claimtrack.stages.noise import line_spans
 from claimtrack.stages.quotes import QuotePair, Quotes, find_quotes
 from claimtrack.stages.syntax import evidential_subject
 
@@ -42,6 +43,7 @@ class Lexicon:
     unreal_subjects: frozenset[str] = frozenset()
     unreal_negations: frozenset[str] = frozenset()
     unreal_marks: frozenset[str] = frozenset()
+    labels: tuple[Rule, ...] = ()
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -100,6 +102,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         unreal("subject_words"),
         unreal("cue_negations"),
         unreal("marks"),
+        tuple(rules.section("cues", "labels")),
     )
 
 
@@ -241,6 +244,35 @@ def _next_word(sent: Sent, word: Word, text: str) -> bool:
     return bool(following) and following[0].lower == text
 
 
+def _label_drafts(document: Document, lines, lexicon: Lexicon) -> list[attribute.Draft]:
+    """Claims cued by punctuation: a speaker's label and a colon at the start
+    of a line ('SMITH: We will win.', 'Mayor: bridge is safe'). What follows
+    the colon must be a clause (a finite verb or an auxiliary): 'Born: June
+    11' and 'BDSM as business: An interview with ...' are titles."""
+    text = document.text
+    drafts = []
+    for start, end in line_spans(text):
+        if lines.skipped(start, end):
+            continue
+        heading = lines.heading_at(start, end)
+        for rule in lexicon.labels:
+            if rule.get("headings_only") and not heading:
+                continue
+            match = rule.regex("pattern").search(text, start, end)
+            if match is None or match.group("source").lower() in (rule.get("not_sources") or ()):
+                continue
+            if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in document.within(*match.span("content"))):
+                continue
+            drafts.append(
+                attribute.Draft(
+                    match.span("cue"), ":", rule.get("class"), match.span("source"),
+                    (match.span("content"),), (rule.id, "pattern.colon_label"), heading=heading,
+                )
+            )
+            break
+    return drafts
+
+
 def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings:
     """The stage: quotations and cues, one claim per attributed cue, and a
     diagnostic for each cue that gave none."""
@@ -266,6 +298,8 @@ def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings
                 )
                 continue
             drafts.append(attrs.evolve(outcome, heading=heading))
+    drafts += _label_drafts(document, lines, lexicon)
+    drafts = attribute.without_datelines(text, drafts, lines.datelines)
     drafts = attribute.merge_overlapping(attribute.outside_quotations(drafts, quotes))
     drafts = attribute.quote_continuations(text, quotes, drafts, lines)
     claims = attribute.finish(text, drafts, quotes)

@@ -28,6 +28,7 @@ class Lines:
     provenance: tuple[Span, ...] = ()
     headings: tuple[Span, ...] = ()
     rule_of: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
+    datelines: tuple[Span, ...] = ()
 
     def skipped(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a noise line."""

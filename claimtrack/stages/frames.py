@@ -102,6 +102,9 @@ def _quote_window(sent: Sent, cue: Word) -> int:
 def _complement(text, sent, cue):
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said')."""
+    inside = _parenthetical_inside_clause(sent, cue)
+    if inside is not None:
+        return inside, "pattern.parenthetical_verb"
     complements = sent.kids(cue, "ccomp")
     comma = last_comma_before(sent, cue)
     for kid in complements:
@@ -138,6 +141,28 @@ def _complement(text, sent, cue):
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
     return _that_clause(sent, cue)
+
+
+def _parenthetical_inside_clause(sent: Sent, cue: Word):
+    """'The plan, the minister said, is dead.': the cue and its subject set
+    off by commas inside a clause whose first piece has no verb of its own;
+    the content is the clause around them, in two parts."""
+    opening = last_comma_before(sent, cue)
+    if opening is None or opening.index == 0 or not finite(sent, cue):
+        return None
+    lead = sent.words[opening.index + 1 : cue.index]
+    closing = sent.words[cue.index + 1 : cue.index + 2]
+    if not lead or not closing or closing[0].lower != ",":
+        return None
+    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+        return None
+    first = sent.words[: opening.index]
+    if any(w.upos in ("VERB", "AUX") or w.lower == "," for w in first):
+        return None
+    before, after = words_span(first), words_span(sent.words[closing[0].index + 1 :])
+    if before is None or after is None:
+        return None
+    return before, after
 
 
 def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:

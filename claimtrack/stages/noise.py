@@ -14,7 +14,7 @@ from claimtrack.ruleset.loader import RuleSet
 from claimtrack.ruleset.regex import Regex
 from claimtrack.stages.findings import Findings, Lines
 
-__all__ = ["classify", "classify_lines"]
+__all__ = ["classify", "classify_lines", "line_spans"]
 
 
 @attrs.frozen
@@ -23,6 +23,7 @@ class _Compiled:
     heading_max_words: int
     heading_final: Regex | None
     heading_rule: str | None
+    datelines: tuple[Regex, ...] = ()
 
 
 def _compile(rules: RuleSet) -> _Compiled:
@@ -30,14 +31,16 @@ def _compile(rules: RuleSet) -> _Compiled:
         (rule.id, rule.regex("pattern"), bool(rule.get("provenance")))
         for rule in rules.section("noise", "lines")
     )
+    datelines = tuple(rule.regex("pattern") for rule in rules.section("noise", "datelines"))
     headings = rules.section("noise", "headings")
     if not headings:
-        return _Compiled(lines, 0, None, None)
+        return _Compiled(lines, 0, None, None, datelines)
     rule = headings[0]
-    return _Compiled(lines, int(rule.get("max_words")), rule.regex("final_punctuation"), rule.id)
+    return _Compiled(lines, int(rule.get("max_words")), rule.regex("final_punctuation"), rule.id, datelines)
 
 
-def _line_spans(text: str):
+def line_spans(text: str):
+    """(start, end) of each non-blank line, without its edge spaces."""
     start = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
@@ -51,10 +54,15 @@ def _line_spans(text: str):
 
 def classify(text: str, rules: RuleSet) -> Lines:
     compiled = rules.compiled("noise", _compile)
-    skip, provenance, headings = [], [], []
+    skip, provenance, headings, datelines = [], [], [], []
     rule_of: dict[int, str] = {}
-    for start, end in _line_spans(text):
+    for start, end in line_spans(text):
         line = text[start:end]
+        for pattern in compiled.datelines:
+            match = pattern.search(line)
+            if match is not None:
+                datelines.append(span_of(text, start, start + len(line[: match.end()].rstrip())))
+                break
         for rule_id, pattern, is_provenance in compiled.lines:
             if pattern.search(line):
                 span = span_of(text, start, end)
@@ -70,7 +78,8 @@ def classify(text: str, rules: RuleSet) -> Lines:
             if words <= compiled.heading_max_words and not compiled.heading_final.search(line):
                 headings.append(span_of(text, start, end))
                 rule_of[start] = compiled.heading_rule
-    return Lines(tuple(skip), tuple(provenance), tuple(headings), rule_of)
+    provenance = sorted(provenance + datelines, key=lambda span: span.start)
+    return Lines(tuple(skip), tuple(provenance), tuple(headings), rule_of, tuple(datelines))
 
 
 def classify_lines(document: Document, found: Findings, rules: RuleSet) -> Findings:
