@@ -174,8 +174,13 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
                 taken.update(w.id for w in (word, *link))
                 continue
         rules = lexicon.verbs.get(word.lemma)
-        if not rules or word.upos not in ("VERB", "AUX") or word.base_deprel in ("amod", "acl"):
-            # 'the said company'; 'footage posted online' (a participle modifier)
+        if not rules or word.upos not in ("VERB", "AUX") or word.base_deprel == "amod":
+            continue  # 'the said company'
+        if word.base_deprel == "acl" and not (
+            word.deprel == "acl:relcl" and any(kid.has("PronType=Rel") for kid in sent.kids(word, "nsubj"))
+        ):
+            # 'footage posted online' (a participle modifier); a relative clause
+            # whose subject is the relative pronoun reports ('analysts who argue that X')
             continue
         if _participle_modifier(sent, word):
             continue
