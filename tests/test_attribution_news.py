@@ -65,6 +65,14 @@ CASES = {
             ("wages would not", "warned", "He", "indirect"),
         ],
     ),
+    "a clause ends before a coordinated cue of the same speaker": (
+        'The regulator said it had never seen such a case and said it "will act quickly".',
+        [("it had never seen such a case", "said", "The regulator", "indirect")],
+    ),
+    "a relative clause with a cue": (
+        "Analysts who argue that prices will rise were ignored.",
+        [("prices will rise", "argue", "who", "indirect")],
+    ),
     "a participle after a comma takes the subject of its clause": (
         "The ministry issued a statement, saying the camp was empty.",
         [("the camp was empty", "saying", "The ministry", "indirect")],

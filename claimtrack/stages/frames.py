@@ -354,7 +354,26 @@ def _complement_frame(context: CueContext) -> FrameMatch | None:
     if not found or not found[0] or not _reportable_clause(context.sentence, found):
         return None
     parts = found[0] if isinstance(found[0][0], tuple) else (found[0],)
-    return FrameMatch(tuple(parts), found[1])
+    parts = tuple(_before_coordinated_cue(context, part) for part in parts)
+    return FrameMatch(parts, found[1])
+
+
+def _before_coordinated_cue(context: CueContext, part: Span) -> Span:
+    """A clause ends before 'and/but' plus another cue verb of the same
+    speaker: 'said it had never seen such a case and said it "will act
+    quickly"' reports two things, the second with a claim of its own."""
+    words = context.sentence.words_between(*part)
+    for position, word in enumerate(words[:-1]):
+        following = words[position + 1]
+        if (
+            word.upos == "CCONJ"
+            and following.upos == "VERB"
+            and following.lemma in context.lexicon.verbs
+            and not context.sentence.kids(following, "nsubj", "nsubj:pass")
+            and position > 0
+        ):
+            return part[0], words[position - 1].end
+    return part
 
 
 def _object(context: CueContext) -> FrameMatch | None:
