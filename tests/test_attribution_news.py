@@ -69,6 +69,17 @@ CASES = {
         'The regulator said it had never seen such a case and said it "will act quickly".',
         [("it had never seen such a case", "said", "The regulator", "indirect")],
     ),
+    "a quotation belongs to the first cue after it, not to a later participle": (
+        '"We are going to win," Trump said at a rally on Monday, adding that the polls were wrong.',
+        [
+            ("We are going to win", "said", "Trump", "direct"),
+            ("the polls were wrong", "adding", "Trump", "indirect"),
+        ],
+    ),
+    "a cue after a long appositive": (
+        '"We are ready," Paul Ortega, who led the talks for three years, said.',
+        [("We are ready", "said", "Paul Ortega", "direct")],
+    ),
     "a relative clause with a cue": (
         "Analysts who argue that prices will rise were ignored.",
         [("prices will rise", "argue", "who", "indirect")],

@@ -60,9 +60,11 @@ class FrameMatch:
 DEFAULT_FRAMES = ("complement", "quote")
 
 
-def _quote(text, sent, cue, quotes, last=None):
+def _quote(text, sent, cue, quotes, last=None, cue_lemmas=frozenset()):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
-    "A."', '"A," she said, "B."'. Returns (parts, pattern id) or None."""
+    "A."', '"A," she said, "B."'. A quotation before the cue belongs to the
+    first cue verb after it ('"A," Trump said ..., adding that B': not to
+    'adding'). Returns (parts, pattern id) or None."""
     before = quotes.ending_in(_quote_window(sent, cue), cue.start)
     last = last or cue
     after = quotes.opening_in(last.end, sent.end)
@@ -73,7 +75,12 @@ def _quote(text, sent, cue, quotes, last=None):
         opening_sentence_start = quote_opens_unit(text, quote)
         gap = text[quote.after : cue.start]
         inner_end = text[quote.inner[0] : quote.end].rstrip()[-1:]
-        if opening_sentence_start and (gap.lstrip()[:1] in (",", "") or inner_end in (",", "?", "!", "\u2014")):
+        other_cue = any(
+            w.lemma in cue_lemmas and w.upos == "VERB" for w in sent.words_between(quote.after, cue.start)
+        )
+        if opening_sentence_start and not other_cue and (
+            gap.lstrip()[:1] in (",", "") or inner_end in (",", "?", "!", "\u2014")
+        ):
             parts.append(quote.inner)
             pattern = "pattern.quote_then_verb"
     if after:
@@ -341,7 +348,9 @@ def _passive_frame(context: CueContext) -> FrameMatch | None:
 
 
 def _quote_frame(context: CueContext) -> FrameMatch | None:
-    found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last)
+    found = _quote(
+        context.text, context.sentence, context.cue, context.quotes, context.last, frozenset(context.lexicon.verbs)
+    )
     if not found:
         return None
     return FrameMatch(tuple(found[0]), found[1], quoted=True)
