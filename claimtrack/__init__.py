@@ -9,7 +9,18 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what type checkers see; at run time each name loads on first use
+    from claimtrack.errors import RulesError as RulesError
+    from claimtrack.export.explain import explain as explain
+    from claimtrack.model import Claim as Claim, Result as Result, SourceEntity as SourceEntity, Span as Span
+    from claimtrack.parsing.parser import Parser as Parser, parse as parse, parse_conllu as parse_conllu
+    from claimtrack.pipeline import extract as extract, extract_document as extract_document
+    from claimtrack.pipeline import extract_file as extract_file
+    from claimtrack.results import load as load
+    from claimtrack.ruleset.loader import RuleSet as RuleSet, load_rules as load_rules
+    from claimtrack.tracker.store import Tracker as Tracker
 
 __version__ = "0.1.0"
 
@@ -31,6 +42,7 @@ _EXPORTS = {
     "SourceEntity": "claimtrack.model",
     "Tracker": "claimtrack.tracker.store",
     "explain": "claimtrack.export.explain",
+    "load": "claimtrack.results",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -191,14 +191,16 @@ class Document:
 
     def _words(self, rows: Sequence[dict[str, Any]], number: int) -> list[Word]:
         words: list[Word] = []
-        token_span: tuple[int, int, int] | None = None  # last id, start, end of a multi-word token
+        token_span: tuple[int, Any, Any] | None = None  # last id, start, end of a multi-word token
         for row in rows:
-            ident = row.get("id")
+            ident: Any = row.get("id")
             if isinstance(ident, (tuple, list)):
                 token_span = (int(ident[-1]), row.get("start_char"), row.get("end_char"))
                 continue
+            if ident is None:
+                continue
             start, end = row.get("start_char"), row.get("end_char")
-            if (start is None or end is None) and token_span is not None and ident <= token_span[0]:
+            if (start is None or end is None) and token_span is not None and int(ident) <= token_span[0]:
                 start, end = token_span[1], token_span[2]
             if start is None or end is None:
                 continue
@@ -317,7 +319,7 @@ def _bioes_entities(sentences: Sequence[Sequence[dict[str, Any]]]) -> tuple[tupl
             prefix, _, label = tag.partition("-")
             if prefix in ("S", "B"):
                 open_at = (row["start_char"], label)
-            if prefix == "S" or (prefix == "E" and open_at is not None):
+            if open_at is not None and prefix in ("S", "E"):
                 found.append((open_at[0], row["end_char"], label))
                 open_at = None
             if prefix == "O":

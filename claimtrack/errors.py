@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ClaimtrackError", "ConlluError", "InputError", "ModelError", "Problem", "RulesError"]
+__all__ = ["ClaimtrackError", "ConlluError", "InputError", "ModelError", "Problem", "ResultError", "RulesError"]
 
 
 class ClaimtrackError(Exception):
@@ -29,6 +29,10 @@ class ConlluError(InputError):
 
 class ModelError(ClaimtrackError):
     """A parsing model set is missing or cannot be loaded."""
+
+
+class ResultError(ClaimtrackError):
+    """Saved result JSON does not fit the output contract; names the file, line and field path."""
 
 
 @attrs.frozen

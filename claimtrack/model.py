@@ -10,14 +10,15 @@ carries character offsets into the original text, and
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
+from attrs import AttrsInstance
 
 from claimtrack.errors import ResultError
 
@@ -54,12 +55,18 @@ CONFIRMATION_STATUSES = (
 )
 
 
-def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+def _items(values: Iterable[Any]) -> tuple[Any, ...]:
+    """A sequence field's value as a tuple, so a list may be passed (typed
+    for mypy's attrs plugin, which cannot read the generic ``tuple``)."""
+    return tuple(values)
+
+
+def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
-def _end_after_start(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+def _end_after_start(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     if value < instance.start:
         raise ValueError(f"end ({value}) is before start ({instance.start})")
 
@@ -93,7 +100,7 @@ class Content:
     text: str
     start: int = attrs.field(validator=_non_negative)
     end: int = attrs.field(validator=_end_after_start)
-    parts: tuple[Part, ...] = attrs.field(converter=tuple, factory=tuple)
+    parts: tuple[Part, ...] = attrs.field(converter=_items, factory=tuple)
 
 
 @attrs.frozen
@@ -141,7 +148,7 @@ class Evidence:
     rule: str
 
 
-def _status(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+def _status(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in CONFIRMATION_STATUSES:
         raise ValueError(f"unknown confirmation status {value!r}")
 
@@ -149,7 +156,7 @@ def _status(instance: Any, attribute: attrs.Attribute, value: str) -> None:
 @attrs.frozen
 class Confirmation:
     status: str = attrs.field(default="unconfirmed", validator=_status)
-    evidence: tuple[Evidence, ...] = attrs.field(converter=tuple, factory=tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(converter=_items, factory=tuple)
 
 
 @attrs.frozen
@@ -160,11 +167,11 @@ class SourceEntity:
     name: str
     type: str = "unknown"
     anonymous: bool = False
-    anonymity_cues: tuple[Span, ...] = attrs.field(converter=tuple, factory=tuple)
-    mentions: tuple[Span, ...] = attrs.field(converter=tuple, factory=tuple)
+    anonymity_cues: tuple[Span, ...] = attrs.field(converter=_items, factory=tuple)
+    mentions: tuple[Span, ...] = attrs.field(converter=_items, factory=tuple)
 
 
-def _kind(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in CLAIM_KINDS:
         raise ValueError(f"unknown claim kind {value!r}")
 
@@ -177,10 +184,10 @@ class Claim:
     cue: Cue | None = None
     source: ClaimSource | None = None
     hedged: bool = False
-    hedges: tuple[Hedge, ...] = attrs.field(converter=tuple, factory=tuple)
+    hedges: tuple[Hedge, ...] = attrs.field(converter=_items, factory=tuple)
     confirmation: Confirmation = attrs.field(factory=Confirmation)
     parent: str | None = None
-    rules: tuple[str, ...] = attrs.field(converter=tuple, factory=tuple)
+    rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
 
 
@@ -190,7 +197,7 @@ class DocumentInfo:
     length: int
     sha256: str
     provenance: tuple[Span, ...] = attrs.field(
-        converter=tuple, factory=tuple, metadata={"json_omit_empty": True}
+        converter=_items, factory=tuple, metadata={"json_omit_empty": True}
     )
     # What the input said about the document (title, outlet, url, date, any
     # other key of a JSONL record or front matter), as JSON values.
@@ -218,15 +225,16 @@ class Result:
 
     text: str = attrs.field(repr=False, metadata={"json_omit": True})
     document: DocumentInfo
-    sources: tuple[SourceEntity, ...] = attrs.field(converter=tuple, factory=tuple)
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple, factory=tuple)
+    sources: tuple[SourceEntity, ...] = attrs.field(converter=_items, factory=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=_items, factory=tuple)
     claimtrack_version: str = attrs.field(default="", metadata={"json_first": True})
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
-        converter=tuple, factory=tuple, repr=False, metadata={"json_omit": True}
+        converter=_items, factory=tuple, repr=False, metadata={"json_omit": True}
     )
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        data: dict[str, Any] = to_dict(self)
+        return data
 
     @classmethod
     def from_dict(cls, data: Any, text: str = "") -> Result:
@@ -253,7 +261,7 @@ class Result:
         raise KeyError(entity)
 
 
-def _keep(attribute: attrs.Attribute, value: Any) -> bool:
+def _keep(attribute: attrs.Attribute[Any], value: Any) -> bool:
     meta = attribute.metadata
     if meta.get("json_omit"):
         return False
@@ -289,7 +297,7 @@ def to_dict(value: Any) -> Any:
     return data
 
 
-_Model = TypeVar("_Model")
+_Model = TypeVar("_Model", bound=AttrsInstance)
 
 # JSON scalar types and how an error message names them.
 _SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
@@ -313,11 +321,11 @@ def _structure(cls: type[_Model], data: Any, path: str, omitted: dict[str, Any])
     if not isinstance(data, dict):
         raise ResultError(f"{path or 'top level'}: expected an object, got {_shown(data)}")
     values = dict(omitted)
-    for attribute, hint in _json_fields(cls):
+    for attribute in _json_fields(cls):
         key = attribute.metadata.get("json", attribute.name)
         where = f"{path}.{key}" if path else key
         if key in data:
-            values[attribute.name] = _decode(hint, data[key], where)
+            values[attribute.name] = _decode(attribute.type, data[key], where)
         elif attribute.default is attrs.NOTHING:
             raise ResultError(f"{where}: missing")
     try:
@@ -326,15 +334,11 @@ def _structure(cls: type[_Model], data: Any, path: str, omitted: dict[str, Any])
         raise ResultError(f"{path or 'top level'}: {error}") from None
 
 
-@functools.cache
-def _json_fields(cls: type) -> tuple[tuple[attrs.Attribute, Any], ...]:
-    """The fields of ``cls`` that its JSON holds, each with its resolved type."""
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        (attribute, hints[attribute.name])
-        for attribute in attrs.fields(cls)
-        if not attribute.metadata.get("json_omit")
-    )
+def _json_fields(cls: type[AttrsInstance]) -> list[attrs.Attribute[Any]]:
+    """The fields of ``cls`` that its JSON holds, with their types resolved
+    (``attrs.resolve_types`` does it once per class)."""
+    fields = attrs.fields(attrs.resolve_types(cls))
+    return [attribute for attribute in fields if not attribute.metadata.get("json_omit")]
 
 
 def _decode(hint: Any, value: Any, path: str) -> Any:

@@ -16,7 +16,8 @@ import attrs
 
 from claimtrack import __version__
 from claimtrack.document import Document
-from claimtrack.model import Claim, DocumentInfo, Result
+from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
+from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages import confirmation, detect, hedging, noise, sources, unsourced
 from claimtrack.stages.findings import Findings, Stage
@@ -57,7 +58,9 @@ def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
     numbered C1, C2, ...; parents follow their claims' new ids."""
     ordered = sorted(claims, key=lambda c: (c.content.start, -(c.content.end - c.content.start)))
     ids = {claim.id: f"C{number}" for number, claim in enumerate(ordered, 1)}
-    return [attrs.evolve(claim, id=ids[claim.id], parent=ids.get(claim.parent)) for claim in ordered]
+    return [
+        attrs.evolve(claim, id=ids[claim.id], parent=ids.get(claim.parent) if claim.parent else None) for claim in ordered
+    ]
 
 
 def extract(
@@ -65,7 +68,7 @@ def extract(
     *,
     rules: RulesArg = None,
     doc_id: str = "document",
-    parser=None,
+    parser: Any = None,
     cache: bool = True,
 ) -> Result:
     """Parse ``text`` and return every reported claim in it.
@@ -76,14 +79,25 @@ def extract(
     from claimtrack.parsing.parser import Parser, default_parser
 
     ruleset = rules_from(rules)  # a broken overlay fails before any parsing
+    cleaned = replace_surrogates(text)  # same length: every offset holds
+    text = cleaned.text
     if not text.strip():
         return Result(text=text, document=DocumentInfo.for_text(text, doc_id), claimtrack_version=__version__)
     active = parser if isinstance(parser, Parser) else default_parser()
     doc = active.parse(text, cache=cache)
-    return extract_document(doc, rules=ruleset, doc_id=doc_id)
+    result = extract_document(doc, rules=ruleset, doc_id=doc_id)
+    if cleaned.count:
+        first = next(i for i, char in enumerate(text) if char == "\ufffd")
+        note = Diagnostic(
+            cue=span_of(text, first, first + 1),
+            sentence=span_of(text, first, first + 1),
+            reason=f"{cleaned.count} lone surrogate(s) replaced by U+FFFD (offsets unchanged)",
+        )
+        result = attrs.evolve(result, diagnostics=(note, *result.diagnostics))
+    return result
 
 
-def extract_file(path: str | Path, *, rules: RulesArg = None, parser=None, cache: bool = True) -> Result:
+def extract_file(path: str | Path, *, rules: RulesArg = None, parser: Any = None, cache: bool = True) -> Result:
     """Extract from a text file or a CoNLL-U file (``.conllu``: no parsing)."""
     from claimtrack.parsing.parser import parse_conllu
     from claimtrack.parsing.textio import read_text

@@ -79,3 +79,14 @@ def test_a_multi_word_token_gives_its_offsets_to_its_words():
     ]
     document = Document.from_dicts("don't", [rows])
     assert [(w.text, w.start, w.end) for w in document.words] == [("do", 0, 5), ("n't", 0, 5)]
+
+
+def test_a_lone_surrogate_is_replaced_in_place_with_a_diagnostic():
+    """Issue 12, defect 5: claimtrack.extract("\\ud800 The minister said it.")
+    raised UnicodeEncodeError; now the character becomes U+FFFD, offsets hold."""
+    result = claimtrack.extract("\ud800 The minister said it was over.")
+    assert [(c.content.text, c.content.start, c.source.text) for c in result.claims] == [
+        ("it was over", 20, "The minister")
+    ]
+    assert result.text[0] == "\ufffd"
+    assert result.diagnostics[0].reason == "1 lone surrogate(s) replaced by U+FFFD (offsets unchanged)"

@@ -17,11 +17,26 @@ import attrs
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.model import Claim, ClaimSource, Content, Cue, Part, span_of
+from claimtrack.parsing.textprep import is_line_break, line_break_count
 from claimtrack.stages.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.syntax import (
-    SUBJECTS, after_case, char_after, char_before, cue_closes_sentence, ends_clause, finite,
-    leading_np, noun_phrase, np_after, np_before, np_right_before, passive_agent, words_span, subject_of, trim,
+    SUBJECTS,
+    after_case,
     bare_np_before,
+    char_after,
+    char_before,
+    cue_closes_sentence,
+    ends_clause,
+    finite,
+    leading_np,
+    noun_phrase,
+    np_after,
+    np_before,
+    np_right_before,
+    passive_agent,
+    subject_of,
+    trim,
+    words_span,
 )
 
 __all__ = [
@@ -347,9 +362,9 @@ def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
         if lines.skipped(quote.start, quote.end):
             continue
         before, after = char_before(text, quote.start), char_after(text, quote.after)
-        if before and before not in ".!?\n\"\u201d":
+        if before and not (before in ".!?\"\u201d" or is_line_break(before)):
             continue
-        if after and after not in ".!?\n":
+        if after and not (after in ".!?" or is_line_break(after)):
             continue
         count = bisect.bisect_right(quoted_ends, quote.start)
         last, last_end = (quoted[count - 1], quoted[count - 1].end) if count else (None, -1)
@@ -358,7 +373,7 @@ def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
         if last is None:
             continue
         between = text[last_end : quote.start]
-        if between.count("\n") > 2 or len(between) > 80:
+        if line_break_count(between) > 2 or len(between) > 80:
             continue  # at most one paragraph break, and no other text but the cue
         joined.setdefault(id(last), []).append(inner)
         latest = (last, inner[1])

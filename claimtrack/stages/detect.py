@@ -14,14 +14,14 @@ from collections import defaultdict
 
 import attrs
 
-from claimtrack.stages import attribution as attribute
+from claimtrack.document import Document, Word
+from claimtrack.document import Sentence as Sent
 from claimtrack.model import Diagnostic, span_of
 from claimtrack.ruleset.loader import Rule, RuleSet
 from claimtrack.ruleset.regex import Regex
-from claimtrack.document import Document, Word
-from claimtrack.document import Sentence as Sent
+from claimtrack.stages import attribution as attribute
+from claimtrack.parsing.textprep import paragraph_spans
 from claimtrack.stages.findings import Findings
-from claimtrack.stages.noise import line_spans
 from claimtrack.stages.quotes import QuotePair, Quotes, find_quotes
 from claimtrack.stages.syntax import evidential_subject
 
@@ -256,7 +256,7 @@ def _label_drafts(document: Document, lines, lexicon: Lexicon) -> list[attribute
     11' and 'BDSM as business: An interview with ...' are titles."""
     text = document.text
     drafts = []
-    for start, end in line_spans(text):
+    for start, end in paragraph_spans(text):
         if lines.skipped(start, end):
             continue
         heading = lines.heading_at(start, end)

@@ -5,16 +5,16 @@ as provenance, and which are headings (short lines without final punctuation).
 
 from __future__ import annotations
 
-
 import attrs
 
 from claimtrack.document import Document
 from claimtrack.model import span_of
+from claimtrack.parsing.textprep import paragraph_spans
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.ruleset.regex import Regex
 from claimtrack.stages.findings import Findings, Lines
 
-__all__ = ["classify", "classify_lines", "line_spans"]
+__all__ = ["classify", "classify_lines"]
 
 
 @attrs.frozen
@@ -39,24 +39,11 @@ def _compile(rules: RuleSet) -> _Compiled:
     return _Compiled(lines, int(rule.get("max_words")), rule.regex("final_punctuation"), rule.id, datelines)
 
 
-def line_spans(text: str):
-    """(start, end) of each non-blank line, without its edge spaces."""
-    start = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        lead = len(body) - len(body.lstrip())
-        stripped = body.strip()
-        if stripped:
-            begin = start + lead
-            yield begin, begin + len(stripped)
-        start += len(line)
-
-
 def classify(text: str, rules: RuleSet) -> Lines:
     compiled = rules.compiled("noise", _compile)
     skip, provenance, headings, datelines = [], [], [], []
     rule_of: dict[int, str] = {}
-    for start, end in line_spans(text):
+    for start, end in paragraph_spans(text):
         line = text[start:end]
         for pattern in compiled.datelines:
             match = pattern.search(line)

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from claimtrack.parsing.textprep import line_spans
+
 __all__ = ["Quote", "QuotePair", "Quotes", "find_quotes"]
 
 
@@ -144,13 +146,7 @@ def _quote(start: int, end: int, pair: QuotePair, closed: bool = True) -> Quote:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            spans.append((start, start + len(body)))
-        start += len(line)
-    return spans
+    return [(start, end) for start, end in line_spans(text) if text[start:end].strip()]
 
 
 def _can_open(text: str, index: int, pair: QuotePair) -> bool:

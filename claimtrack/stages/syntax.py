@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
+from claimtrack.parsing.textprep import LINE_BREAK_CHARS, is_line_break
 
 __all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
 
@@ -21,7 +22,7 @@ SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
 
 NP_SKIP = ("acl:relcl", "parataxis", "punct", "advcl", "dep", "obl:tmod", "nmod:tmod")
 
-PUNCT_EDGES = " \t\r\n,;:.—–-"
+PUNCT_EDGES = " \t,;:.—–-" + LINE_BREAK_CHARS
 
 NP_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
 
@@ -198,7 +199,7 @@ def quote_opens_unit(text: str, quote) -> bool:
     """The opening mark starts a sentence or paragraph (nothing but space or a
     dash between it and the previous sentence end)."""
     before = char_before(text, quote.start)
-    return not before or before in ".!?\n:\u201d\"\u2014"
+    return not before or before in ".!?:\u201d\"\u2014" or is_line_break(before)
 
 
 def char_before(text: str, offset: int) -> str:

@@ -13,7 +13,6 @@ One concern per module:
 - :mod:`~claimtrack.tracker.database`: the SQLite file (schema, migrations,
   transactions, and what its errors mean to a user);
 - :mod:`~claimtrack.tracker.records`: the values the tracker hands back;
-- :mod:`~claimtrack.tracker.decoding`: stored result JSON back to the model;
 - :mod:`~claimtrack.tracker.store`: :class:`~claimtrack.tracker.store.Tracker`,
   which adds documents and reads groups, sources and articles.
 """

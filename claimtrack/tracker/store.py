@@ -27,11 +27,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from claimtrack.errors import ResultError
 from claimtrack.model import Claim, Result, SourceEntity
 from claimtrack.tracker import TrackerError
 from claimtrack.tracker.articles import Article, file_name, iso_date, read_article
 from claimtrack.tracker.database import connect, reported, transaction
-from claimtrack.tracker.decoding import result_from_dict
 from claimtrack.tracker.grouping import (
     Candidate,
     TrackerSettings,
@@ -336,7 +336,7 @@ class Tracker:
         ).fetchall()
         return [
             Article(
-                result=result_from_dict(json.loads(row["result"]), row["text"]),
+                result=self._stored_result(row),
                 title=row["title"],
                 outlet=row["outlet"],
                 url=row["url"],
@@ -345,6 +345,13 @@ class Tracker:
             )
             for row in rows
         ]
+
+    def _stored_result(self, row: sqlite3.Row) -> Result:
+        """A stored document's result; JSON damaged outside claimtrack is one line, not a traceback."""
+        try:
+            return Result.from_dict(json.loads(row["result"]), row["text"])
+        except (ValueError, ResultError) as error:
+            raise TrackerError(f"{self.path}: the stored result of {row['doc_id']} cannot be read: {error}") from None
 
     @_reporting
     def groups(self, *, status: str | None = None, source_type: str | None = None) -> list[ClaimGroup]:
