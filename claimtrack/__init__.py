@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name loads on firs
     from claimtrack.parsing.parser import Parser as Parser, parse as parse, parse_conllu as parse_conllu
     from claimtrack.pipeline import extract as extract, extract_document as extract_document
     from claimtrack.pipeline import extract_file as extract_file
+    from claimtrack.corpus.pipe import pipe as pipe
     from claimtrack.results import load as load
     from claimtrack.ruleset.loader import RuleSet as RuleSet, load_rules as load_rules
     from claimtrack.tracker.store import Tracker as Tracker
@@ -43,6 +44,7 @@ _EXPORTS = {
     "Tracker": "claimtrack.tracker.store",
     "explain": "claimtrack.export.explain",
     "load": "claimtrack.results",
+    "pipe": "claimtrack.corpus.pipe",
 }
 
 __all__ = ["__version__", *_EXPORTS]

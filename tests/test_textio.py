@@ -85,14 +85,14 @@ def test_too_large_says_the_size_and_the_limit_exactly(tmp_path):
 
 
 def test_one_byte_over_a_limit_of_megabytes_reads_differently_from_the_limit(tmp_path):
-    limit = 20 * 1024 * 1024
+    limit = 10 * 1024 * 1024
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
-        handle.truncate(limit + 1)  # sparse: no 20 MB written
+        handle.truncate(limit + 1)  # sparse: no 10 MB written
     with pytest.raises(InputError) as caught:
         read_text(path)
     assert str(caught.value) == (
-        f"{path}: too large: 20,971,521 bytes (20.0 MiB), over the limit of 20,971,520 bytes (20.0 MiB)"
+        f"{path}: too large: 10,485,761 bytes (10.0 MiB), over the limit of 10,485,760 bytes (10.0 MiB)"
     )
 
 

@@ -85,7 +85,7 @@ PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # Part of every model id, so of every cache key: bump it whenever the text
 # sent to Stanza is prepared differently (textprep), which makes cached parses stale.
-PREPARATION_VERSION = 2
+PREPARATION_VERSION = 3
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).

@@ -18,7 +18,7 @@ from claimtrack.errors import InputError
 
 __all__ = ["MAX_BYTES", "decode", "display_name", "read_text"]
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024  # about 2.5 GB of memory to parse (docs/scale.md)
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _KINDS = {

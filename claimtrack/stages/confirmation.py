@@ -1,374 +1,157 @@
 """Confirmation: what the text says about whether each claim holds.
 
-Evidence comes from three places, all described in ``rules/confirmation.yaml``:
+Evidence comes from four places, all described in ``rules/confirmation.yaml``:
 
 - a claim's own cue ("the ministry denied that ...", "police confirmed ..."):
   the claim carries that status, and so do the claims it bears on;
+- a confirm/deny/dispute verb that is no claim's cue, with an object that
+  refers back ("Residents disputed the toll.", "Police confirmed the arrest.");
 - phrases in the text ("could not independently verify", "there was no
   immediate response from X", "declined to comment");
 - agreement between claims: a second, independent source saying the same
   thing corroborates it.
 
 Evidence is linked to the claims it bears on by reference ("the
-allegation", "the report"), by the party named (a no-response from "United
-States officials" bears on the claims that accuse the United States), and
-by shared content words. When evidence disagrees, the status with the
-lowest rank in the rules wins.
+allegation", "the casualty figures": by the noun, then by the content the
+phrase names), by the party named (a no-response from "United States
+officials" bears on the claims that accuse the United States), and by shared
+content words. When evidence disagrees, the status with the lowest rank in
+the rules wins. The statuses, and what each does, are declared in the rules
+only: no status name is written here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
-from claimtrack.model import Claim, Confirmation, Evidence, span_of
-from claimtrack.document import Document, Word
-from claimtrack.stages.sources import compiled_sources
+from claimtrack.document import Document
+from claimtrack.model import Claim, Confirmation, Cue, Evidence, SourceEntity, span_of
 from claimtrack.ruleset.loader import RuleSet
-from claimtrack.ruleset.regex import Regex
+from claimtrack.ruleset.regex import Match
+from claimtrack.stages.confirmation_rules import (
+    ConfirmationRules,
+    Link,
+    compiled_confirmation,
+)
+from claimtrack.stages.evidence_links import (
+    Linking,
+    hosts_of,
+    inside,
+    made_by,
+    negated,
+    previous_claims,
+)
 from claimtrack.stages.findings import Findings
+from claimtrack.stages.sources import compiled_sources
 
 __all__ = ["set_confirmation"]
 
-_CONTENT_UPOS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_NAMES_ITS_OBJECT = frozenset({"denied", "disputed", "confirmed"})
-_NEGATION_WINDOW = 3  # words before a cue verb searched for a negation ("did not confirm")
+
+_Found = list[tuple[str, str, Evidence]]  # (claim id, status, evidence)
+_Phrase = tuple[Match, str, str]  # (match, status, rule id)
 
 
-@attrs.frozen
-class _Link:
-    min_shared: int
-    min_percent: int
-    of_larger: bool  # the percentage is of the larger content's words (else the smaller's)
-
-    def holds(self, first: frozenset[str], second: frozenset[str]) -> bool:
-        shared = len(first & second)
-        base = max(len(first), len(second)) if self.of_larger else min(len(first), len(second))
-        return base > 0 and shared >= self.min_shared and shared * 100 >= self.min_percent * base
+def _phrase_matches(text: str, compiled: ConfirmationRules) -> list[_Phrase]:
+    """Every status phrase in the text: (match, status, rule id)."""
+    return [(match, status, rule) for regex, status, rule in compiled.patterns for match in regex.finditer(text)]
 
 
-@attrs.frozen
-class _Reference:
-    lemmas: frozenset[str]
-    cue_classes: frozenset[str]
-    rule: str
-
-
-@attrs.frozen
-class _Compiled:
-    ranks: dict[str, int]
-    patterns: tuple[tuple[Regex, str, str], ...]
-    lemmas: dict[str, tuple[str, str]]
-    references: tuple[_Reference, ...]
-    negations: frozenset[str]
-    same_content: _Link | None
-    corroboration: _Link | None
-    corroboration_rule: str | None
-    party_extensions: tuple[Regex, ...]
-
-
-def _compile(rules: RuleSet) -> _Compiled:
-    patterns, lemmas = [], {}
-    for rule in rules.section("confirmation", "cues"):
-        if rule.get("pattern"):
-            patterns.append((rule.regex("pattern"), rule.get("status"), rule.id))
-        for lemma in rule.get("lemmas") or ():
-            lemmas.setdefault(lemma.lower(), (rule.get("status"), rule.id))
-    links = {rule.id.rsplit(".", 1)[-1]: rule for rule in rules.section("confirmation", "links")}
-
-    def link(name: str) -> _Link | None:
-        rule = links.get(name)
-        if rule is None:
-            return None
-        return _Link(rule.get("min_shared"), rule.get("min_percent"), rule.get("percent_of") == "larger")
-
-    ranks = {rule.get("name"): rule.get("rank") for rule in rules.section("confirmation", "statuses")}
-    return _Compiled(
-        ranks=ranks,
-        patterns=tuple(patterns),
-        lemmas=lemmas,
-        references=tuple(
-            _Reference(
-                frozenset(lemma.lower() for lemma in rule.get("lemmas")),
-                frozenset(rule.get("cue_classes") or ()),
-                rule.id,
-            )
-            for rule in rules.section("confirmation", "references")
-        ),
-        negations=frozenset(
-            word.lower() for rule in rules.section("confirmation", "negations") for word in rule.get("words")
-        ),
-        same_content=link("same_content"),
-        corroboration=link("corroboration"),
-        corroboration_rule=links["corroboration"].id if "corroboration" in links else None,
-        party_extensions=tuple(
-            rule.regex("pattern") for rule in rules.section("confirmation", "party_extensions")
-        ),
-    )
-
-
-# --------------------------------------------------------------------------
-# reading claims
-
-
-def _content_words(words: Iterable[Word]) -> frozenset[str]:
-    return frozenset(word.lemma for word in words if word.upos in _CONTENT_UPOS)
-
-
-def _claim_words(claim: Claim, docwords: Document) -> frozenset[str]:
-    ranges = [(part.start, part.end) for part in claim.content.parts] or [(claim.content.start, claim.content.end)]
-    return _content_words(word for start, end in ranges for word in docwords.within(start, end))
-
-
-def _scope(claim: Claim) -> tuple[int, int]:
-    """The content and, for "condemned X for Y", the object between cue and content."""
-    start, end = claim.content.start, claim.content.end
-    if claim.cue is not None:
-        start, end = min(start, claim.cue.end), max(end, claim.cue.start)
-    return start, end
-
-
-def _negated(word: Word, docwords: Document, compiled: _Compiled) -> bool:
-    before = docwords.words[max(0, word.i - _NEGATION_WINDOW) : word.i]
-    nearby = [other for other in before if other.sentence == word.sentence] + docwords.children(word)
-    return any(other.text.lower() in compiled.negations for other in nearby)
-
-
-# --------------------------------------------------------------------------
-# linking evidence to claims
-
-
-@attrs.define
-class _Linking:
-    text: str
-    docwords: Document
-    claims: Sequence[Claim]
-    compiled: _Compiled
-    rules: RuleSet
-    words_of: dict[str, frozenset[str]] = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        self.words_of = {claim.id: _claim_words(claim, self.docwords) for claim in self.claims}
-
-    def sentence_of(self, offset: int) -> int:
-        return self.docwords.sentence_at(offset)
-
-    def by_reference(self, words: Sequence[Word], before: int, hosts: set[str]) -> list[Claim]:
-        """Claims pointed back at by "the allegation", "the report", "the video"."""
-        for word in words:
-            lemma = word.lemma
-            for reference in self.compiled.references:
-                if lemma not in reference.lemmas:
-                    continue
-                earlier = [
-                    claim
-                    for claim in self.claims
-                    if claim.id not in hosts
-                    and claim.content.start < before
-                    and (not reference.cue_classes or (claim.cue is not None and claim.cue.cls in reference.cue_classes))
-                ]
-                named = [claim for claim in earlier if lemma in self._claim_lemmas(claim)]
-                chosen = named or earlier
-                if chosen:
-                    last = max(self.sentence_of(claim.content.start) for claim in chosen)
-                    return [claim for claim in chosen if self.sentence_of(claim.content.start) == last]
-        return []
-
-    def _claim_lemmas(self, claim: Claim) -> set[str]:
-        spans = [claim.source, claim.cue]
-        return {
-            word.lemma
-            for span in spans
-            if span is not None
-            for word in self.docwords.within(span.start, span.end)
-        }
-
-    def by_content(self, words: frozenset[str], hosts: set[str], link: _Link | None) -> list[Claim]:
-        if link is None or not words:
-            return []
-        return [
-            claim
-            for claim in self.claims
-            if claim.id not in hosts and link.holds(words, self.words_of[claim.id])
-        ]
-
-    def by_party(self, party: tuple[int, int], hosts: set[str]) -> list[Claim]:
-        """Claims whose content names the party (or what it leads), not made by it.
-
-        The party is named by its proper names and their aliases ("United
-        States officials": United States, US, Washington ...), else by its
-        head noun ("The army did not respond": the army).
-        """
-        regex = self._party_regex(self.docwords.within(*party))
-        if regex is None:
-            return []
-        found = []
-        for claim in self.claims:
-            if claim.id in hosts:
-                continue
-            if claim.source is not None and (
-                regex.search(claim.source.text) or (claim.source.name and regex.search(claim.source.name))
-            ):
-                continue
-            start, end = _scope(claim)
-            if claim.source is not None and start <= claim.source.start < end:
-                scope = self.text[start : claim.source.start] + " " + self.text[claim.source.end : end]
-            else:
-                scope = self.text[start:end]
-            if regex.search(scope):
-                found.append(claim)
-        return found
-
-    def _party_regex(self, words: Sequence[Word]) -> re.Pattern[str] | None:
-        names = _name_runs(self.text, words)
-        if names:
-            party_text = self.text[words[0].start : words[-1].end]
-            for group in compiled_sources(self.rules).aliases:
-                if any(re.search(_whole(name), party_text) for name in group):
-                    names |= group
-            terms = sorted(names, key=len, reverse=True)
-            led = sorted(self._led_by(names))
-            pattern = "|".join(re.escape(term) for term in terms)
-            if led:
-                pattern += "|(?i:" + "|".join(re.escape(word) for word in led) + ")"
-            return re.compile(_whole_group(pattern))
-        nouns = [word for word in words if word.upos == "NOUN"]
-        if not nouns:
-            return None
-        head = nouns[-1]
-        terms = sorted({head.text.lower(), head.lemma}, key=len, reverse=True)
-        return re.compile(_whole_group("|".join(re.escape(term) for term in terms)), re.IGNORECASE)
-
-    def _led_by(self, names: set[str]) -> set[str]:
-        led = set()
-        for regex in self.compiled.party_extensions:
-            for match in regex.finditer(self.text):
-                if match.group("party") in names:
-                    led.add(match.group("alias"))
-        return led
-
-
-def _whole(name: str) -> str:
-    return _whole_group(re.escape(name))
-
-
-def _whole_group(alternatives: str) -> str:
-    return r"(?<![\w])(?:" + alternatives + r")(?![\w])"
-
-
-def _name_runs(text: str, words: Sequence[Word]) -> set[str]:
-    """Runs of capitalised words that are not articles or pronouns: the names in a phrase."""
-    names, run = set(), []
-    for word in [*words, None]:
-        if word is not None and word.capitalised and word.upos not in ("DET", "PRON", "PUNCT", "ADP"):
-            run.append(word)
-            continue
-        if run:
-            names.add(text[run[0].start : run[-1].end])
-        run = []
-    return {name for name in names if len(name) > 1}
-
-
-def _party_of(match: re.Match[str], words: Sequence[Word], docwords: Document, text: str) -> tuple[int, int] | None:
-    """Who gave no answer: the 'party' group, else the subject of the verb in the match."""
-    if "party" in match.re.groupindex and match.group("party"):
-        return match.span("party")
-    inside = [word for word in words if match.start() <= word.start < match.end()]
-    heads = {word.id for word in inside} | {word.head_id for word in inside if word.head_id}
-    for word in words:
-        if word.deprel.startswith("nsubj") and word.head_id in heads and word.start < match.start():
-            start = min(
-                [word.start]
-                + [other.start for other in words if other.head_id == word.id and other.start < word.start]
-            )
-            return start, word.end
-    return None
-
-
-def _hosts(claims: Sequence[Claim], start: int, end: int) -> set[str]:
-    """Claims the evidence belongs to rather than bears on (it is their content or cue)."""
-    hosts = set()
-    for claim in claims:
-        if claim.content.start <= start and end <= claim.content.end:
-            hosts.add(claim.id)
-        elif claim.cue is not None and start <= claim.cue.start and claim.cue.end <= end:
-            hosts.add(claim.id)
-    return hosts
-
-
-def _previous_claims(doc: _Linking, sentence: int, hosts: set[str]) -> list[Claim]:
-    """The claims of the nearest sentence at or before ``sentence`` (the host's own excluded)."""
-    candidates = [
-        claim
-        for claim in doc.claims
-        if claim.id not in hosts and doc.sentence_of(claim.content.start) <= sentence
-    ]
-    if not candidates:
-        return []
-    last = max(doc.sentence_of(claim.content.start) for claim in candidates)
-    return [claim for claim in candidates if doc.sentence_of(claim.content.start) == last]
-
-
-def _phrase_evidence(doc: _Linking) -> list[tuple[str, str, Evidence]]:
+def _phrase_evidence(doc: Linking, matches: list[_Phrase]) -> _Found:
     """(claim id, status, evidence) for every status phrase in the text."""
-    found = []
-    for regex, status, rule in doc.compiled.patterns:
-        for match in regex.finditer(doc.text):
-            evidence_span = span_of(doc.text, match.start(), match.end())
-            evidence = Evidence(evidence_span.text, evidence_span.start, evidence_span.end, rule)
-            sentence = doc.sentence_of(match.start())
-            words = doc.docwords.sentence_words(sentence)
-            hosts = _hosts(doc.claims, match.start(), match.end())
-            party = _party_of(match, words, doc.docwords, doc.text)
-            outside = [word for word in words if not (match.start() <= word.start < match.end())]
-            # "dismissed the report as false" names its object inside the match;
-            # "did not respond to requests for comment" does not.
-            referring = words if status in _NAMES_ITS_OBJECT else outside
-            targets = doc.by_reference(referring, match.start(), hosts)
-            if not targets and party:
-                targets = doc.by_party(party, hosts)
-            if not targets:
-                targets = doc.by_content(_content_words(outside), hosts, doc.compiled.same_content)
-            if not targets and status != "no_response":
-                targets = _previous_claims(doc, sentence, hosts)
-            if status == "denied":
-                targets += [claim for claim in doc.claims if claim.id in hosts and claim.cue is not None]
-            found.extend((claim.id, status, evidence) for claim in targets)
+    found: _Found = []
+    for match, name, rule in matches:
+        status = doc.compiled.status(name)
+        evidence_span = span_of(doc.text, match.start(), match.end())
+        evidence = Evidence(evidence_span.text, evidence_span.start, evidence_span.end, rule)
+        sentence = doc.sentence_of(match.start())
+        words = doc.document.sentence_words(sentence)
+        party = doc.party_of(match, words)
+        own = hosts_of(doc.claims, match.start(), match.end())
+        # Evidence bears neither on the phrase's own claims nor on the party's.
+        hosts = own | made_by(doc.claims, party)
+        outside = [word for word in words if not (match.start() <= word.start < match.end())]
+        # "dismissed the report as false" names its object inside the match;
+        # "did not respond to requests for comment" does not.
+        referring = words if status.names_its_object else outside
+        targets = doc.by_reference(referring, match.start(), hosts, party)
+        if not targets and party:
+            targets = doc.by_party(party, hosts)
+        if not targets:
+            targets = doc.by_content(doc.content_words(outside), hosts, doc.compiled.same_content)
+        if not targets and status.nearest_claim:
+            targets = previous_claims(doc, sentence, hosts)
+        if status.marks_own_claim:
+            targets += [claim for claim in doc.claims if claim.id in own and claim.cue is not None]
+        found.extend((claim.id, name, evidence) for claim in targets)
     return found
 
 
-def _cue_evidence(doc: _Linking, inside_phrases: list[tuple[int, int]]) -> list[tuple[str, str, Evidence]]:
+def _cue_entry(cue: Cue, doc: Linking) -> tuple[str, str] | None:
+    """The (status, rule) of a claim's own cue, if it confirms, denies or disputes."""
+    cue_words = doc.document.within(cue.start, cue.end)
+    if any(negated(word, doc.document, doc.compiled) for word in cue_words):
+        return None
+    lemmas = doc.compiled.lemmas
+    return next((lemmas[word.lemma] for word in cue_words if word.lemma in lemmas), None) or lemmas.get(cue.lemma)
+
+
+def _cue_evidence(doc: Linking, in_phrases: list[tuple[int, int]]) -> _Found:
     """Claims whose own cue confirms, denies or disputes, and the claims they bear on."""
-    found = []
+    found: _Found = []
     for claim in doc.claims:
-        if claim.cue is None:
+        if claim.cue is None or inside(claim.cue.start, claim.cue.end, in_phrases):
             continue
-        cue_words = doc.docwords.within(claim.cue.start, claim.cue.end)
-        entry = next(
-            (doc.compiled.lemmas[word.lemma] for word in cue_words if word.lemma in doc.compiled.lemmas),
-            None,
-        ) or doc.compiled.lemmas.get(claim.cue.lemma)
-        if entry is None or any(start <= claim.cue.start and claim.cue.end <= end for start, end in inside_phrases):
+        entry = _cue_entry(claim.cue, doc)
+        if entry is None:
             continue
-        if any(_negated(word, doc.docwords, doc.compiled) for word in cue_words):
-            continue
-        status, rule = entry
+        name, rule = entry
         evidence = Evidence(claim.cue.text, claim.cue.start, claim.cue.end, rule)
-        found.append((claim.id, status, evidence))
+        found.append((claim.id, name, evidence))
         others = {claim.id} | {
             other.id
             for other in doc.claims
             if other.source is not None and claim.source is not None and other.source.entity == claim.source.entity
         }
-        content_words = doc.docwords.within(claim.content.start, claim.content.end)
-        targets = doc.by_reference(content_words, claim.content.start, others)
+        source = (claim.source.start, claim.source.end) if claim.source is not None else None
+        targets = doc.by_reference(doc.content_of[claim.id], claim.content.start, others, source)
         if not targets:
             targets = doc.by_content(doc.words_of[claim.id], others, doc.compiled.same_content)
-        if not targets and status in ("denied", "disputed") and claim.source is not None:
-            targets = doc.by_party((claim.source.start, claim.source.end), others)
-        found.extend((target.id, status, evidence) for target in targets if target.parent != claim.id)
+        if not targets and doc.compiled.status(name).links_by_party and source is not None:
+            targets = doc.by_party(source, others)
+        found.extend((target.id, name, evidence) for target in targets if target.parent != claim.id)
+    return found
+
+
+def _object_evidence(doc: Linking, in_phrases: list[tuple[int, int]]) -> _Found:
+    """A confirm/deny/dispute verb that is no claim's cue, whose object refers
+    back: "Residents disputed the toll." bears on the claim giving the toll."""
+    taken = [(claim.cue.start, claim.cue.end) for claim in doc.claims if claim.cue is not None] + in_phrases
+    found: _Found = []
+    for verb in doc.document.words:
+        entry = doc.compiled.lemmas.get(verb.lemma)
+        if entry is None:
+            continue
+        for frame in doc.compiled.noun_objects:
+            if verb.upos not in frame.upos or inside(verb.start, verb.end, taken):
+                continue
+            objects = [noun for noun in frame.referring_objects(verb, doc.document) if doc.refers(noun)]
+            if not objects or negated(verb, doc.document, doc.compiled):
+                continue
+            name, rule = entry
+            evidence = Evidence(verb.text, verb.start, verb.end, rule)
+            hosts = hosts_of(doc.claims, verb.start, verb.end)
+            subject = doc.subject_of(verb)
+            targets = []
+            for noun in objects:
+                targets += doc.by_reference([noun], verb.start, hosts, subject)
+            if not targets and subject is not None and doc.compiled.status(name).links_by_party:
+                # "The rebels rejected the charge": the claims about the rebels.
+                targets = [claim for claim in doc.by_party(subject, hosts) if claim.content.start < verb.start]
+            found.extend((claim.id, name, evidence) for claim in targets)
+            break
     return found
 
 
@@ -395,7 +178,7 @@ def _alias_parties(claims: Sequence[Claim], aliases: Sequence[frozenset[str]]) -
     }
 
 
-def _sharing_pairs(claims: Sequence[Claim], words_of: dict[str, frozenset[str]], link: _Link) -> list[tuple[Claim, Claim]]:
+def _sharing_pairs(claims: Sequence[Claim], words_of: dict[str, frozenset[str]], link: Link) -> list[tuple[Claim, Claim]]:
     """Pairs of claims (in document order) that share a content word: only
     they can have the same content. An index from word to claims, not a
     comparison of every pair."""
@@ -414,10 +197,10 @@ def _sharing_pairs(claims: Sequence[Claim], words_of: dict[str, frozenset[str]],
     return [(claims[first], claims[second]) for first, second in sorted(pairs)]
 
 
-def _corroboration(doc: _Linking) -> list[tuple[str, str, Evidence]]:
+def _corroboration(doc: Linking) -> _Found:
     """Two claims from independent sources with the same content (headings only restate)."""
-    link, rule = doc.compiled.corroboration, doc.compiled.corroboration_rule
-    if link is None or rule is None:
+    link, rule, name = doc.compiled.corroboration, doc.compiled.corroboration_rule, doc.compiled.corroboration_status
+    if link is None or rule is None or name is None:
         return []
     found = []
     sourced = [claim for claim in doc.claims if claim.source is not None and claim.source.entity and not claim.heading]
@@ -427,35 +210,70 @@ def _corroboration(doc: _Linking) -> list[tuple[str, str, Evidence]]:
             continue
         if link.holds(doc.words_of[first.id], doc.words_of[second.id]):
             for claim, other in ((first, second), (second, first)):
-                found.append(
-                    (claim.id, "corroborated", Evidence(other.content.text, other.content.start, other.content.end, rule))
-                )
+                found.append((claim.id, name, Evidence(other.content.text, other.content.start, other.content.end, rule)))
     return found
+
+
+# --------------------------------------------------------------------------
+# claims that are no claims: "did not respond to a request to comment on ..."
+
+
+def _silenced(found: Findings, matches: list[_Phrase], compiled: ConfirmationRules) -> Findings:
+    """Drop the claims whose cue lies inside a phrase of a status that says the
+    party gave no answer, with their source mentions; parents that go are cleared."""
+    spans = [
+        (match.start(), match.end())
+        for match, name, _ in matches
+        if compiled.status(name).drops_claims_cued_inside
+    ]
+    dropped = [
+        claim for claim in found.claims if claim.cue is not None and inside(claim.cue.start, claim.cue.end, spans)
+    ]
+    if not dropped:
+        return found
+    gone = {claim.id for claim in dropped}
+    kept = [claim for claim in found.claims if claim.id not in gone]
+    kept = [attrs.evolve(claim, parent=None) if claim.parent in gone else claim for claim in kept]
+    still_cited = {(claim.source.start, claim.source.end) for claim in kept if claim.source is not None}
+    silent = {(claim.source.start, claim.source.end) for claim in dropped if claim.source is not None} - still_cited
+    return attrs.evolve(found, claims=tuple(kept), sources=_without_mentions(found.sources, silent))
+
+
+def _without_mentions(entities: Sequence[SourceEntity], spans: set[tuple[int, int]]) -> tuple[SourceEntity, ...]:
+    """The entities less the mentions at ``spans``; an entity left with none goes."""
+    kept = []
+    for entity in entities:
+        mentions = tuple(mention for mention in entity.mentions if (mention.start, mention.end) not in spans)
+        if mentions:
+            kept.append(entity if len(mentions) == len(entity.mentions) else attrs.evolve(entity, mentions=mentions))
+        elif not entity.mentions:
+            kept.append(entity)
+    return tuple(kept)
+
+
+# --------------------------------------------------------------------------
+# the stage
 
 
 def set_confirmation(document: Document, found: Findings, rules: RuleSet) -> Findings:
     """The stage: set ``confirmation`` (status and evidence) on every claim."""
-    compiled = rules.compiled("confirmation", _compile)
-    text, claims = document.text, found.claims
-    document = _Linking(text, document, claims, compiled, rules)
-    phrases = _phrase_evidence(document)
-    inside = [(evidence.start, evidence.end) for _, _, evidence in phrases] + [
-        (match.start(), match.end()) for regex, _, _ in compiled.patterns for match in regex.finditer(text)
-    ]
-    links = phrases + _cue_evidence(document, inside) + _corroboration(document)
+    compiled = compiled_confirmation(rules)
+    matches = _phrase_matches(document.text, compiled)
+    found = _silenced(found, matches, compiled)
+    linking = Linking(document.text, document, found.claims, compiled, rules)
+    phrases = _phrase_evidence(linking, matches)
+    in_phrases = [(match.start(), match.end()) for match, _, _ in matches]
+    links = phrases + _cue_evidence(linking, in_phrases) + _object_evidence(linking, in_phrases) + _corroboration(linking)
     by_claim: dict[str, list[tuple[str, Evidence]]] = {}
     for claim_id, status, evidence in links:
         by_claim.setdefault(claim_id, []).append((status, evidence))
     confirmed = []
-    for claim in claims:
-        entries = by_claim.get(claim.id)
-        if not entries:
-            confirmed.append(claim)
-            continue
-        status = min((status for status, _ in entries), key=lambda name: compiled.ranks.get(name, len(compiled.ranks) + 1))
-        evidence = sorted(
+    for claim in found.claims:
+        entries = by_claim.get(claim.id, [])
+        status = min((name for name, _ in entries), key=compiled.rank, default=compiled.default_status)
+        listed = sorted(
             {evidence for entry_status, evidence in entries if entry_status == status},
             key=lambda item: (item.start, item.end, item.rule),
         )
-        confirmed.append(attrs.evolve(claim, confirmation=Confirmation(status, tuple(evidence))))
-    return attrs.evolve(found, claims=confirmed)
+        confirmed.append(attrs.evolve(claim, confirmation=Confirmation(status, tuple(listed))))
+    return attrs.evolve(found, claims=tuple(confirmed))

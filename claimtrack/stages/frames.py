@@ -16,9 +16,20 @@ import attrs
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.syntax import (
-    after_case, cue_closes_sentence, evidential_subject, finite, last_comma_before,
-    noun_phrase, object_words, only_source_between, passive_agent, quote_at, quote_opens_unit, words_span,
-    verb_between, without_complementiser,
+    after_case,
+    cue_closes_sentence,
+    evidential_subject,
+    finite,
+    last_comma_before,
+    noun_phrase,
+    object_words,
+    only_source_between,
+    passive_agent,
+    quote_at,
+    quote_opens_unit,
+    verb_between,
+    without_complementiser,
+    words_span,
 )
 
 __all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
@@ -114,9 +125,14 @@ def _complement(text, sent, cue):
         return inside, "pattern.parenthetical_verb"
     complements = sent.kids(cue, "ccomp")
     comma = last_comma_before(sent, cue)
-    for kid in complements:
-        if kid.index > cue.index:
-            return words_span(without_complementiser(sent.subtree(kid))), "pattern.verb_complement"
+    after = [kid for kid in complements if kid.index > cue.index]
+    if after:
+        words = sent.subtree(after[0])
+        if len(after) > 1 and _condition_then_clause(sent, words, after[1]):
+            # One report the parse split in two: 'said if he were president,
+            # the programs would be expanded'.
+            words = sorted({w.i: w for kid in after[:2] for w in sent.subtree(kid)}.values(), key=lambda w: w.index)
+        return words_span(without_complementiser(words)), "pattern.verb_complement"
     for kid in complements:
         if comma is not None and kid.index < comma.index:
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
@@ -214,6 +230,15 @@ def _reports_as(sent: Sent, cue: Word) -> bool:
     return not sent.kids(cue, "obj", "ccomp", "xcomp")
 
 
+def _condition_then_clause(sent: Sent, condition: list[Word], clause: Word) -> bool:
+    """The first clause opens with a subordinator other than 'that' and a
+    comma joins it to the next one: a condition before the reported clause."""
+    if not condition or condition[0].deprel != "mark" or condition[0].lower == "that":
+        return False
+    following = sent.words[condition[-1].index : condition[-1].index + 2]
+    return any(w.lower == "," for w in following) and clause.index > condition[-1].index
+
+
 def _reportable_clause(sent: Sent, found) -> bool:
     """A reported clause has a predicate, and is no indirect question ('tell
     whether they will'): its first word is not 'whether', 'if' or a wh-word."""
@@ -224,8 +249,8 @@ def _reportable_clause(sent: Sent, found) -> bool:
     ids = {w.id for w in words}
     heads = [w for w in words if w.head_id not in ids]
     first = words[0]
-    if first.deprel == "mark" and first.lower != "that" and heads and first.head_id == heads[0].id:
-        return False  # the whole clause is an 'if'/'whether' question
+    if first.deprel == "mark" and first.lower != "that" and len(heads) == 1 and first.head_id == heads[0].id:
+        return False  # the whole clause is an 'if'/'whether' question (not a condition before a clause)
     return "PronType=Int" not in first.feats
 
 

@@ -18,16 +18,12 @@ import attrs
 from claimtrack.document import Document, Word
 from claimtrack.model import Claim, Hedge, span_of
 from claimtrack.ruleset.loader import RuleSet
-from claimtrack.ruleset.regex import Regex
+from claimtrack.ruleset.regex import Match, Regex
 from claimtrack.stages.findings import Findings
 
 __all__ = ["compiled_hedges", "find_hedges", "hedges_in", "mark_hedges", "without_final_punctuation"]
 
-_SENTENCE_END = frozenset(".!?…")
-# Dependents of a cue word that speak for the whole report: "could have said",
-# "reportedly told". Heads that govern it: "appeared to show".
-_CUE_DEPENDENTS = ("aux", "advmod")
-_CUE_GOVERNED_AS = ("xcomp", "ccomp")
+_GOVERNS = "governs"  # the group of a hedge pattern naming the word the hedge bears on
 
 
 @attrs.frozen
@@ -45,6 +41,9 @@ class _Compiled:
     lemmas: dict[str, _WordCue]
     patterns: tuple[tuple[Regex, str, str], ...]
     cue_classes: dict[str, tuple[str, str]]
+    cue_dependents: tuple[str, ...]  # "reportedly told", "could have said"
+    cue_governed_as: tuple[str, ...]  # "appeared to show"
+    sentence_ends: frozenset[str]
 
 
 def _compile(rules: RuleSet) -> _Compiled:
@@ -68,7 +67,18 @@ def _compile(rules: RuleSet) -> _Compiled:
     not_unsourced = frozenset(
         rule.id for rule in rules.section("hedges", "cues") if rule.get("unsourced") is False
     )
-    return _Compiled(unsourced, not_unsourced, words, lemmas, tuple(patterns), cue_classes)
+    links = rules.section("hedges", "cue_links")
+    return _Compiled(
+        unsourced,
+        not_unsourced,
+        words,
+        lemmas,
+        tuple(patterns),
+        cue_classes,
+        cue_dependents=tuple(deprel for rule in links for deprel in rule.get("dependents")),
+        cue_governed_as=tuple(deprel for rule in links for deprel in rule.get("governed_as")),
+        sentence_ends=frozenset(mark for rule in rules.section("hedges", "sentence_ends") for mark in rule.get("marks")),
+    )
 
 
 def _word_hedge(word: Word, compiled: _Compiled) -> _WordCue | None:
@@ -96,10 +106,20 @@ def hedges_in(
             found.append(Hedge(word.text, word.start, word.end, cue.cls, cue.rule))
     for regex, cls, rule in compiled.patterns:
         for match in regex.finditer(text, sentence[0], sentence[1]):
-            if any(match.start() < end and start < match.end() for start, end in ranges):
+            if _bears_on(match, ranges):
                 span = span_of(text, match.start(), match.end())
                 found.append(Hedge(span.text, span.start, span.end, cls, rule))
     return _longest_first(found)
+
+
+def _bears_on(match: Match, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether a hedge phrase touches the claim: its reported text, or the word
+    its group 'governs' names ("appeared to show": the cue "show"), whatever
+    the parse made of them."""
+    spans = [match.span()]
+    if _GOVERNS in match.re.groupindex and match.span(_GOVERNS)[0] >= 0:
+        spans.append(match.span(_GOVERNS))
+    return any(first < end and start < last for first, last in spans for start, end in ranges)
 
 
 def _longest_first(found: Iterable[Hedge]) -> list[Hedge]:
@@ -116,7 +136,7 @@ def _content_ranges(claim: Claim) -> list[tuple[int, int]]:
     return [(claim.content.start, claim.content.end)]
 
 
-def _cue_words(claim: Claim, docwords: Document) -> list[Word]:
+def _cue_words(claim: Claim, docwords: Document, compiled: _Compiled) -> list[Word]:
     """The cue's words, the auxiliaries and adverbs on them, and the verb governing them."""
     if claim.cue is None:
         return []
@@ -124,10 +144,10 @@ def _cue_words(claim: Claim, docwords: Document) -> list[Word]:
     found = {word.i: word for word in cue}
     for word in cue:
         for child in docwords.children(word):
-            if child.base_deprel in _CUE_DEPENDENTS:
+            if child.deprel in compiled.cue_dependents or child.base_deprel in compiled.cue_dependents:
                 found[child.i] = child
         head = docwords.head_of(word)
-        if head is not None and word.base_deprel in _CUE_GOVERNED_AS:
+        if head is not None and (word.deprel in compiled.cue_governed_as or word.base_deprel in compiled.cue_governed_as):
             found[head.i] = head
     return [found[index] for index in sorted(found)]
 
@@ -137,7 +157,7 @@ def find_hedges(text: str, docwords: Document, claim: Claim, rules: RuleSet) -> 
     compiled = rules.compiled("hedges", _compile)
     content = _content_ranges(claim)
     words = [word for start, end in content for word in docwords.within(start, end)]
-    cue_words = _cue_words(claim, docwords)
+    cue_words = _cue_words(claim, docwords, compiled)
     ranges = list(content) + [(word.start, word.end) for word in cue_words]
     if claim.source is not None:
         ranges.append((claim.source.start, claim.source.end))
@@ -161,16 +181,18 @@ def mark_hedges(document: Document, found: Findings, rules: RuleSet) -> Findings
     for claim in found.claims:
         hedges = find_hedges(document.text, document, claim, rules)
         hedged.append(attrs.evolve(claim, hedged=bool(hedges), hedges=tuple(hedges)))
-    return attrs.evolve(found, claims=hedged)
+    return attrs.evolve(found, claims=tuple(hedged))
 
 
-def without_final_punctuation(words: Sequence[Word]) -> list[Word]:
+def without_final_punctuation(words: Sequence[Word], compiled: _Compiled) -> list[Word]:
+    """The words without the sentence's final marks (``sentence_ends`` in the rules)."""
     words = list(words)
-    while words and words[-1].upos == "PUNCT" and words[-1].text in _SENTENCE_END:
+    while words and words[-1].text in compiled.sentence_ends:
         words.pop()
     return words
 
 
 def compiled_hedges(rules: RuleSet) -> _Compiled:
     """The hedge vocabulary of ``rules``, compiled once per rule set."""
-    return rules.compiled("hedges", _compile)
+    compiled: _Compiled = rules.compiled("hedges", _compile)
+    return compiled

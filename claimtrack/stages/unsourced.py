@@ -18,7 +18,11 @@ from claimtrack.document import Document
 from claimtrack.model import Claim, Content, span_of
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.stages.findings import Findings
-from claimtrack.stages.hedging import compiled_hedges, hedges_in, without_final_punctuation
+from claimtrack.stages.hedging import (
+    compiled_hedges,
+    hedges_in,
+    without_final_punctuation,
+)
 
 __all__ = ["find_unsourced"]
 
@@ -51,7 +55,7 @@ def find_unsourced(document: Document, found: Findings, rules: RuleSet) -> Findi
         start, end = sentence.start, sentence.end
         if skip.overlaps(start, end) or taken.overlaps(start, end):
             continue
-        words = without_final_punctuation(sentence.words)
+        words = without_final_punctuation(sentence.words, compiled)
         if not words:
             continue
         hedges = [
@@ -72,4 +76,4 @@ def find_unsourced(document: Document, found: Findings, rules: RuleSet) -> Findi
             )
         )
     claims = sorted(found.claims + tuple(unsourced), key=lambda c: (c.content.start, -(c.content.end - c.content.start)))
-    return attrs.evolve(found, claims=claims)
+    return attrs.evolve(found, claims=tuple(claims))

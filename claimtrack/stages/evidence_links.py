@@ -1,0 +1,294 @@
+"""Which claims a piece of confirmation evidence bears on.
+
+Evidence points back at claims by reference ("the allegation", "the
+casualty figures"), by the party it names ("no immediate response from
+Varland officials"), by shared content words, or, for some statuses, at the
+claims of the nearest sentence before it. :class:`Linking` holds one
+document's claims and their content words and answers those questions; the
+vocabulary is :mod:`claimtrack.stages.confirmation_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from claimtrack.document import Document, Word
+from claimtrack.model import Claim
+from claimtrack.ruleset.loader import RuleSet
+from claimtrack.ruleset.regex import Match
+from claimtrack.stages.confirmation_rules import ConfirmationRules, Link
+from claimtrack.stages.sources import compiled_sources
+
+__all__ = ["Linking", "content_ranges", "hosts_of", "inside", "made_by", "negated", "previous_claims"]
+
+
+def content_ranges(claim: Claim) -> list[tuple[int, int]]:
+    return [(part.start, part.end) for part in claim.content.parts] or [(claim.content.start, claim.content.end)]
+
+
+def _scope(claim: Claim) -> tuple[int, int]:
+    """The content and, for "condemned X for Y", the object between cue and content."""
+    start, end = claim.content.start, claim.content.end
+    if claim.cue is not None:
+        start, end = min(start, claim.cue.end), max(end, claim.cue.start)
+    return start, end
+
+
+def negated(word: Word, document: Document, compiled: ConfirmationRules) -> bool:
+    before = document.words[max(0, word.i - compiled.negation_window) : word.i]
+    nearby = [other for other in before if other.sentence == word.sentence] + document.children(word)
+    return any(other.lower in compiled.negations for other in nearby)
+
+
+def inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(outer_start <= start and end <= outer_end for outer_start, outer_end in spans)
+
+
+@attrs.define
+class Linking:
+    text: str
+    document: Document
+    claims: Sequence[Claim]
+    compiled: ConfirmationRules
+    rules: RuleSet
+    content_of: dict[str, list[Word]] = attrs.field(init=False)
+    words_of: dict[str, frozenset[str]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.content_of = {
+            claim.id: [word for start, end in content_ranges(claim) for word in self.document.within(start, end)]
+            for claim in self.claims
+        }
+        self.words_of = {claim_id: self.content_words(words) for claim_id, words in self.content_of.items()}
+
+    def content_words(self, words: Iterable[Word]) -> frozenset[str]:
+        return frozenset(word.lemma for word in words if word.upos in self.compiled.content_upos)
+
+    def sentence_of(self, offset: int) -> int:
+        return self.document.sentence_at(offset)
+
+    def nearest(self, claims: Sequence[Claim]) -> list[Claim]:
+        """The claims of the latest sentence among ``claims``."""
+        if not claims:
+            return []
+        last = max(self.sentence_of(claim.content.start) for claim in claims)
+        return [claim for claim in claims if self.sentence_of(claim.content.start) == last]
+
+    def by_reference(
+        self, words: Sequence[Word], before: int, hosts: set[str], party: tuple[int, int] | None = None
+    ) -> list[Claim]:
+        """Claims pointed back at by "the allegation", "the report", "the casualty figures".
+
+        A reference with ``cue_classes`` ("the charge": accusations) prefers
+        the earlier claims with those cues, and, when there are none, the
+        claims about ``party`` (who denies the charge). Then, among the
+        candidates, those whose source or cue has the noun ("the report"
+        after "a newspaper reported"), else those whose content the noun's
+        phrase names (shared words, or a topic: "the casualty figures" and
+        "40 people were killed"), else all; the nearest of them.
+        """
+        for word in words:
+            references = [reference for reference in self.compiled.references if word.lemma in reference.lemmas]
+            if not references:
+                continue
+            earlier = [claim for claim in self.claims if claim.id not in hosts and claim.content.start < before]
+            if not earlier:
+                return []
+            classes = {cls for reference in references for cls in reference.cue_classes}
+            if classes and all(reference.cue_classes for reference in references):
+                preferred = [claim for claim in earlier if claim.cue is not None and claim.cue.cls in classes]
+                about = [claim for claim in self.by_party(party, hosts) if claim.content.start < before] if party else []
+                earlier = preferred or about or earlier
+            elif classes:
+                # "the claim" is an allegation or a plain report: allegations first.
+                earlier = [claim for claim in earlier if claim.cue is not None and claim.cue.cls in classes] or earlier
+            named = [claim for claim in earlier if word.lemma in self._claim_lemmas(claim)]
+            return self.nearest(named or self._named_by_phrase(word, earlier) or earlier)
+        return []
+
+    def refers(self, noun: Word) -> bool:
+        """Whether the noun is one of the references ("the report", "the charge")."""
+        return any(noun.lemma in reference.lemmas for reference in self.compiled.references)
+
+    def _claim_lemmas(self, claim: Claim) -> set[str]:
+        spans = [claim.source, claim.cue]
+        return {
+            word.lemma
+            for span in spans
+            if span is not None
+            for word in self.document.within(span.start, span.end)
+        }
+
+    def _noun_phrase(self, word: Word) -> list[Word]:
+        """The whole noun phrase a reference noun stands in ("casualty" -> "the casualty figures")."""
+        sentence = self.document.sentence_of(word)
+        top = word
+        for head in sentence.ancestors(word):
+            if head.upos not in self.compiled.noun_upos:
+                break
+            top = head
+        return sentence.subtree(top)
+
+    def _named_by_phrase(self, word: Word, claims: Sequence[Claim]) -> list[Claim]:
+        """The claims sharing most words or topics with the reference's phrase."""
+        phrase = self.content_words(self._noun_phrase(word))
+        scored = []
+        for claim in claims:
+            content = self.content_of[claim.id]
+            score = len(phrase & self.words_of[claim.id]) + sum(
+                topic.holds(phrase, content) for topic in self.compiled.topics
+            )
+            if score:
+                scored.append((score, claim))
+        best = max((score for score, _ in scored), default=0)
+        return [claim for score, claim in scored if score == best]
+
+    def by_content(self, words: frozenset[str], hosts: set[str], link: Link | None) -> list[Claim]:
+        if link is None or not words:
+            return []
+        return [
+            claim
+            for claim in self.claims
+            if claim.id not in hosts and link.holds(words, self.words_of[claim.id])
+        ]
+
+    def by_party(self, party: tuple[int, int], hosts: set[str]) -> list[Claim]:
+        """Claims whose content names the party (or what it leads), not made by it.
+
+        The party is named by its proper names and their aliases ("United
+        States officials": United States, US, Washington ...), else by its
+        head noun ("The army did not respond": the army), or what the head
+        speaks for ("A ministry spokesman": the ministry).
+        """
+        regex = self._party_regex(self.document.within(*party))
+        if regex is None:
+            return []
+        found = []
+        for claim in self.claims:
+            if claim.id in hosts:
+                continue
+            if claim.source is not None and (
+                regex.search(claim.source.text) or (claim.source.name and regex.search(claim.source.name))
+            ):
+                continue
+            start, end = _scope(claim)
+            if claim.source is not None and start <= claim.source.start < end:
+                scope = self.text[start : claim.source.start] + " " + self.text[claim.source.end : end]
+            else:
+                scope = self.text[start:end]
+            if regex.search(scope):
+                found.append(claim)
+        return found
+
+    def _party_regex(self, words: Sequence[Word]) -> re.Pattern[str] | None:
+        names = self._name_runs(words)
+        if names:
+            party_text = self.text[words[0].start : words[-1].end]
+            for group in compiled_sources(self.rules).aliases:
+                if any(re.search(_whole(name), party_text) for name in group):
+                    names |= group
+            terms = sorted(names, key=len, reverse=True)
+            led = sorted(self._led_by(names))
+            pattern = "|".join(re.escape(term) for term in terms)
+            if led:
+                pattern += "|(?i:" + "|".join(re.escape(word) for word in led) + ")"
+            return re.compile(_whole_group(pattern))
+        head = self._head_noun(words)
+        if head is None:
+            return None
+        nouns = [head]
+        if head.lemma in self.compiled.speakers:
+            # "A ministry spokesman": the ministry.
+            nouns = [word for word in words if word.upos in self.compiled.content_upos and word is not head] or nouns
+        terms = sorted({term for noun in nouns for term in (noun.lower, noun.lemma)}, key=len, reverse=True)
+        return re.compile(_whole_group("|".join(re.escape(term) for term in terms)), re.IGNORECASE)
+
+    def _head_noun(self, words: Sequence[Word]) -> Word | None:
+        """The noun heading a phrase ("The depot owner", "The army"): the one
+        whose head lies outside it, else the last."""
+        nouns = [word for word in words if word.upos in self.compiled.noun_upos]
+        inside = {(word.sentence, word.id) for word in words}
+        heads = [noun for noun in nouns if (noun.sentence, noun.head_id) not in inside]
+        if heads:
+            return heads[0]
+        return nouns[-1] if nouns else None
+
+    def _name_runs(self, words: Sequence[Word]) -> set[str]:
+        """Runs of capitalised words that are not articles or pronouns: the names in a phrase."""
+        names: set[str] = set()
+        run: list[Word] = []
+        for word in [*words, None]:
+            if word is not None and word.capitalised and word.upos not in self.compiled.not_in_names:
+                run.append(word)
+                continue
+            if run:
+                names.add(self.text[run[0].start : run[-1].end])
+            run = []
+        return {name for name in names if len(name) > 1}
+
+    def _led_by(self, names: set[str]) -> set[str]:
+        led = set()
+        for regex in self.compiled.party_extensions:
+            for match in regex.finditer(self.text):
+                if match.group("party") in names:
+                    led.add(match.group("alias"))
+        return led
+
+    def party_of(self, match: Match, words: Sequence[Word]) -> tuple[int, int] | None:
+        """Who gave no answer: the 'party' group, else the subject of the verb in
+        the match, with its dependents ("A spokesman for Delmar")."""
+        if "party" in match.re.groupindex and match.group("party"):
+            return match.span("party")
+        inside = [word for word in words if match.start() <= word.start < match.end()]
+        heads = {word.id for word in inside} | {word.head_id for word in inside if word.head_id}
+        for word in words:
+            if word.head_id in heads and word.start < match.start() and word.deprel in self.compiled.subject_deprels:
+                return self._phrase_before(word, match.start())
+        return None
+
+    def subject_of(self, verb: Word) -> tuple[int, int] | None:
+        """The span of the verb's subject phrase ("The rebels" rejected the charge)."""
+        for word in self.document.sentence_of(verb).kids(verb, *self.compiled.subject_deprels):
+            if word.start < verb.start:
+                return self._phrase_before(word, verb.start)
+        return None
+
+    def _phrase_before(self, word: Word, end: int) -> tuple[int, int]:
+        sentence = self.document.sentence_of(word)
+        phrase = [other for other in sentence.subtree(word, skip=self.compiled.party_skip) if other.start < end]
+        return phrase[0].start, phrase[-1].end
+
+
+def _whole(name: str) -> str:
+    return _whole_group(re.escape(name))
+
+
+def _whole_group(alternatives: str) -> str:
+    return r"(?<![\w])(?:" + alternatives + r")(?![\w])"
+
+
+def hosts_of(claims: Sequence[Claim], start: int, end: int) -> set[str]:
+    """Claims the evidence belongs to rather than bears on (it is their content or cue)."""
+    hosts = set()
+    for claim in claims:
+        if claim.content.start <= start and end <= claim.content.end or claim.cue is not None and start <= claim.cue.start and claim.cue.end <= end:
+            hosts.add(claim.id)
+    return hosts
+
+
+def made_by(claims: Sequence[Claim], party: tuple[int, int] | None) -> set[str]:
+    """Claims whose source mention overlaps the party's phrase."""
+    if party is None:
+        return set()
+    start, end = party
+    return {claim.id for claim in claims if claim.source is not None and claim.source.start < end and start < claim.source.end}
+
+
+def previous_claims(doc: Linking, sentence: int, hosts: set[str]) -> list[Claim]:
+    """The claims of the nearest sentence at or before ``sentence`` (the host's own excluded)."""
+    return doc.nearest(
+        [claim for claim in doc.claims if claim.id not in hosts and doc.sentence_of(claim.content.start) <= sentence]
+    )

@@ -1,0 +1,108 @@
+"""Proper names in and around a source mention: the name a mention ends
+with ("Environment Minister | Paul Okafor"), and a name in apposition before
+or after a description ("Daniel Okafor, | an economist", "The mayor, | Jonas
+Petit,")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimtrack.document import Document, Word
+from claimtrack.stages.source_rules import SourceRules
+from claimtrack.stages.source_types import title_at_start
+
+__all__ = ["PHRASE_BREAKS", "following_name", "following_piece", "is_name_word", "name_of", "preceding_name"]
+
+# Punctuation that ends the noun phrase of a mention (not the hyphen of
+# "al-Sudani" nor the full stop of "Gen.").
+PHRASE_BREAKS = frozenset(",;:()[]{}\"“”«»—–")
+
+
+def is_name_word(word: Word, sentence_first: bool) -> bool:
+    if not word.capitalised or word.upos in ("DET", "PRON", "PUNCT", "NUM"):
+        return False
+    return word.upos == "PROPN" or not sentence_first
+
+
+def name_of(
+    text: str, words: Sequence[Word], docwords: Document, compiled: SourceRules
+) -> tuple[str | None, Word | None, tuple[str | None, str | None]]:
+    """The proper name ending at the head word, without its title
+    ("Environment Minister | Paul Okafor").
+
+    Returns (name, first word of the title-less name, (title type, title rule)).
+    """
+    if not words:
+        return None, None, (None, None)
+    head = words[-1]
+    first_of_sentence = docwords.sentence_words(head.sentence)[0].i
+    if not is_name_word(head, head.i == first_of_sentence):
+        return None, None, (None, None)
+    begin = len(words) - 1
+    while begin > 0:
+        previous = words[begin - 1]
+        joins = previous.text == "-" or (not previous.capitalised and previous.upos == "PROPN")
+        if joins or is_name_word(previous, previous.i == first_of_sentence):
+            begin -= 1
+        else:
+            break
+    title_type, title_rule = None, None
+    for title, type_, rule in compiled.titles:
+        size = len(title)
+        if begin >= size and tuple(word.text for word in words[begin - size : begin]) == title:
+            title_type, title_rule = type_, rule
+            break
+    run = list(words[begin:])
+    skip = 0
+    for position in range(len(run)):
+        size, run_title_type, run_title_rule = title_at_start(run[position:], compiled)
+        if run_title_type is not None:
+            skip, title_type, title_rule = position + size, run_title_type, run_title_rule
+    if skip >= len(run):
+        return None, None, (title_type, title_rule)
+    while skip < len(run) and run[skip].text == "-":
+        skip += 1
+    first = run[skip]
+    return text[first.start : head.end], first, (title_type, title_rule)
+
+
+def following_piece(end: int, docwords: Document) -> list[Word]:
+    """The words of ", X," (or ", X." at the end of the sentence) right after a
+    mention (empty when there is none)."""
+    following = [word for word in docwords.sentence_words(docwords.sentence_at(end)) if word.start >= end]
+    if len(following) < 3 or following[0].text != ",":
+        return []
+    piece: list[Word] = []
+    for position, word in enumerate(following[1:], start=1):
+        if word.text in PHRASE_BREAKS:
+            return piece
+        if position == len(following) - 1 and word.upos == "PUNCT":
+            return piece
+        piece.append(word)
+    return []
+
+
+def following_name(end: int, docwords: Document) -> list[Word]:
+    """A name in apposition after a description: "The depot operator, Dorvan Logistics,"."""
+    piece = following_piece(end, docwords)
+    if not piece or not any(word.upos == "PROPN" for word in piece):
+        return []
+    if all(word.capitalised or word.text == "-" or word.upos == "PROPN" for word in piece):
+        return piece
+    return []
+
+
+def preceding_name(start: int, docwords: Document) -> list[Word]:
+    """A name that a description stands in apposition to: "Daniel Okafor, | an economist"."""
+    sentence = docwords.sentence_words(docwords.sentence_at(start))
+    before = [word for word in sentence if word.end <= start]
+    if len(before) < 2 or before[-1].text != ",":
+        return []
+    piece: list[Word] = []
+    for word in reversed(before[:-1]):
+        if word.text in PHRASE_BREAKS:
+            break
+        piece.insert(0, word)
+    if piece and all(word.upos == "PROPN" or word.text == "-" for word in piece):
+        return piece
+    return []
