@@ -30,7 +30,7 @@ examples:
   claimtrack eval ../shared/data/gum-attributions --rules my_rules/
   claimtrack eval --format polnear ~/PolNeAR --split train --docs 50
   claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
-  claimtrack eval --format polnear ~/PolNeAR --split train --figures > bench/eval_polnear_train.json
+  claimtrack eval --format polnear ~/PolNeAR --split train --figures > polnear_train.json
 
 GOLD is a gum-attributions folder (gum_attr_train.jsonl and conllu/<id>.conllu)
 or, with --format polnear, a clone of github.com/networkdynamics/PolNeAR (its
