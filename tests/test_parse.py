@@ -284,9 +284,9 @@ def test_a_line_without_sentence_ends_is_cut_at_a_space():
 
 
 def test_long_sentences_are_split_into_even_pieces_with_words_renumbered(monkeypatch):
-    from claimtrack.parsing import parser
+    from claimtrack.parsing import chunks
 
-    monkeypatch.setattr(parser, "MAX_SENTENCE_WORDS", 3)
+    monkeypatch.setattr(chunks, "MAX_SENTENCE_WORDS", 3)
     sentence = [
         {"id": 1, "text": "We", "start_char": 0, "end_char": 2},
         {"id": (2, 3), "text": "don't", "start_char": 3, "end_char": 8},
@@ -296,7 +296,7 @@ def test_long_sentences_are_split_into_even_pieces_with_words_renumbered(monkeyp
         {"id": 5, "text": "it", "start_char": 14, "end_char": 16},
         {"id": 6, "text": "now", "start_char": 17, "end_char": 20},
     ]
-    pieces, notes = parser._split_long_sentences([sentence])
+    pieces, notes = chunks.split_long_sentences([sentence])
     assert [[(item["id"], item["text"]) for item in piece] for piece in pieces] == [
         [(1, "We"), ((2, 3), "don't"), (2, "do"), (3, "n't"), (4, "know")],
         [(1, "it"), (2, "now")],
@@ -306,10 +306,10 @@ def test_long_sentences_are_split_into_even_pieces_with_words_renumbered(monkeyp
 
 @pytest.mark.slow
 def test_a_parse_in_small_chunks_keeps_offsets_and_reports_its_cuts(monkeypatch):
-    from claimtrack.parsing import parser
+    from claimtrack.parsing import chunks
 
-    monkeypatch.setattr(parser, "MAX_SENTENCE_WORDS", 6)
-    monkeypatch.setattr(parser, "CHUNK_CHARS", 60)
+    monkeypatch.setattr(chunks, "MAX_SENTENCE_WORDS", 6)
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 60)
     text = "The minister said on Monday that the old bridge over the river was safe for now.\nOfficials agreed."
     (parsed,) = Parser("compact", cache=False).parse_many([text])
     spans = [(token["start_char"], token["end_char"], token["text"]) for s in parsed.sentences for token in s]

@@ -37,7 +37,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import math
 import os
 import re
 import sys
@@ -45,15 +44,19 @@ import tempfile
 import time
 import types
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack.parsing.cache import CacheEntry, ParseCache, file_digest, intern_strings, units
-from claimtrack.errors import ConlluError, ModelError
-from claimtrack.parsing.textprep import LINE_BREAK_CHARS, LineBreaks
+from claimtrack.parsing.cache import CacheEntry, ParseCache, file_digest, units
+from claimtrack.errors import ModelError
+from claimtrack.parsing.chunks import (
+    groups, original_note, paragraph_chunks, pieces,
+    restore_token_texts, split_long_sentences, to_original,
+)
+from claimtrack.parsing.conllu import parse_conllu
 
 if TYPE_CHECKING:
     from stanza import Pipeline
@@ -95,9 +98,6 @@ PIPELINE_DEFAULTS = {"depparse_batch_size": 1000}
 # tagger and parser see. News sentences rarely pass 80 words; the parser's
 # memory grows with the square of the length: a 3,000-word sentence fed whole
 # took more than 7.7 GB, split at 200 tokens it peaks at 0.67 GB RSS.
-CHUNK_CHARS = 10_000
-GROUP_CHARS = 50_000
-MAX_SENTENCE_WORDS = 200
 STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
 
 
@@ -323,175 +323,30 @@ def parse_texts(
     """Parse texts with a Stanza pipeline in bounded pieces (see the module docstring)."""
     from stanza.models.common.doc import Document as StanzaDocument
 
-    pieces = [piece for index, text in enumerate(texts) for piece in _pieces(index, text)]
+    cut = [piece for index, text in enumerate(texts) for piece in pieces(index, text)]
     sentences: list[list] = [[] for _ in texts]
     notes: list[list] = [[] for _ in texts]
-    for index, start, end, message in (note for piece in pieces for note in piece.notes):
+    for index, start, end, message in (note for piece in cut for note in piece.notes):
         notes[index].append((start, end, message))
-    for group in _groups(pieces):
+    for group in groups(cut):
         tokenized = pipeline.process(
             [StanzaDocument([], text=piece.breaks.prepared) for piece in group], processors="tokenize,mwt"
         )
         split = []
         for piece, doc in zip(group, tokenized):
-            short, cuts = _split_long_sentences(doc.to_dict())
-            notes[piece.index].extend(_original_note(piece, cut) for cut in cuts)
+            short, cuts = split_long_sentences(doc.to_dict())
+            notes[piece.index].extend(original_note(piece, cut) for cut in cuts)
             split.append(StanzaDocument(short, text=piece.breaks.prepared))
         tagged = pipeline.process(split, processors="pos,lemma,depparse")
         for piece, doc in zip(group, tagged):
-            sentences[piece.index].extend(_to_original(piece, doc.to_dict()))
+            sentences[piece.index].extend(to_original(piece, doc.to_dict()))
         if progress is not None:
             progress(sum(len(piece.breaks.original) for piece in group))
     parses = []
-    for text, found, cut in zip(texts, sentences, notes):
-        _restore_token_texts(found, text)
-        parses.append(Parsed(text=text, sentences=found, notes=tuple(sorted(cut))))
+    for text, found, text_notes in zip(texts, sentences, notes):
+        restore_token_texts(found, text)
+        parses.append(Parsed(text=text, sentences=found, notes=tuple(sorted(text_notes))))
     return parses
-
-
-@attrs.frozen
-class _Piece:
-    index: int  # of the text
-    offset: int  # of the piece in its text
-    breaks: LineBreaks
-    notes: tuple[tuple[int, int, int, str], ...] = ()
-
-
-def _pieces(index: int, text: str) -> Iterator[_Piece]:
-    for offset, chunk, note in paragraph_chunks(text):
-        if chunk.strip():
-            yield _Piece(index, offset, LineBreaks(chunk), ((index, *note),) if note else ())
-
-
-def paragraph_chunks(
-    text: str, limit: int | None = None
-) -> Iterator[tuple[int, str, tuple[int, int, str] | None]]:
-    """``(offset, chunk, note)`` pieces of at most ``limit`` (default
-    ``CHUNK_CHARS``) characters that together make ``text``, cut after a line
-    break where one is in reach; a longer line is cut at a sentence end or a
-    space, with a note."""
-    limit = limit or CHUNK_CHARS
-    start = 0
-    while start < len(text):
-        end = start + limit
-        if end >= len(text):
-            yield start, text[start:], None
-            return
-        cut = max(text.rfind(char, start, end) for char in LINE_BREAK_CHARS) + 1
-        note = None
-        if cut <= start:
-            cut = _inline_cut(text, start, end)
-            note = (start, cut, f"a line longer than {limit:,} characters was cut here for the parser")
-        yield start, text[start:cut], note
-        start = cut
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
-
-
-def _inline_cut(text: str, start: int, end: int) -> int:
-    """Where to cut a long line: after the last sentence end in the second
-    half of the window, else at the last space, else at the window's end."""
-    middle = start + (end - start) // 2
-    ends = [match.end() for match in _SENTENCE_END.finditer(text, middle, end)]
-    if ends:
-        return ends[-1]
-    space = max(text.rfind(" ", middle, end), text.rfind("\t", middle, end))
-    return space + 1 if space > start else end
-
-
-def _groups(pieces: list[_Piece]) -> Iterator[list[_Piece]]:
-    """Consecutive pieces of about ``GROUP_CHARS`` characters per Stanza call."""
-    group: list[_Piece] = []
-    size = 0
-    for piece in pieces:
-        group.append(piece)
-        size += len(piece.breaks.prepared)
-        if size >= GROUP_CHARS:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group
-
-
-def _split_long_sentences(sentences: list[list[dict]]) -> tuple[list[list[dict]], list[tuple[int, int, str]]]:
-    """Sentences of more than ``MAX_SENTENCE_WORDS`` tokens split into even
-    pieces (word ids renumbered); a (start, end, message) per split sentence,
-    in the offsets of the text that was tokenized."""
-    result, cuts = [], []
-    for sentence in sentences:
-        tokens = _token_groups(sentence)
-        if len(tokens) <= MAX_SENTENCE_WORDS:
-            result.append(sentence)
-            continue
-        count = math.ceil(len(tokens) / MAX_SENTENCE_WORDS)
-        size = math.ceil(len(tokens) / count)
-        for first in range(0, len(tokens), size):
-            result.append(_renumbered([item for group in tokens[first : first + size] for item in group]))
-        message = (
-            f"a sentence of {len(tokens):,} tokens was parsed in {count} pieces of at most "
-            f"{MAX_SENTENCE_WORDS} tokens"
-        )
-        cuts.append((tokens[0][0]["start_char"], tokens[-1][0]["end_char"], message))
-    return result, cuts
-
-
-def _token_groups(sentence: list[dict]) -> list[list[dict]]:
-    """The sentence's dicts grouped by token: a multi-word token with its words."""
-    groups: list[list[dict]] = []
-    covered = 0
-    for item in sentence:
-        identifier = item["id"]
-        number = identifier[0] if isinstance(identifier, (list, tuple)) else identifier
-        if number > covered or not groups:
-            groups.append([item])
-        else:
-            groups[-1].append(item)
-        if isinstance(identifier, (list, tuple)) and len(identifier) == 2:
-            covered = identifier[1]
-    return groups
-
-
-def _renumbered(items: list[dict]) -> list[dict]:
-    first = items[0]["id"]
-    shift = (first[0] if isinstance(first, (list, tuple)) else first) - 1
-    renumbered = []
-    for item in items:
-        identifier = item["id"]
-        if isinstance(identifier, (list, tuple)):
-            identifier = tuple(number - shift for number in identifier)
-        else:
-            identifier -= shift
-        renumbered.append({**item, "id": identifier})
-    return renumbered
-
-
-def _original_note(piece: _Piece, cut: tuple[int, int, str]) -> tuple[int, int, str]:
-    start, end, message = cut
-    return (piece.offset + piece.breaks.to_original(start), piece.offset + piece.breaks.to_original(end), message)
-
-
-def _to_original(piece: _Piece, sentences: list[list[dict]]) -> list[list[dict]]:
-    """Offsets in the prepared piece mapped to the whole original text."""
-    for sentence in sentences:
-        for item in sentence:
-            for key in ("start_char", "end_char"):
-                if isinstance(item.get(key), int):
-                    item[key] = piece.offset + piece.breaks.to_original(item[key])
-    return intern_strings(sentences)
-
-
-def _restore_token_texts(sentences: list[list[dict]], text: str) -> None:
-    """Make every token's text the text it spans. Stanza's tokenizer writes
-    ``<UNK>`` for a token it cannot represent (a 400-character URL, say); the
-    offsets are right, so the text is taken from them."""
-    for sentence in sentences:
-        for token in units(sentence):
-            original = text[token["start_char"] : token["end_char"]]
-            if token.get("text") != original:
-                if not isinstance(token["id"], (list, tuple)) and token.get("lemma") == token.get("text"):
-                    token["lemma"] = original
-                token["text"] = original
 
 
 _PARSERS: dict[tuple[str, bool], Parser] = {}
@@ -619,154 +474,6 @@ def _local_pipeline(stanza: Any, models: ModelSet, processors: str, options: dic
 
 # ---------------------------------------------------------------------------
 # CoNLL-U input
-
-_TOKEN_RANGE = re.compile(r"(?:^|\|)TokenRange=(\d+):(\d+)(?:\||$)")
-
-
-def parse_conllu(source: str | os.PathLike[str], text: str | None = None) -> Document:
-    """A Document from CoNLL-U (a path, or the CoNLL-U itself as a string).
-
-    With ``text``, token offsets point into ``text``: taken from ``TokenRange=s:e``
-    in MISC where every token has one (as in the GUM files), else found by
-    laying the tokens over ``text`` in order. Without it, the text is rebuilt:
-    from ``TokenRange`` when present (a paragraph break, ``# newpar``, becomes a
-    newline), else from the ``# text`` comments and ``SpaceAfter``.
-    """
-    name, conllu = _conllu_source(source)
-    from stanza.utils.conll import CoNLL, CoNLLError
-
-    try:
-        sentences, comments, empty = CoNLL.conll2dict(input_str=conllu)
-    except (CoNLLError, ValueError) as error:
-        raise ConlluError(f"{name}: not valid CoNLL-U ({_one_line(error)})") from None
-    if not any(sentences):
-        raise ConlluError(f"{name}: no sentences in the CoNLL-U")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            rebuilt = CoNLL.add_char_offsets(sentences, comments)
-    except (ValueError, KeyError, IndexError) as error:
-        raise ConlluError(f"{name}: cannot rebuild the text ({_one_line(error)})") from None
-    ranges = _token_ranges(sentences)
-    if text is not None:
-        if ranges is not None:
-            _check_ranges(name, sentences, ranges, text)
-            _apply_offsets(sentences, ranges)
-        else:
-            _apply_offsets(sentences, _align(name, sentences, text))
-    elif ranges is not None:
-        text = _text_from_ranges(name, sentences, comments, ranges)
-        _apply_offsets(sentences, ranges)
-    else:
-        text = rebuilt
-    return _conllu_document(name, sentences, comments, empty, text)
-
-
-def _conllu_source(source: str | os.PathLike[str]) -> tuple[str, str]:
-    from claimtrack.parsing.textio import read_text
-
-    if isinstance(source, str) and ("\n" in source or "\t" in source):
-        return "<conllu>", source
-    path = Path(source)
-    return str(path), read_text(path)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())[:300] or type(error).__name__
-
-
-def _units(sentences: list[list[dict]]) -> list[tuple[dict, list[dict]]]:
-    from stanza.utils.conll import group_sentence_units
-
-    return [unit for sentence in sentences for unit in group_sentence_units(sentence)]
-
-
-def _token_ranges(sentences: list[list[dict]]) -> list[tuple[int, int]] | None:
-    """``TokenRange`` of every token, or None unless every token has one."""
-    ranges = []
-    for token, _ in _units(sentences):
-        match = _TOKEN_RANGE.search(token.get("misc") or "")
-        if match is None:
-            return None
-        ranges.append((int(match.group(1)), int(match.group(2))))
-    return ranges
-
-
-def _check_ranges(name: str, sentences: list[list[dict]], ranges: list[tuple[int, int]], text: str) -> None:
-    for (token, _), (start, end) in zip(_units(sentences), ranges):
-        if text[start:end] != token["text"]:
-            raise ConlluError(
-                f"{name}: TokenRange={start}:{end} of token {token['text']!r} does not match the text "
-                f"({text[start:end]!r} there)"
-            )
-
-
-def _align(name: str, sentences: list[list[dict]], text: str) -> list[tuple[int, int]]:
-    """Token offsets found by searching ``text`` in order; only whitespace may lie between tokens."""
-    ranges = []
-    position = 0
-    for token, _ in _units(sentences):
-        form = token["text"]
-        start = text.find(form, position)
-        if start < 0 or text[position:start].strip():
-            raise ConlluError(f"{name}: token {form!r} not found in the text after offset {position}")
-        ranges.append((start, start + len(form)))
-        position = start + len(form)
-    return ranges
-
-
-def _text_from_ranges(
-    name: str, sentences: list[list[dict]], comments: list[list[str]], ranges: list[tuple[int, int]]
-) -> str:
-    """The text the TokenRange offsets index into: tokens at their offsets,
-    spaces between them, a newline before each new paragraph."""
-    length = max((end for _, end in ranges), default=0)
-    chars = [" "] * length
-    units = _units(sentences)
-    for (token, _), (start, end) in zip(units, ranges):
-        if end - start != len(token["text"]):
-            raise ConlluError(f"{name}: TokenRange={start}:{end} does not fit token {token['text']!r}")
-        chars[start:end] = token["text"]
-    index = 0
-    for sentence, sentence_comments in zip(sentences, comments):
-        count = len(_units([sentence]))
-        if count and index and any(comment.startswith("# newpar") for comment in sentence_comments):
-            previous_end, start = ranges[index - 1][1], ranges[index][0]
-            chars[previous_end:start] = "\n" * (start - previous_end)
-        index += count
-    return "".join(chars)
-
-
-def _apply_offsets(sentences: list[list[dict]], ranges: list[tuple[int, int]]) -> None:
-    from stanza.utils.conll import annotate_mwt_words
-
-    for (token, words), (start, end) in zip(_units(sentences), ranges):
-        token["start_char"], token["end_char"] = start, end
-        for word in words:
-            word.pop("start_char", None)
-            word.pop("end_char", None)
-        annotate_mwt_words(token, words, start)
-
-
-def _conllu_document(
-    name: str, sentences: list[list[dict]], comments: list[list[str]], empty: list[list[dict]], text: str
-) -> Document:
-    """Built as ``CoNLL.conll2doc(reconstruct_text=True)`` builds it: the text is
-    attached after construction so that MISC is not rewritten."""
-    from stanza.models.common.doc import Document
-
-    try:
-        doc = Document(sentences, text=None, comments=comments, empty_sentences=empty)
-    except (ValueError, IndexError, KeyError) as error:
-        raise ConlluError(f"{name}: not a valid UD document ({_one_line(error)})") from None
-    doc.text = text
-    for sentence in doc.sentences:
-        if sentence.tokens:
-            sentence.text = text[sentence.tokens[0].start_char : sentence.tokens[-1].end_char]
-    doc.build_ents()
-    return doc
-
-
 
 class _CallableModule(types.ModuleType):
     """``claimtrack.parse(text)`` must work even after ``import claimtrack.parsing.parser``

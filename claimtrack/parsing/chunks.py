@@ -1,0 +1,176 @@
+"""Bounded parsing: a long text goes to Stanza in paragraph-bounded pieces.
+
+Stanza's memory grows with the length of what it is given at once (a 1 MB
+single line tried to allocate 8 GB), so :func:`paragraph_chunks` cuts a text
+into pieces of about ``CHUNK_CHARS`` characters at line breaks (an over-long
+line at a sentence end or a space), :func:`groups` batches pieces for one
+Stanza call, and :func:`split_long_sentences` parses a sentence of more than
+``MAX_SENTENCE_WORDS`` tokens in even pieces. Offsets are moved back into the
+original text (:func:`to_original`); every cut gives a note
+(start, end, message) for the result's diagnostics.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from claimtrack.parsing.cache import intern_strings, units
+from claimtrack.parsing.textprep import LINE_BREAK_CHARS, LineBreaks
+
+__all__ = [
+    "CHUNK_CHARS", "GROUP_CHARS", "MAX_SENTENCE_WORDS", "Piece", "groups", "original_note", "paragraph_chunks",
+    "pieces", "restore_token_texts", "split_long_sentences", "to_original",
+]
+
+CHUNK_CHARS = 10_000
+GROUP_CHARS = 50_000
+MAX_SENTENCE_WORDS = 200
+
+
+@attrs.frozen
+class Piece:
+    index: int  # of the text
+    offset: int  # of the piece in its text
+    breaks: LineBreaks
+    notes: tuple[tuple[int, int, int, str], ...] = ()
+
+
+def pieces(index: int, text: str) -> Iterator[Piece]:
+    for offset, chunk, note in paragraph_chunks(text):
+        if chunk.strip():
+            yield Piece(index, offset, LineBreaks(chunk), ((index, *note),) if note else ())
+
+
+def paragraph_chunks(
+    text: str, limit: int | None = None
+) -> Iterator[tuple[int, str, tuple[int, int, str] | None]]:
+    """``(offset, chunk, note)`` pieces of at most ``limit`` (default
+    ``CHUNK_CHARS``) characters that together make ``text``, cut after a line
+    break where one is in reach; a longer line is cut at a sentence end or a
+    space, with a note."""
+    limit = limit or CHUNK_CHARS
+    start = 0
+    while start < len(text):
+        end = start + limit
+        if end >= len(text):
+            yield start, text[start:], None
+            return
+        cut = max(text.rfind(char, start, end) for char in LINE_BREAK_CHARS) + 1
+        note = None
+        if cut <= start:
+            cut = _inline_cut(text, start, end)
+            note = (start, cut, f"a line longer than {limit:,} characters was cut here for the parser")
+        yield start, text[start:cut], note
+        start = cut
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def _inline_cut(text: str, start: int, end: int) -> int:
+    """Where to cut a long line: after the last sentence end in the second
+    half of the window, else at the last space, else at the window's end."""
+    middle = start + (end - start) // 2
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, middle, end)]
+    if ends:
+        return ends[-1]
+    space = max(text.rfind(" ", middle, end), text.rfind("\t", middle, end))
+    return space + 1 if space > start else end
+
+
+def groups(pieces: list[Piece]) -> Iterator[list[Piece]]:
+    """Consecutive pieces of about ``GROUP_CHARS`` characters per Stanza call."""
+    group: list[Piece] = []
+    size = 0
+    for piece in pieces:
+        group.append(piece)
+        size += len(piece.breaks.prepared)
+        if size >= GROUP_CHARS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def split_long_sentences(sentences: list[list[dict]]) -> tuple[list[list[dict]], list[tuple[int, int, str]]]:
+    """Sentences of more than ``MAX_SENTENCE_WORDS`` tokens split into even
+    pieces (word ids renumbered); a (start, end, message) per split sentence,
+    in the offsets of the text that was tokenized."""
+    result, cuts = [], []
+    for sentence in sentences:
+        tokens = _token_groups(sentence)
+        if len(tokens) <= MAX_SENTENCE_WORDS:
+            result.append(sentence)
+            continue
+        count = math.ceil(len(tokens) / MAX_SENTENCE_WORDS)
+        size = math.ceil(len(tokens) / count)
+        for first in range(0, len(tokens), size):
+            result.append(_renumbered([item for group in tokens[first : first + size] for item in group]))
+        message = (
+            f"a sentence of {len(tokens):,} tokens was parsed in {count} pieces of at most "
+            f"{MAX_SENTENCE_WORDS} tokens"
+        )
+        cuts.append((tokens[0][0]["start_char"], tokens[-1][0]["end_char"], message))
+    return result, cuts
+
+
+def _token_groups(sentence: list[dict]) -> list[list[dict]]:
+    """The sentence's dicts grouped by token: a multi-word token with its words."""
+    groups: list[list[dict]] = []
+    covered = 0
+    for item in sentence:
+        identifier = item["id"]
+        number = identifier[0] if isinstance(identifier, (list, tuple)) else identifier
+        if number > covered or not groups:
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+        if isinstance(identifier, (list, tuple)) and len(identifier) == 2:
+            covered = identifier[1]
+    return groups
+
+
+def _renumbered(items: list[dict]) -> list[dict]:
+    first = items[0]["id"]
+    shift = (first[0] if isinstance(first, (list, tuple)) else first) - 1
+    renumbered = []
+    for item in items:
+        identifier = item["id"]
+        if isinstance(identifier, (list, tuple)):
+            identifier = tuple(number - shift for number in identifier)
+        else:
+            identifier -= shift
+        renumbered.append({**item, "id": identifier})
+    return renumbered
+
+
+def original_note(piece: Piece, cut: tuple[int, int, str]) -> tuple[int, int, str]:
+    start, end, message = cut
+    return (piece.offset + piece.breaks.to_original(start), piece.offset + piece.breaks.to_original(end), message)
+
+
+def to_original(piece: Piece, sentences: list[list[dict]]) -> list[list[dict]]:
+    """Offsets in the prepared piece mapped to the whole original text."""
+    for sentence in sentences:
+        for item in sentence:
+            for key in ("start_char", "end_char"):
+                if isinstance(item.get(key), int):
+                    item[key] = piece.offset + piece.breaks.to_original(item[key])
+    return intern_strings(sentences)
+
+
+def restore_token_texts(sentences: list[list[dict]], text: str) -> None:
+    """Make every token's text the text it spans. Stanza's tokenizer writes
+    ``<UNK>`` for a token it cannot represent (a 400-character URL, say); the
+    offsets are right, so the text is taken from them."""
+    for sentence in sentences:
+        for token in units(sentence):
+            original = text[token["start_char"] : token["end_char"]]
+            if token.get("text") != original:
+                if not isinstance(token["id"], (list, tuple)) and token.get("lemma") == token.get("text"):
+                    token["lemma"] = original
+                token["text"] = original
