@@ -36,6 +36,10 @@ CASES = {
         "\u00abWe will appeal\u00bb, Ms. Duarte told reporters.",
         [("We will appeal", "told", "Ms. Duarte", "direct")],
     ),
+    "a quotation closing after a quotation inside it": (
+        '"She told me, \'We will keep it open,\' " said the mayor.',
+        [("She told me, 'We will keep it open,'", "said", "the mayor", "direct")],
+    ),
     "an apostrophe that opens no quotation": (
         "The students' union said the fee was unfair.",
         [("the fee was unfair", "said", "The students' union", "indirect")],

@@ -171,4 +171,8 @@ def _can_close(text: str, index: int, pair) -> bool:
     if pair.open != pair.close:
         return True
     previous = text[index - 1 : index]
+    if previous == " ":
+        # '"... someone says, 'keep it alive,' " said X': a space between
+        # the inner quotation's closing mark and the outer one.
+        return text[: index - 1].rstrip()[-1:] in ("'", "\u2019")
     return bool(previous) and not previous.isspace()
