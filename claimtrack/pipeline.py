@@ -98,11 +98,19 @@ def extract(
 
 
 def extract_file(path: str | Path, *, rules: RulesArg = None, parser: Any = None, cache: bool = True) -> Result:
-    """Extract from a text file or a CoNLL-U file (``.conllu``: no parsing)."""
+    """Extract from a text file or a CoNLL-U file (``.conllu``: no parsing).
+
+    A text file may open with front matter (``---`` lines): offsets count from
+    the body, and the front matter becomes ``document.metadata``."""
+    from claimtrack.parsing.articles import split_front_matter
     from claimtrack.parsing.parser import parse_conllu
     from claimtrack.parsing.textio import read_text
 
     path = Path(path)
     if path.suffix == ".conllu":
         return extract_document(parse_conllu(path), rules=rules, doc_id=path.stem)
-    return extract(read_text(path), rules=rules, doc_id=path.stem, parser=parser, cache=cache)
+    body, metadata = split_front_matter(read_text(path), str(path))
+    result = extract(body, rules=rules, doc_id=path.stem, parser=parser, cache=cache)
+    if metadata:
+        result = attrs.evolve(result, document=attrs.evolve(result.document, metadata=metadata))
+    return result

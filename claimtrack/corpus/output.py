@@ -123,7 +123,7 @@ class Collected(Writer):
         self.articles: list[Any] = []
 
     def write(self, result: Any, record: Record) -> None:
-        from claimtrack.tracker.store import Article
+        from claimtrack.export import Article
 
         meta = {key: record.metadata.get(key) for key in ("title", "outlet", "url", "date")}
         meta = {key: value if isinstance(value, str) else None for key, value in meta.items()}

@@ -104,6 +104,7 @@ def _format(path: Path, input_format: str) -> str:
 
 
 def _file(path: Path, doc_id: str, input_format: str) -> Iterator[Record]:
+    from claimtrack.parsing.articles import split_front_matter
     from claimtrack.parsing.textio import read_text
 
     kind = _format(path, input_format)
@@ -112,13 +113,16 @@ def _file(path: Path, doc_id: str, input_format: str) -> Iterator[Record]:
             yield from _jsonl_file(path)
             return
         text = read_text(path)
+        metadata: dict[str, str] = {}
+        if kind != "conllu":
+            text, metadata = split_front_matter(text, str(path))
     except ClaimtrackError as error:
         yield Record(name=str(path), doc_id=doc_id, error=str(error))
         return
     if kind == "conllu":
         yield Record(name=str(path), doc_id=doc_id, conllu=str(path))
     else:
-        yield Record(name=str(path), doc_id=doc_id, text=text)
+        yield Record(name=str(path), doc_id=doc_id, text=text, metadata=metadata)
 
 
 def _stdin(input_format: str) -> Iterator[Record]:

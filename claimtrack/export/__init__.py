@@ -101,7 +101,11 @@ def articles_of(results: Iterable) -> list:
 
 def _article(item):
     if isinstance(item, Result):
-        return Article(result=item)
+        # A result read from a file with front matter carries it in its
+        # document record: title, outlet, url and date reach every export.
+        meta = item.document.metadata or {}
+        known = {key: str(meta[key]) for key in ("title", "outlet", "url", "date") if meta.get(key)}
+        return Article(result=item, **known)
     if isinstance(getattr(item, "result", None), Result):
         return item
     raise TypeError(f"expected a Result or an article with a result, got {type(item).__name__}")
