@@ -90,3 +90,17 @@ def test_a_lone_surrogate_is_replaced_in_place_with_a_diagnostic():
     ]
     assert result.text[0] == "\ufffd"
     assert result.diagnostics[0].reason == "1 lone surrogate(s) replaced by U+FFFD (offsets unchanged)"
+
+
+def test_a_token_range_far_beyond_the_text_is_one_line(tmp_path):
+    """Issue 12, defect 5: TokenRange=300000000:300000003 tried to build a
+    300 MB text (MemoryError); now one ConlluError line naming the file."""
+    from claimtrack.errors import ConlluError
+
+    path = tmp_path / "far.conllu"
+    path.write_text("1\tSaid\tsay\tVERB\t_\t_\t0\troot\t_\tTokenRange=300000000:300000003\n\n", encoding="utf-8")
+    with pytest.raises(ConlluError) as caught:
+        claimtrack.extract_file(path)
+    assert str(caught.value) == (
+        f"{path}: TokenRange=300000000:300000003 lies beyond the size limit of 10,485,760 characters"
+    )

@@ -49,6 +49,8 @@ def parse_conllu(source: str | os.PathLike[str], text: str | None = None) -> Doc
     except (ValueError, KeyError, IndexError) as error:
         raise ConlluError(f"{name}: cannot rebuild the text ({_one_line(error)})") from None
     ranges = _token_ranges(sentences)
+    if ranges is not None:
+        _check_order(name, ranges)
     if text is not None:
         if ranges is not None:
             _check_ranges(name, sentences, ranges, text)
@@ -65,11 +67,29 @@ def parse_conllu(source: str | os.PathLike[str], text: str | None = None) -> Doc
 
 def _conllu_source(source: str | os.PathLike[str]) -> tuple[str, str]:
     from claimtrack.parsing.textio import read_text
+    from claimtrack.parsing.textprep import replace_surrogates
 
     if isinstance(source, str) and ("\n" in source or "\t" in source):
-        return "<conllu>", source
+        # A string through the API may hold lone surrogates: U+FFFD, one for one.
+        return "<conllu>", replace_surrogates(source).text
     path = Path(source)
     return str(path), read_text(path)
+
+
+def _check_order(name: str, ranges: list[tuple[int, int]]) -> None:
+    """Token ranges run forward, never overlap, and stay within the size limit
+    (``TokenRange=300000000:300000003`` would otherwise build a 300 MB text)."""
+    from claimtrack.parsing.textio import MAX_BYTES
+
+    previous_end = 0
+    for start, end in ranges:
+        if end < start or start < previous_end:
+            raise ConlluError(
+                f"{name}: TokenRange={start}:{end} goes backwards or overlaps the token before it (which ends at {previous_end})"
+            )
+        if end > MAX_BYTES:
+            raise ConlluError(f"{name}: TokenRange={start}:{end} lies beyond the size limit of {MAX_BYTES:,} characters")
+        previous_end = end
 
 
 def _one_line(error: BaseException) -> str:

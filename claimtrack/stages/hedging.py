@@ -103,7 +103,7 @@ def hedges_in(
     for word in words:
         cue = _word_hedge(word, compiled)
         if cue is not None:
-            found.append(Hedge(word.text, word.start, word.end, cue.cls, cue.rule))
+            found.append(Hedge(text[word.start : word.end], word.start, word.end, cue.cls, cue.rule))
     for regex, cls, rule in compiled.patterns:
         for match in regex.finditer(text, sentence[0], sentence[1]):
             if _bears_on(match, ranges):
