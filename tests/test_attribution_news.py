@@ -84,6 +84,14 @@ CASES = {
         '"We are ready," Paul Ortega, who led the talks for three years, said.',
         [("We are ready", "said", "Paul Ortega", "direct")],
     ),
+    "an anonymous source's postmodifier phrase stays with it": (
+        "Two people briefed on the talks said a deal was close.",
+        [("a deal was close", "said", "Two people briefed on the talks", "indirect")],
+    ),
+    "an anonymous source the parser split from its phrase": (
+        "Sources close to the investigation said the suspect had fled.",
+        [("the suspect had fled", "said", "Sources close to the investigation", "indirect")],
+    ),
     "a relative clause with a cue": (
         "Analysts who argue that prices will rise were ignored.",
         [("prices will rise", "argue", "who", "indirect")],

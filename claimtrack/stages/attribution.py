@@ -107,7 +107,9 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         return f"cue '{cue.text}' has no clausal complement and no quotation"
     pattern, source = match.pattern, match.source
     if not match.sourced:
-        source = _verb_source(sent, cue, lexicon.source_cuts, inverted=not rule.get("addressee"))
+        source = _verb_source(
+            sent, cue, lexicon.source_cuts, inverted=not rule.get("addressee"), postmodifiers=lexicon.postmodifiers
+        )
         if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
             return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     unreal = _unreal(sent, cue, lexicon)
@@ -154,7 +156,7 @@ def _overlaps_any(span, parts) -> bool:
 
 
 def _verb_source(
-    sent: Sent, cue: Word, cuts: frozenset[str], inverted: bool = True
+    sent: Sent, cue: Word, cuts: frozenset[str], inverted: bool = True, postmodifiers: frozenset[str] = frozenset()
 ) -> tuple[int, int] | None:
     """The subject of the cue verb; for 'said the official' (source after the
     verb, however the parser labelled it), the noun phrase after the cue,
@@ -169,17 +171,17 @@ def _verb_source(
             return after
     own = [w for w in sent.kids(cue, *SUBJECTS) if w.index < cue.index]
     if own:
-        return noun_phrase(sent, own[-1], cuts)
+        return noun_phrase(sent, own[-1], cuts, postmodifiers)
     subject = subject_of(sent, cue)
     if subject is not None and subject.index < cue.index:
-        return noun_phrase(sent, subject, cuts)
+        return noun_phrase(sent, subject, cuts, postmodifiers)
     if subject is not None and subject.index > cue.index:
         return np_after(sent, cue.index + 1, cuts)
     if cue_closes_sentence(sent, cue):
         found = np_before(sent, cue)
         if found is not None:
             return found
-    return np_right_before(sent, cue) or leading_np(sent, cue)
+    return np_right_before(sent, cue, postmodifiers) or leading_np(sent, cue)
 
 
 def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:

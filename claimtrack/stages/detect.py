@@ -44,6 +44,7 @@ class Lexicon:
     unreal_negations: frozenset[str] = frozenset()
     unreal_marks: frozenset[str] = frozenset()
     labels: tuple[Rule, ...] = ()
+    postmodifiers: frozenset[str] = frozenset()  # sources.yaml: 'people familiar with', 'sources close to'
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -103,6 +104,9 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         unreal("cue_negations"),
         unreal("marks"),
         tuple(rules.section("cues", "labels")),
+        frozenset(
+            lemma.lower() for rule in rules.section("sources", "postmodifiers") for lemma in rule.get("lemmas") or ()
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, is_line_break
 
-__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
+__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
 
 
 CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
@@ -98,16 +98,21 @@ def evidential_subject(sent: Sent, verb: Word, subjects) -> Word | None:
     return None
 
 
-def noun_phrase(sent: Sent, head: Word, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def noun_phrase(
+    sent: Sent, head: Word, cuts: frozenset[str] = frozenset(), postmodifiers: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """A source mention: the head's subtree, cut before a comma, relative
-    clause, apposition or time phrase that follows the head."""
+    clause, apposition or time phrase that follows the head -- but not right
+    after a postmodifier that needs its phrase ('two people briefed on the
+    talks', 'sources close to the investigation')."""
     words = sent.subtree(head, skip=NP_SKIP)
     kept = []
     for word in words:
         if word.index > head.index:
             gap = sent.words[kept[-1].index + 1 : word.index] if kept else []
             stop = (",", "(", "\u2014", "who", "which", "that")
-            if word.lower in stop or word.lower in cuts or any(w.lower in stop for w in gap):
+            opened = bool(kept) and (kept[-1].lemma in postmodifiers or kept[-1].lower in postmodifiers)
+            if word.lower in stop or (word.lower in cuts and not opened) or any(w.lower in stop for w in gap):
                 break
         kept.append(word)
     while len(kept) > 1 and kept[-1].lower in cuts:
@@ -281,7 +286,7 @@ def after_case(sent: Sent, head: Word, span):
     return span
 
 
-def np_right_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
+def np_right_before(sent: Sent, cue: Word, postmodifiers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Surface fallback: the noun phrase standing right before the cue
     ('..., Najib Razak said', 'with one poster writing')."""
     words = []
@@ -291,7 +296,22 @@ def np_right_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
         words.insert(0, word)
     if not words or words[-1].upos not in ("NOUN", "PROPN", "PRON"):
         return None
-    return words_span(words)
+    return words_span(through_postmodifier(sent, words[0].index, postmodifiers) + words)
+
+
+def through_postmodifier(sent: Sent, index: int, postmodifiers: frozenset[str]) -> list[Word]:
+    """The words of 'sources close to' before 'the investigation' (which
+    starts at ``index``): a noun phrase, a postmodifier and a preposition
+    that the parse split from the phrase they open; empty when there are none."""
+    modifier = sent.words[index - 2] if index >= 3 else None
+    if modifier is None or sent.words[index - 1].upos != "ADP" or not ({modifier.lemma, modifier.lower} & postmodifiers):
+        return []
+    start = index - 2
+    while start > 0 and sent.words[start - 1].upos in NP_WORDS:
+        start -= 1
+    if start == index - 2:
+        return []
+    return sent.words[start:index]
 
 
 def leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
