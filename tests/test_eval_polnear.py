@@ -1,7 +1,7 @@
 """`claimtrack eval --format polnear`: reading PolNeAR's brat files, the
 statement-like subset, and scoring.
 
-The corpus under tests/data/polnear is invented (see its README) in PolNeAR's
+The corpus (tests/invented_corpus.py, written to a temporary folder) is invented in PolNeAR's
 layout; scores are worked out by hand beside each input.
 """
 
@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from invented_corpus import invented_corpus
 
 from claimtrack.cli import main
 from claimtrack.document import Document
@@ -23,7 +24,7 @@ from claimtrack.evaluation.polnear_scoring import PolnearReport, score_polnear_d
 from claimtrack.evaluation.statement import load_statement_cues
 from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Result
 
-CORPUS = Path(__file__).resolve().parent / "data" / "polnear"
+CORPUS = invented_corpus()
 HARBOR = "gazette_2016-03-02_harbor-council-backs"
 FIRE = "tribune_2016-03-01_fire-closes-orchard"
 
