@@ -148,9 +148,7 @@ class Sentence:
 
     def words_between(self, start: int, end: int) -> list[Word]:
         """The words lying inside [start, end)."""
-        first = bisect.bisect_left(self._starts, start)
-        last = bisect.bisect_left(self._starts, end, lo=first)
-        return [word for word in self.words[first:last] if word.end <= end]
+        return _inside(self.words, self._starts, start, end)
 
     def word_at(self, offset: int) -> Word | None:
         position = bisect.bisect_right(self._starts, offset) - 1
@@ -243,9 +241,7 @@ class Document:
 
     def within(self, start: int, end: int) -> list[Word]:
         """The words lying inside [start, end)."""
-        first = bisect.bisect_left(self._starts, start)
-        last = bisect.bisect_left(self._starts, end, lo=first)
-        return [word for word in self.words[first:last] if word.end <= end]
+        return _inside(self.words, self._starts, start, end)
 
     def sentence_at(self, offset: int) -> int:
         """The number of the sentence holding ``offset`` (or the one before it)."""
@@ -257,6 +253,13 @@ class Document:
 
     def sentence_words(self, number: int) -> list[Word]:
         return self.sentences[number].words
+
+
+def _inside(words: list[Word], starts: list[int], start: int, end: int) -> list[Word]:
+    """The words (in offset order, ``starts`` their start offsets) inside [start, end)."""
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, lo=first)
+    return [word for word in words[first:last] if word.end <= end]
 
 
 @contextlib.contextmanager

@@ -20,7 +20,7 @@ from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages import confirmation, detect, hedging, noise, sources, unsourced
-from claimtrack.stages.findings import Findings, Stage
+from claimtrack.stages.findings import Findings, Stage, in_document_order
 
 __all__ = ["STAGES", "extract", "extract_document", "extract_file"]
 
@@ -56,7 +56,7 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
     """Claims sorted by where their content starts (the longer first) and
     numbered C1, C2, ...; parents follow their claims' new ids."""
-    ordered = sorted(claims, key=lambda c: (c.content.start, -(c.content.end - c.content.start)))
+    ordered = in_document_order(claims)
     ids = {claim.id: f"C{number}" for number, claim in enumerate(ordered, 1)}
     return [
         attrs.evolve(claim, id=ids[claim.id], parent=ids.get(claim.parent) if claim.parent else None) for claim in ordered

@@ -142,7 +142,7 @@ def _guarded(run):
 def run_add(args: argparse.Namespace) -> int:
     from claimtrack.errors import ClaimtrackError
     from claimtrack.ruleset.loader import rules_from
-    from claimtrack.tracker.articles import file_name
+    from claimtrack.parsing.textio import display_name
     from claimtrack.tracker.database import DatabaseUnusable
 
     rules = rules_from(args.rules)
@@ -166,8 +166,8 @@ def run_add(args: argparse.Namespace) -> int:
                 if added.added
                 else "already stored"
             )
-            print(f"[{number}/{total}] {file_name(path)}: {what}", file=sys.stderr, flush=True)
-            done.append({"file": file_name(path), **to_dict(added)})
+            print(f"[{number}/{total}] {display_name(path)}: {what}", file=sys.stderr, flush=True)
+            done.append({"file": display_name(path), **to_dict(added)})
     json.dump(done, sys.stdout, indent=2, ensure_ascii=False)
     print()
     return 1 if failures else 0

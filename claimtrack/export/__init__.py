@@ -88,6 +88,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     date: str | None = None
+    path: str | None = None  # the file it was read from, when there was one
 
     @property
     def text(self) -> str:

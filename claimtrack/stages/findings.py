@@ -9,7 +9,7 @@ kind of annotation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -17,7 +17,7 @@ from claimtrack.document import Document
 from claimtrack.model import Claim, Diagnostic, SourceEntity, Span
 from claimtrack.ruleset.loader import RuleSet
 
-__all__ = ["Findings", "Lines", "Stage"]
+__all__ = ["Findings", "Lines", "Stage", "in_document_order"]
 
 
 @attrs.frozen
@@ -49,3 +49,8 @@ class Findings:
 
 
 Stage = Callable[[Document, Findings, RuleSet], Findings]
+
+
+def in_document_order(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims sorted by where their content starts, the longer first (stable)."""
+    return sorted(claims, key=lambda c: (c.content.start, -(c.content.end - c.content.start)))

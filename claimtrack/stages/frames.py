@@ -9,7 +9,7 @@ frame names equal to this table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 import attrs
 
@@ -71,7 +71,7 @@ class FrameMatch:
 DEFAULT_FRAMES = ("complement", "quote")
 
 
-def _quote(text, sent, cue, quotes, last=None, cue_lemmas=frozenset()):
+def _quote(text, sent, cue, quotes, last=None, cue_lemmas: Container[str] = frozenset()):
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. A quotation before the cue belongs to the
     first cue verb after it ('"A," Trump said ..., adding that B': not to
@@ -373,9 +373,7 @@ def _passive_frame(context: CueContext) -> FrameMatch | None:
 
 
 def _quote_frame(context: CueContext) -> FrameMatch | None:
-    found = _quote(
-        context.text, context.sentence, context.cue, context.quotes, context.last, frozenset(context.lexicon.verbs)
-    )
+    found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last, context.lexicon.verbs)
     if not found:
         return None
     return FrameMatch(tuple(found[0]), found[1], quoted=True)

@@ -17,7 +17,7 @@ import attrs
 from claimtrack.document import Document
 from claimtrack.model import Claim, Content, span_of
 from claimtrack.ruleset.loader import RuleSet
-from claimtrack.stages.findings import Findings
+from claimtrack.stages.findings import Findings, in_document_order
 from claimtrack.stages.hedging import (
     compiled_hedges,
     hedges_in,
@@ -75,5 +75,5 @@ def find_unsourced(document: Document, found: Findings, rules: RuleSet) -> Findi
                 heading=found.lines.heading_at(start, end),
             )
         )
-    claims = sorted(found.claims + tuple(unsourced), key=lambda c: (c.content.start, -(c.content.end - c.content.start)))
+    claims = in_document_order(found.claims + tuple(unsourced))
     return attrs.evolve(found, claims=tuple(claims))

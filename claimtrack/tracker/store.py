@@ -30,7 +30,8 @@ from typing import Any, TypeVar
 from claimtrack.errors import ResultError
 from claimtrack.model import Claim, Result, SourceEntity
 from claimtrack.tracker import TrackerError
-from claimtrack.tracker.articles import Article, file_name, iso_date, read_article
+from claimtrack.parsing.textio import display_name
+from claimtrack.tracker.articles import Article, iso_date, read_article
 from claimtrack.tracker.database import connect, reported, transaction
 from claimtrack.tracker.grouping import (
     Candidate,
@@ -114,7 +115,7 @@ class Tracker:
         """
         body, front = read_article(path)
         front.update({key: value for key, value in meta.items() if value is not None})
-        name = file_name(path)
+        name = display_name(path)
         return self.add_text(
             body, doc_id=Path(name).stem, path=name, rules=rules, parser=parser, cache=cache, **front
         )
