@@ -141,6 +141,25 @@ CASES = {
     ),
     # not claims
     "speech by nobody": ('No minister would ever say "we got it wrong".', []),
+    # the parse cut the reported clause in two, or hung the speaker elsewhere
+    "a reported clause the parse split into two complements": (
+        "Finally, the mayor said she would ensure that workers who come to the city with their families "
+        "would be able to stay even if they arrived on a visitor visa.",
+        [(
+            "she would ensure that workers who come to the city with their families would be able to stay "
+            "even if they arrived on a visitor visa",
+            "said", "the mayor", "indirect",
+        )],
+    ),
+    "a reported clause whose verb the parse took for a second complement": (
+        "The governor, meanwhile, who has no such endorsements, said that fact speaks volumes about which "
+        "of the two candidates is ready.",
+        [("fact speaks volumes about which of the two candidates is ready", "said", "The governor", "indirect")],
+    ),
+    "the speaker between a quotation and a cue with no subject in the parse": (
+        "''We cannot take growth for granted,'' Maria Lopez, a bank governor, said in a speech last month.",
+        [("We cannot take growth for granted", "said", "Maria Lopez", "direct")],
+    ),
     "negated speech": ("He did not say the vote was rigged.", []),
     "hypothetical speech": ("If anyone says the vote was rigged, they are lying.", []),
     "'according to' a measure": ("The fee was adjusted according to inflation.", []),

@@ -110,6 +110,8 @@ def _attribute_verb(text, sent, hit, quotes, lexicon) -> Draft | str:
         source = _verb_source(
             sent, cue, lexicon.source_cuts, inverted=not rule.get("addressee"), postmodifiers=lexicon.postmodifiers
         )
+        if source is None and match.quoted and match.parts[0][1] < cue.start:
+            source = _source_after_quote(sent, match.parts[0][1], cue, lexicon)
         if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
             return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     unreal = _unreal(sent, cue, lexicon)
@@ -182,6 +184,23 @@ def _verb_source(
         if found is not None:
             return found
     return np_right_before(sent, cue, postmodifiers) or leading_np(sent, cue)
+
+
+def _source_after_quote(sent: Sent, quote_end: int, cue: Word, lexicon) -> tuple[int, int] | None:
+    """The noun phrase between a quotation and its cue when the parse gave the
+    cue no subject ('"...," Lael Brainard, a Fed governor, said': the parser
+    hung the name on the quotation's verb)."""
+    between = [w for w in sent.words_between(quote_end, cue.start) if w.upos != "PUNCT"]
+    if not between or any(w.upos not in _NOUN_PHRASE_WORDS for w in between):
+        return None
+    inside = {w.id for w in between}
+    heads = [w for w in between if w.head_id not in inside and w.upos in ("NOUN", "PROPN", "PRON")]
+    if not heads:
+        return None
+    return noun_phrase(sent, heads[0], lexicon.source_cuts, lexicon.postmodifiers)
+
+
+_NOUN_PHRASE_WORDS = ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "CCONJ")
 
 
 def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:

@@ -128,10 +128,14 @@ def _complement(text, sent, cue):
     after = [kid for kid in complements if kid.index > cue.index]
     if after:
         words = sent.subtree(after[0])
-        if len(after) > 1 and _condition_then_clause(sent, words, after[1]):
+        for following in after[1:]:
+            more = sent.subtree(following)
+            if not (_condition_then_clause(sent, words, following) or _adjoining(words, more)):
+                break
             # One report the parse split in two: 'said if he were president,
-            # the programs would be expanded'.
-            words = sorted({w.i: w for kid in after[:2] for w in sent.subtree(kid)}.values(), key=lambda w: w.index)
+            # the programs would be expanded', 'said he would ensure that
+            # women ... would be able to work', 'said that fact speaks volumes'.
+            words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
         return words_span(without_complementiser(words)), "pattern.verb_complement"
     for kid in complements:
         if comma is not None and kid.index < comma.index:
@@ -164,6 +168,12 @@ def _complement(text, sent, cue):
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
     return _that_clause(sent, cue)
+
+
+def _adjoining(words: list[Word], more: list[Word]) -> bool:
+    """The second clause starts right where the first one ends: one clause
+    the parse cut in two, not a coordinated or separate one."""
+    return bool(words and more) and more[0].index == words[-1].index + 1 and more[0].upos not in ("CCONJ", "PUNCT")
 
 
 def _parenthetical_inside_clause(sent: Sent, cue: Word):
