@@ -160,6 +160,55 @@ CASES = {
         "''We cannot take growth for granted,'' Maria Lopez, a bank governor, said in a speech last month.",
         [("We cannot take growth for granted", "said", "Maria Lopez", "direct")],
     ),
+    # a title in title case is a headline even with a final period, as archives print it
+    "a title-case first line with a speaker, a colon and a final period": (
+        "Jane Smith: I Am Not Much Of A Radical Compared To My Rivals.\n\nThe senator spoke on Tuesday.",
+        [("I Am Not Much Of A Radical Compared To My Rivals", ":", "Jane Smith", "indirect")],
+    ),
+    "a sentence-case first line with a colon and a period is no headline": (
+        "Jane Smith: the bridge is not safe.\n\nThe senator spoke on Tuesday.",
+        [],
+    ),
+    "a title-case line after the first is no headline": (
+        "The senator spoke on Tuesday.\n\nJane Smith: I Am Not Much Of A Radical Compared To My Rivals.",
+        [],
+    ),
+    "a reported clause whose subject the parse made the cue's object": (
+        "The minister said the plan failed.",
+        [("the plan failed", "said", "The minister", "indirect")],
+    ),
+    "a reported clause the parse hung on the addressee as a relative clause": (
+        "The minister told reporters he would resign.",
+        [("he would resign", "told", "The minister", "indirect")],
+    ),
+    "a relative clause on the addressee with a relative pronoun is not the content": (
+        "The minister told reporters who were present that he would resign.",
+        [("he would resign", "told", "The minister", "indirect")],
+    ),
+    "a short paragraph with a comma is no place line": (
+        "The plan failed, Jones said.",
+        [("The plan failed", "said", "Jones", "indirect")],
+    ),
+    # what the object is called
+    "a quotation that says what the object is": (
+        'The former governor called the visa program "worse than amnesty."',
+        [('the visa program "worse than amnesty."', "called", "The former governor", "mixed")],
+    ),
+    "a second object that says what the first one is": (
+        "The mayor called the report a lie.",
+        [("the report a lie", "called", "The mayor", "indirect")],
+    ),
+    "'described ... as'": (
+        "The senator described the plan as reckless.",
+        [("the plan as reckless", "described", "The senator", "indirect")],
+    ),
+    "'labelled' with a second object": (
+        "Critics labelled him a liar.",
+        [("him a liar", "labelled", "Critics", "indirect")],
+    ),
+    "'called' with one object is no claim": ("The mayor called the meeting.", []),
+    "'described' with one object is no claim": ("The senator described the scene.", []),
+    "'call him Bob' only names": ("They call him Bob.", []),
     "negated speech": ("He did not say the vote was rigged.", []),
     "hypothetical speech": ("If anyone says the vote was rigged, they are lying.", []),
     "'according to' a measure": ("The fee was adjusted according to inflation.", []),
@@ -212,3 +261,10 @@ def test_a_dateline_is_document_provenance():
     result = claimtrack.extract(text)
     assert [span.text for span in result.document.provenance] == ["WASHINGTON (AP) \u2014"]
     assert [c.content.text for c in result.claims] == ["The president will veto the bill"]
+
+
+def test_a_line_holding_only_a_place_is_provenance_not_content():
+    text = "Washington, D.C.\n\nThe minister said the plan had failed."
+    result = claimtrack.extract(text)
+    assert [span.text for span in result.document.provenance] == ["Washington, D.C."]
+    assert [(c.content.text, c.source.text) for c in result.claims] == [("the plan had failed", "The minister")]

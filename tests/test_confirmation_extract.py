@@ -225,7 +225,6 @@ def test_a_hedge_read_from_the_words_stays_with_the_verb_it_governs():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="source type of a video circulating online: the sources stage (reported)")
 def test_a_video_circulating_online_is_a_social_media_source():
     (claim,) = claimtrack.extract("A video circulating online appeared to show the bridge collapsing.").claims
     assert (claim.source.text, claim.source.type) == ("A video circulating online", "social_media")

@@ -101,6 +101,7 @@ CUE_FRAMES = (
     "passive_agent",  # claimed by X
     "quoted_object",  # called it "a blatant aggression" (only with a quotation)
     "evidential",  # videos showed X
+    "small_clause",  # called the report a lie / described the plan as reckless
 )
 
 SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
@@ -180,6 +181,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "headings": {
             "max_words": S("int", required=True),
             "final_punctuation": S("regex", required=True),
+            "title_pattern": S("regex"),
             "note": S(),
         },
         "datelines": {

@@ -128,6 +128,9 @@ def _complement(text, sent, cue):
     after = [kid for kid in complements if kid.index > cue.index]
     if after:
         words = sent.subtree(after[0])
+        subject = _stranded_subject(sent, cue, after[0], words)
+        if subject:
+            words = subject + words
         for following in after[1:]:
             more = sent.subtree(following)
             if not (_condition_then_clause(sent, words, following) or _adjoining(words, more)):
@@ -137,6 +140,9 @@ def _complement(text, sent, cue):
             # women ... would be able to work', 'said that fact speaks volumes'.
             words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
         return words_span(without_complementiser(words)), "pattern.verb_complement"
+    addressed = _clause_on_addressee(sent, cue)
+    if addressed:
+        return words_span(addressed), "pattern.verb_complement"
     for kid in complements:
         if comma is not None and kid.index < comma.index:
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
@@ -168,6 +174,39 @@ def _complement(text, sent, cue):
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
     return _that_clause(sent, cue)
+
+
+def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
+    """'told reporters he would resign' parsed as a relative clause on
+    'reporters': a clause right after the cue's object, with a subject of its
+    own that is no relative pronoun, is the cue's complement."""
+    for listener in sent.kids(cue, "obj", "iobj"):
+        if listener.index < cue.index:
+            continue
+        for clause in sent.kids(listener, "acl:relcl"):
+            words = sent.subtree(clause)
+            subjects = sent.kids(clause, "nsubj", "nsubj:pass")
+            if (
+                words[0].index == listener.index + 1
+                and subjects
+                and subjects[0].index == words[0].index
+                and "PronType=Rel" not in subjects[0].feats
+            ):
+                return words
+    return []
+
+
+def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word]) -> list[Word]:
+    """'said the plan failed' parsed as said -obj-> plan, said -ccomp->
+    failed: the object right before a clause with no subject of its own is
+    that clause's subject."""
+    if sent.kids(clause, "nsubj", "nsubj:pass", "csubj", "expl"):
+        return []
+    objects = [kid for kid in sent.kids(cue, "obj") if cue.index < kid.index < clause.index]
+    if not objects:
+        return []
+    subject = sent.subtree(objects[-1])
+    return subject if _adjoining(subject, words) else []
 
 
 def _adjoining(words: list[Word], more: list[Word]) -> bool:
@@ -431,9 +470,35 @@ def _quoted_object(context: CueContext) -> FrameMatch | None:
     if not _names_something(context.sentence, context.cue):
         return None
     found = _object_frame(context.text, context.sentence, context.cue, context.rule.get("particle"))
-    if not found or not found[0] or not quote_at(context.quotes, *found[0]):
+    if not found or not found[0]:
         return None
-    return FrameMatch((found[0],), "pattern.verb_quoted_object", quoted=True)
+    start, end = found[0]
+    opened = context.quotes.opening_in(start - 1, end)
+    if not opened:
+        return None
+    # The quotation may close after the words the parse gave the object
+    # ('called the program "worse than amnesty."': the period is inside).
+    return FrameMatch(((start, max(end, opened[-1].inner[1])),), "pattern.verb_quoted_object", quoted=True)
+
+
+def _small_clause(context: CueContext) -> FrameMatch | None:
+    """'called the report a lie', 'described the plan as reckless': the cue
+    says what its object is; the content is the object and what it is called.
+    'called the meeting' (no second part) is not a claim."""
+    sent, cue = context.sentence, context.cue
+    if not _names_something(sent, cue) or not any(kid.index > cue.index for kid in sent.kids(cue, "obj")):
+        return None
+    objects = [kid for kid in sent.kids(cue, "obj", "xcomp", "obl") if kid.index > cue.index]
+    predicates = [
+        kid for kid in objects[1:]
+        if (kid.base_deprel in ("obj", "xcomp") and kid.upos != "PROPN")  # 'call him Bob' only names
+        or any(case.lemma == "as" for case in sent.kids(kid, "case", "mark"))
+    ]
+    if not predicates:
+        return None
+    words = [w for kid in objects if kid.index <= predicates[0].index for w in sent.subtree(kid)]
+    span = words_span(sorted(words, key=lambda w: w.index))
+    return None if span is None else FrameMatch((span,), "pattern.verb_small_clause")
 
 
 Frame = Callable[[CueContext], "FrameMatch | None"]
@@ -447,6 +512,7 @@ FRAMES: dict[str, Frame] = {
     "of_object": _object,  # accused X of Y
     "for_object": _object,  # condemned X for Y
     "quoted_object": _quoted_object,  # called it "a blatant aggression" (only with a quotation)
+    "small_clause": _small_clause,  # called the report a lie, described X as Y
 }
 FRAME_ORDER = tuple(FRAMES)
 

@@ -1,6 +1,7 @@
 """Line classification: which lines are article content, which are noise
 ("Also read: ...", "(With inputs from agencies)"), which are credit lines kept
-as provenance, and which are headings (short lines without final punctuation).
+as provenance, and which are headings (short lines without final punctuation,
+and a first line in title case, whatever its last character).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class _Compiled:
     heading_final: Regex | None
     heading_rule: str | None
     datelines: tuple[Regex, ...] = ()
+    title: Regex | None = None
 
 
 def _compile(rules: RuleSet) -> _Compiled:
@@ -36,14 +38,15 @@ def _compile(rules: RuleSet) -> _Compiled:
     if not headings:
         return _Compiled(lines, 0, None, None, datelines)
     rule = headings[0]
-    return _Compiled(lines, int(rule.get("max_words")), rule.regex("final_punctuation"), rule.id, datelines)
+    title = rule.regex("title_pattern") if rule.get("title_pattern") else None
+    return _Compiled(lines, int(rule.get("max_words")), rule.regex("final_punctuation"), rule.id, datelines, title)
 
 
 def classify(text: str, rules: RuleSet) -> Lines:
     compiled = rules.compiled("noise", _compile)
     skip, provenance, headings, datelines = [], [], [], []
     rule_of: dict[int, str] = {}
-    for start, end in paragraph_spans(text):
+    for number, (start, end) in enumerate(paragraph_spans(text)):
         line = text[start:end]
         for pattern in compiled.datelines:
             match = pattern.search(line)
@@ -62,7 +65,8 @@ def classify(text: str, rules: RuleSet) -> Lines:
             if compiled.heading_final is None:
                 continue
             words = len(line.split())
-            if words <= compiled.heading_max_words and not compiled.heading_final.search(line):
+            title = number == 0 and compiled.title is not None and compiled.title.search(line) is not None
+            if words <= compiled.heading_max_words and (title or not compiled.heading_final.search(line)):
                 headings.append(span_of(text, start, end))
                 rule_of[start] = compiled.heading_rule
     provenance = sorted(provenance + datelines, key=lambda span: span.start)
