@@ -267,10 +267,11 @@ def test_a_pattern_re2_cannot_compile_is_refused_in_under_a_second(tmp_path, cap
         (r"(\w+\s?)+$", "a" * 100_000 + "!"),
     ],
 )
-def test_patterns_that_backtracked_are_accepted_and_run_in_linear_time(tmp_path, pattern, hostile_text):
+def test_patterns_that_backtracked_load_and_run_in_linear_time(tmp_path, pattern, hostile_text):
+    # Extraction loads them (RE2 is linear); `rules check` refuses them for
+    # other engines' sake (tests/test_rules_portability.py).
     overlay = hedge_overlay(tmp_path, pattern)
     started = time.perf_counter()
-    assert main(["rules", "check", str(overlay)]) == 0
     regex = load_rules([overlay]).get("beat.hedge").regex()
     assert regex.search(hostile_text) is None
     assert time.perf_counter() - started < 2.0

@@ -361,8 +361,27 @@ def _build(layers: list[Path]) -> tuple[RuleSet, list[Problem]]:
 def check_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = True) -> list[Problem]:
     """Every problem in the given rule files or directories, applied as
     overlays on the shipped defaults (so references to default classes and
-    types resolve). With no paths, the defaults alone are checked."""
-    return _build(_layers(paths, defaults))[1]
+    types resolve). With no paths, the defaults alone are checked.
+
+    Beyond what loading refuses, this also refuses a pattern that would
+    backtrack catastrophically in Python's ``re`` and other backtracking
+    engines (:mod:`claimtrack.ruleset.portability`): rule files are shared,
+    though claimtrack itself matches them with RE2 in linear time."""
+    from claimtrack.ruleset.portability import portability_problem
+
+    layers = _layers(paths, defaults)
+    ruleset, problems = _build(layers)
+    # The patterns of the files being checked: an overlay's, or the defaults' when checked alone.
+    named = layers[1:] if defaults and len(layers) > 1 else layers
+    files = {str(file) for layer in named if layer.exists() for file in _rule_files(layer)}
+    for rule in ruleset:
+        for key, spec in SCHEMA[rule.kind][rule.section].items():
+            if rule.file in files and spec.type == "regex" and key in rule.data:
+                message = portability_problem(rule.data[key], ignore_case=spec.ignore_case)
+                if message:
+                    problems.append(rule.problem(key, f"{key!r}: {message}"))
+    problems.sort(key=lambda problem: (problem.file, problem.line, problem.column))
+    return problems
 
 
 _CACHE: dict[tuple, RuleSet] = {}
