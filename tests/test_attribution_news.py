@@ -28,6 +28,14 @@ CASES = {
         "''We will appeal,'' Ms. Duarte told reporters.",
         [("We will appeal", "told", "Ms. Duarte", "direct")],
     ),
+    "a straight mark opening and a curly mark closing": (
+        '"We will appeal,\u201d Ms. Duarte told reporters.',
+        [("We will appeal", "told", "Ms. Duarte", "direct")],
+    ),
+    "a curly mark opening and a straight mark closing": (
+        '\u201cWe will appeal," Ms. Duarte told reporters.',
+        [("We will appeal", "told", "Ms. Duarte", "direct")],
+    ),
     "paired single quotes": (
         "'We will appeal,' Ms. Duarte told reporters.",
         [("We will appeal", "told", "Ms. Duarte", "direct")],
@@ -189,6 +197,11 @@ CASES = {
         "The plan failed, Jones said.",
         [("The plan failed", "said", "Jones", "indirect")],
     ),
+    "a cue the tagger took for a noun, with the reported clause hung on it": (
+        "Some say they hear echoes of a painful past in his recent comments.",
+        [("they hear echoes of a painful past in his recent comments", "say", "Some", "indirect")],
+    ),
+    "'a say' with no clause of its own is a noun": ("Voters want a say in the matter.", []),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

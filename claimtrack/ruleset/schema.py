@@ -138,6 +138,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "quotes": {
             "open": S(required=True),
             "close": S(required=True),
+            "also_close": S("str_list"),
             "paired_only": S("bool"),
             "note": S(),
         },

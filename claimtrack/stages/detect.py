@@ -23,7 +23,7 @@ from claimtrack.stages import attribution as attribute
 from claimtrack.parsing.textprep import paragraph_spans
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.quotes import QuotePair, Quotes, find_quotes
-from claimtrack.stages.syntax import evidential_subject
+from claimtrack.stages.syntax import clause_of_verb_read_as_noun, evidential_subject
 
 __all__ = ["CueHit", "Lexicon", "find_claims", "find_cues"]
 
@@ -81,7 +81,10 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         word.lower() for rule in rules.section("cues", "source_cuts") for word in rule.get("words")
     )
     quotes = tuple(
-        QuotePair(rule.get("open"), rule.get("close"), rule.id, bool(rule.get("paired_only")))
+        QuotePair(
+            rule.get("open"), rule.get("close"), rule.id, bool(rule.get("paired_only")),
+            tuple(rule.get("also_close") or ()),
+        )
         for rule in rules.section("cues", "quotes")
     )
     classes = {rule.get("name"): rule for rule in rules.section("cues", "classes")}
@@ -178,8 +181,10 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
                 taken.update(w.id for w in (word, *link))
                 continue
         rules = lexicon.verbs.get(word.lemma)
-        if not rules or word.upos not in ("VERB", "AUX") or word.base_deprel == "amod":
+        if not rules or word.base_deprel == "amod":
             continue  # 'the said company'
+        if word.upos not in ("VERB", "AUX") and clause_of_verb_read_as_noun(sent, word) is None:
+            continue
         if word.base_deprel == "acl" and not (
             word.deprel == "acl:relcl" and any(kid.has("PronType=Rel") for kid in sent.kids(word, "nsubj"))
         ):

@@ -28,6 +28,7 @@ from claimtrack.stages.syntax import (
     quote_at,
     quote_opens_unit,
     verb_between,
+    clause_of_verb_read_as_noun,
     without_complementiser,
     words_span,
 )
@@ -123,6 +124,9 @@ def _complement(text, sent, cue):
     inside = _parenthetical_inside_clause(sent, cue)
     if inside is not None:
         return inside, "pattern.parenthetical_verb"
+    read_as_noun = clause_of_verb_read_as_noun(sent, cue)
+    if read_as_noun is not None:
+        return words_span(without_complementiser(sent.subtree(read_as_noun))), "pattern.verb_complement"
     complements = sent.kids(cue, "ccomp")
     comma = last_comma_before(sent, cue)
     after = [kid for kid in complements if kid.index > cue.index]

@@ -90,6 +90,11 @@ class QuotePair:
     close: str
     rule: str
     paired_only: bool = False
+    also_close: tuple[str, ...] = ()  # other marks that close it: web text mixes "straight” and “curly"
+
+    @property
+    def closers(self) -> tuple[str, ...]:
+        return (self.close, *self.also_close)
 
 
 def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
@@ -102,6 +107,7 @@ def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
     end and marked unclosed, so one stray mark never swallows the article.
     Longer marks are tried first (two apostrophes before one).
     """
+    symmetric = {pair.open for pair in pairs if pair.open == pair.close}  # marks that both open and close
     by_first: dict[str, list[QuotePair]] = {}
     for pair in sorted(pairs, key=lambda pair: -len(pair.open)):
         by_first.setdefault(pair.open[:1], []).append(pair)
@@ -114,7 +120,7 @@ def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
             continued = text[p_start:p_end].lstrip().startswith(open_pair.open)
             if not continued:
                 if not open_pair.paired_only:
-                    quotes.append(_quote(open_at, paragraphs[number - 1][1], open_pair, closed=False))
+                    quotes.append(_quote(open_at, paragraphs[number - 1][1], open_pair))
                 open_at = None
         index = p_start
         while index < p_end:
@@ -128,21 +134,29 @@ def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
                     open_at, open_pair = index, pair
                     index += len(pair.open)
                     continue
-            elif text.startswith(open_pair.close, index) and _can_close(text, index, open_pair):
-                quotes.append(_quote(open_at, index, open_pair))
-                open_at = None
-                index += len(open_pair.close)
-                continue
+            else:
+                closer = next(
+                    (
+                        mark for mark in open_pair.closers
+                        if text.startswith(mark, index) and _can_close(text, index, mark, mark in symmetric)
+                    ),
+                    None,
+                )
+                if closer is not None:
+                    quotes.append(_quote(open_at, index, open_pair, len(closer)))
+                    open_at = None
+                    index += len(closer)
+                    continue
             # Another opening mark inside an open quote (a paragraph's
             # continuation mark, or a stray one) changes nothing.
             index += 1
     if open_at is not None and not open_pair.paired_only:
-        quotes.append(_quote(open_at, paragraphs[-1][1] if paragraphs else len(text), open_pair, closed=False))
+        quotes.append(_quote(open_at, paragraphs[-1][1] if paragraphs else len(text), open_pair))
     return [quote for quote in quotes if quote.end > quote.inner[0]]
 
 
-def _quote(start: int, end: int, pair: QuotePair, closed: bool = True) -> Quote:
-    return Quote(start, end, closed, len(pair.open), len(pair.close) if closed else 0)
+def _quote(start: int, end: int, pair: QuotePair, close_width: int = 0) -> Quote:
+    return Quote(start, end, close_width > 0, len(pair.open), close_width)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -163,12 +177,14 @@ def _can_open(text: str, index: int, pair: QuotePair) -> bool:
     return bool(following) and not following.isspace()
 
 
-def _can_close(text: str, index: int, pair) -> bool:
-    """A closing mark follows text, and is no apostrophe inside a word (don\u2019t)."""
-    following = text[index + len(pair.close) : index + len(pair.close) + 1]
+def _can_close(text: str, index: int, mark: str, symmetric: bool) -> bool:
+    """A closing mark follows text, and is no apostrophe inside a word
+    (don\u2019t); a mark that also opens (a straight one) closes only right
+    after text."""
+    following = text[index + len(mark) : index + len(mark) + 1]
     if following.isalnum():
         return False
-    if pair.open != pair.close:
+    if not symmetric:
         return True
     previous = text[index - 1 : index]
     if previous == " ":

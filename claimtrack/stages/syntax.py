@@ -340,3 +340,32 @@ def bare_np_before(sent: Sent, noun: Word) -> tuple[int, int] | None:
     if not words or words[0].index != 0 and sent.words[words[0].index - 1].upos not in ("PUNCT", "CCONJ"):
         return None
     return words_span(words)
+
+
+def clause_of_verb_read_as_noun(sent: Sent, word: Word) -> Word | None:
+    """'Some say they hear echoes', 'a third say they don't know': the tagger
+    took the cue for a noun and hung the reported clause on it as a relative
+    clause. The clause starts right after the word (after a 'that') with a
+    subject of its own that is no relative pronoun; None when there is none."""
+    if word.upos != "NOUN":
+        return None
+    for clause in sent.kids(word, "acl:relcl", "acl", "ccomp"):
+        words = without_complementiser(sent.subtree(clause))
+        subjects = sent.kids(clause, "nsubj", "nsubj:pass")
+        if (
+            words
+            and sent.subtree(clause)[0].index == word.index + 1
+            and subjects
+            and subjects[0].index == words[0].index
+            and "PronType=Rel" not in subjects[0].feats
+        ):
+            return clause
+    return None
+
+
+def left_dependents(sent: Sent, word: Word) -> tuple[int, int] | None:
+    """The words a noun-tagged cue governs before it ('Some', 'Nearly a
+    third'): its subject, as the tagger left it."""
+    words = [w for kid in sent.kids(word) if kid.index < word.index and kid.upos != "PUNCT" for w in sent.subtree(kid)]
+    return words_span(sorted(words, key=lambda w: w.index))
+
