@@ -79,7 +79,10 @@ CASES = {
     ),
     "a clause ends before a coordinated cue of the same speaker": (
         'The regulator said it had never seen such a case and said it "will act quickly".',
-        [("it had never seen such a case", "said", "The regulator", "indirect")],
+        [
+            ("it had never seen such a case", "said", "The regulator", "indirect"),
+            ('it "will act quickly"', "said", "The regulator", "mixed"),
+        ],
     ),
     "a quotation belongs to the first cue after it, not to a later participle": (
         '"We are going to win," Trump said at a rally on Monday, adding that the polls were wrong.',
@@ -202,6 +205,42 @@ CASES = {
         [("they hear echoes of a painful past in his recent comments", "say", "Some", "indirect")],
     ),
     "'a say' with no clause of its own is a noun": ("Voters want a say in the matter.", []),
+    "a name, a colon and a whole line in quotation marks": (
+        "The senator spoke.\n\nCarly Smith: \"We learned that from the department.\"\n\nMore text.",
+        [("We learned that from the department", ":", "Carly Smith", "direct")],
+    ),
+    "a headline that is a name and a quotation": (
+        "Carly Smith: 'Bill Jones is fair game.'\n\nText follows here.",
+        [("Bill Jones is fair game", ":", "Carly Smith", "direct")],
+    ),
+    "a rubric and a quotation is no claim by the rubric": ('Quote of the Day: "We will win."', []),
+    "a reported clause whose subject the parse split between object and clause": (
+        "After the debate, she said the path to winning the state was narrow.",
+        [("the path to winning the state was narrow", "said", "she", "indirect")],
+    ),
+    "a reported clause read off the words when the parse gave the cue no complement": (
+        "Two-thirds of the members said the shortfall, combined with the delays, meant that the project would fail.",
+        [(
+            "the shortfall, combined with the delays, meant that the project would fail",
+            "said", "Two-thirds of the members", "indirect",
+        )],
+    ),
+    "'said' with an object and no clause is no claim": ("The mayor said nothing.", []),
+    "a complement the parse coordinated with the cue, opening with 'that'": (
+        "The survey also showed that moderates, voters aged 45 and older, suburbanites and young voters mostly "
+        "backed the mayor.",
+        [(
+            "moderates, voters aged 45 and older, suburbanites and young voters mostly backed the mayor",
+            "showed", "The survey", "indirect",
+        )],
+    ),
+    "no surface clause through a relative clause": (
+        "She tries to find a way around a provision that bars her from office.",
+        [],
+    ),
+    "no surface clause across a single comma": ("Facebook found the posting, reported it and removed it.", []),
+    "'called off' is another verb": ('Several businesses have called off projects because of his "comments".', []),
+    "'calling it something else' only names": ("They practised containment while calling it something else.", []),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -185,11 +185,12 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             continue  # 'the said company'
         if word.upos not in ("VERB", "AUX") and clause_of_verb_read_as_noun(sent, word) is None:
             continue
-        if word.base_deprel == "acl" and not (
-            word.deprel == "acl:relcl" and any(kid.has("PronType=Rel") for kid in sent.kids(word, "nsubj"))
-        ):
-            # 'footage posted online' (a participle modifier); a relative clause
-            # whose subject is the relative pronoun reports ('analysts who argue that X')
+        if word.base_deprel == "acl" and not (word.deprel == "acl:relcl" and sent.kids(word, "nsubj")):
+            # 'footage posted online' (a participle modifier). A relative
+            # clause with a subject reports: 'analysts who argue that X', and
+            # the parser's relative clauses that are none ('Cost estimates,
+            # he added, were ...', '"...," election law expert Rick Hasen
+            # tweeted'); 'the things he said' has no content and gives none.
             continue
         if _participle_modifier(sent, word):
             continue

@@ -17,18 +17,20 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.syntax import (
     after_case,
+    clause_of_verb_read_as_noun,
+    complement_clauses,
     cue_closes_sentence,
+    ends_clause,
     evidential_subject,
     finite,
     last_comma_before,
     noun_phrase,
+    np_after,
     object_words,
     only_source_between,
     passive_agent,
-    quote_at,
     quote_opens_unit,
     verb_between,
-    clause_of_verb_read_as_noun,
     without_complementiser,
     words_span,
 )
@@ -118,7 +120,7 @@ def _quote_window(sent: Sent, cue: Word) -> int:
     return sent.start
 
 
-def _complement(text, sent, cue):
+def _complement(text, sent, cue, addressee: bool = False):
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said')."""
     inside = _parenthetical_inside_clause(sent, cue)
@@ -127,12 +129,12 @@ def _complement(text, sent, cue):
     read_as_noun = clause_of_verb_read_as_noun(sent, cue)
     if read_as_noun is not None:
         return words_span(without_complementiser(sent.subtree(read_as_noun))), "pattern.verb_complement"
-    complements = sent.kids(cue, "ccomp")
+    complements = complement_clauses(sent, cue)
     comma = last_comma_before(sent, cue)
     after = [kid for kid in complements if kid.index > cue.index]
     if after:
         words = sent.subtree(after[0])
-        subject = _stranded_subject(sent, cue, after[0], words)
+        subject = _stranded_subject(sent, cue, after[0], words, addressee)
         if subject:
             words = subject + words
         for following in after[1:]:
@@ -177,7 +179,33 @@ def _complement(text, sent, cue):
     ]
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
-    return _that_clause(sent, cue)
+    return _that_clause(sent, cue) or _surface_clause(sent, cue)
+
+
+def _surface_clause(sent: Sent, cue: Word):
+    """Last fallback, when the parse gave the cue no complement at all: the
+    words right after it read as a clause ('he said the key to taking the
+    White House was simple', 'Two-thirds said the deficit meant that ...'):
+    a noun phrase, then a finite verb within a dozen words."""
+    start = cue.index + 1
+    if start < len(sent.words) and sent.words[start].lower == "that":
+        start += 1
+    words = _clause_after(sent, start, window=12)
+    verbs = [w for w in words if w.upos == "AUX" or w.has("VerbForm=Fin")]
+    if not verbs:
+        return None
+    # The words before the clause's verb are its subject: no relative word
+    # ('found a way around a provision that bars her'), no dash, and commas
+    # only in pairs around a parenthetical ('the shortfall, combined with the
+    # delays, meant ...', not 'found the posting, reported it').
+    subject = words[: words.index(verbs[0])]
+    if any(w.has("PronType=Rel") or w.upos == "SCONJ" for w in subject):
+        return None
+    if any(w.upos == "PUNCT" and w.xpos in (":", ".", "-LRB-", "-RRB-", "NFP") for w in subject):
+        return None
+    if sum(w.lower == "," for w in subject) % 2:
+        return None
+    return words_span(words), "pattern.verb_surface_clause"
 
 
 def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
@@ -200,17 +228,29 @@ def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
     return []
 
 
-def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word]) -> list[Word]:
+def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], addressee: bool) -> list[Word]:
     """'said the plan failed' parsed as said -obj-> plan, said -ccomp->
-    failed: the object right before a clause with no subject of its own is
-    that clause's subject."""
+    failed, or 'said the key to taking the House was simple' with 'taking'
+    hung on 'said': the words between the cue and a clause with no subject
+    of its own, all hung on the cue, are that clause's subject."""
+    between = sent.words[cue.index + 1 : words[0].index]
+    if not between or any(w.upos == "PUNCT" for w in between):
+        return []
+    if len(between) == 1 and between[0].lower == "that":
+        return []  # the complementiser, whatever the parse called it ('said that, if true, ...')
+    if not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM") for w in between):
+        return []
     if sent.kids(clause, "nsubj", "nsubj:pass", "csubj", "expl"):
-        return []
-    objects = [kid for kid in sent.kids(cue, "obj") if cue.index < kid.index < clause.index]
-    if not objects:
-        return []
-    subject = sent.subtree(objects[-1])
-    return subject if _adjoining(subject, words) else []
+        # 'said the path to winning the state was narrow' with 'state' taken
+        # for the subject: an object of a cue that takes no addressee
+        # still opens the clause.
+        if addressee:
+            return []
+        kids = [kid for kid in sent.kids(cue, "obj") if kid.index > cue.index]
+    else:
+        kids = [kid for kid in sent.kids(cue) if kid.index > cue.index]
+    own = {w.i for kid in kids for w in sent.subtree(kid)}
+    return between if all(w.i in own for w in between) else []
 
 
 def _adjoining(words: list[Word], more: list[Word]) -> bool:
@@ -268,6 +308,13 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
     between = sent.words[comma.index + 1 : cue.index]
     if between and sent.kids(cue, "obj", "ccomp", "xcomp", "iobj"):
         return False
+    if not between:
+        # '..., said the official, speaking ...': a noun phrase after the cue
+        # ends the clause; '..., reported it and removed it' is a second
+        # predicate of the first clause's subject.
+        after = np_after(sent, cue.index + 1)
+        if after is None or not ends_clause(sent, after[1]):
+            return False
     if not cue_closes_sentence(sent, cue):
         return False
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
@@ -337,14 +384,14 @@ def _that_clause(sent: Sent, cue: Word):
 _CLAUSE_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
 
 
-def _clause_after(sent: Sent, index: int) -> list[Word]:
+def _clause_after(sent: Sent, index: int, window: int = 7) -> list[Word]:
     """The words from ``index`` that read as a clause (a noun phrase, then a
     finite verb or auxiliary within a few words), up to a ';' or a
     coordinated new predicate ('..., but warned that ...') or the end."""
     words = sent.words[index:]
     if not words or words[0].upos not in _CLAUSE_OPENERS:
         return []
-    if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in words[1:7]):
+    if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in words[1:window]):
         return []
     kept: list[Word] = []
     for position, word in enumerate(words):
@@ -402,8 +449,9 @@ def _evidential(text, sent, cue, lexicon, subjects):
 
 def _names_something(sent: Sent, cue: Word) -> bool:
     """'called it "a blatant aggression"' characterises; 'it is called "T-town"'
-    and 'calling themselves "the boat people"' only name."""
-    if sent.kids(cue, "aux:pass", "nsubj:pass"):
+    and 'calling themselves "the boat people"' only name, and 'called off
+    the projects' is another verb."""
+    if sent.kids(cue, "aux:pass", "nsubj:pass", "compound:prt"):
         return False
     return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
 
@@ -429,18 +477,43 @@ def _quote_frame(context: CueContext) -> FrameMatch | None:
     found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last, context.lexicon.verbs)
     if not found:
         return None
-    return FrameMatch(tuple(found[0]), found[1], quoted=True)
+    shared = _coordinated_speaker(context)
+    return FrameMatch(tuple(found[0]), found[1], source=shared, sourced=shared is not None, quoted=True)
 
 
 def _complement_frame(context: CueContext) -> FrameMatch | None:
     if not context.reportable:
         return None
-    found = _complement(context.text, context.sentence, context.cue)
+    found = _complement(context.text, context.sentence, context.cue, bool(context.rule.get("addressee")))
     if not found or not found[0] or not _reportable_clause(context.sentence, found):
         return None
     parts = found[0] if isinstance(found[0][0], tuple) else (found[0],)
     parts = tuple(_before_coordinated_cue(context, part) for part in parts)
+    shared = _coordinated_speaker(context)
+    if shared is not None:
+        return FrameMatch(parts, found[1], source=shared, sourced=True)
     return FrameMatch(parts, found[1])
+
+
+def _coordinated_speaker(context: CueContext) -> Span | None:
+    """'The regulator said it had never seen such a case and said it "will
+    act quickly"', '"...," Jacobs said, adding that ...': a cue right after
+    'and'/'but', or a participle right after a comma, with no subject of its
+    own has the speaker of the cue verb before it, however the parse hung it."""
+    sent, cue = context.sentence, context.cue
+    previous = sent.words[cue.index - 1 : cue.index]
+    if not previous or sent.kids(cue, "nsubj", "nsubj:pass"):
+        return None
+    participle = cue.has("VerbForm=Ger") or (cue.has("VerbForm=Part") and cue.has("Tense=Pres"))
+    if not (previous[0].upos == "CCONJ" or participle and previous[0].lower == ","):
+        return None
+    for word in reversed(sent.words[: cue.index - 1]):
+        if word.upos == "VERB" and word.lemma in context.lexicon.verbs:
+            subjects = [kid for kid in sent.kids(word, "nsubj") if kid.index < word.index]
+            if subjects:
+                return noun_phrase(sent, subjects[-1], context.lexicon.source_cuts, context.lexicon.postmodifiers)
+            return None
+    return None
 
 
 def _before_coordinated_cue(context: CueContext, part: Span) -> Span:
@@ -495,7 +568,7 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     objects = [kid for kid in sent.kids(cue, "obj", "xcomp", "obl") if kid.index > cue.index]
     predicates = [
         kid for kid in objects[1:]
-        if (kid.base_deprel in ("obj", "xcomp") and kid.upos != "PROPN")  # 'call him Bob' only names
+        if (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON"))  # 'call him Bob', 'call it something'
         or any(case.lemma == "as" for case in sent.kids(kid, "case", "mark"))
     ]
     if not predicates:

@@ -247,12 +247,31 @@ def cue_closes_sentence(sent: Sent, cue: Word) -> bool:
     return len(rest) <= 8 and not any(w.upos == "VERB" and w.deprel in ("ccomp", "xcomp") for w in rest)
 
 
+def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
+    """The cue's clausal complements: its 'ccomp' kids, and a clause the parse
+    coordinated with the cue that opens with 'that' right after it ('showed
+    that moderates, voters aged 45 and older, ... backed her' with 'backed'
+    a conjunct of 'showed')."""
+    found = []
+    for kid in sent.kids(cue):
+        if kid.base_deprel == "ccomp":
+            found.append(kid)
+        elif kid.base_deprel in ("conj", "parataxis", "advcl") and kid.index > cue.index:
+            first = sent.subtree(kid)[0]
+            if first.index == cue.index + 1 and first.lower == "that" and first.deprel == "mark":
+                found.append(kid)
+    return found
+
+
 def object_words(sent: Sent, cue: Word) -> list[Word]:
     """Everything the cue governs after it, minus coordinated clauses and a
     leading complementiser ('show that X' -> X)."""
     words = []
+    complements = complement_clauses(sent, cue)
     for kid in sent.kids(cue):
-        if kid.index > cue.index and kid.deprel not in CLAUSE_CUT and kid.base_deprel not in CLAUSE_CUT:
+        if kid.index > cue.index and (
+            kid in complements or kid.deprel not in CLAUSE_CUT and kid.base_deprel not in CLAUSE_CUT
+        ):
             words.extend(sent.subtree(kid))
     words.sort(key=lambda w: w.index)
     return without_complementiser(words)
