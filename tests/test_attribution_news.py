@@ -241,6 +241,24 @@ CASES = {
     "no surface clause across a single comma": ("Facebook found the posting, reported it and removed it.", []),
     "'called off' is another verb": ('Several businesses have called off projects because of his "comments".', []),
     "'calling it something else' only names": ("They practised containment while calling it something else.", []),
+    "a finite verb the tagger took for a participle": (
+        "Police said two people died.",
+        [("two people died", "said", "Police", "indirect")],
+    ),
+    "a clause the parse hung on the cue after the complement goes on with the report": (
+        'He said he intends to win every delegate possible, so he\'ll have enough votes to pass "the strongest agenda."',
+        [(
+            'he intends to win every delegate possible, so he\'ll have enough votes to pass "the strongest agenda."',
+            "said", "He", "mixed",
+        )],
+    ),
+    "a conjunct holding a quotation goes on with the report": (
+        'The witness said he had received offers for the gun, but "the offers were to use it in a way I did not like."',
+        [(
+            'he had received offers for the gun, but "the offers were to use it in a way I did not like."',
+            "said", "The witness", "mixed",
+        )],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',
@@ -320,3 +338,17 @@ def test_a_line_holding_only_a_place_is_provenance_not_content():
     result = claimtrack.extract(text)
     assert [span.text for span in result.document.provenance] == ["Washington, D.C."]
     assert [(c.content.text, c.source.text) for c in result.claims] == [("the plan had failed", "The minister")]
+
+
+def test_a_quotation_after_a_long_source_continues_the_claim():
+    text = (
+        '"I think it can work," said Louisa Smith, the reviews director at the weekly, who has not read the work. '
+        '"Even though she is rich, she is still a woman up against men in suits."'
+    )
+    (claim,) = claimtrack.extract(text).claims
+    assert [text[part.start : part.end] for part in claim.content.parts] == [
+        "I think it can work",
+        "Even though she is rich, she is still a woman up against men in suits",
+    ]
+    assert (claim.source.text, claim.rules[-1]) == ("Louisa Smith", "pattern.quote_continuation")
+

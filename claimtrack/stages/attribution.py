@@ -367,10 +367,13 @@ def outside_quotations(drafts: list[Draft], quotes) -> list[Draft]:
     return kept
 
 
-def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
+def quote_continuations(text, quotes, drafts, lines, sentence_at=None) -> list[Draft]:
     """A sentence or paragraph that is only a quotation, right after an
     attributed direct quote, continues it: one claim, the new quotation
-    another piece of its content (``parts``).
+    another piece of its content (``parts``). Between the two stands at most
+    one paragraph break and the rest of the cue's sentence: short, or, with
+    ``sentence_at`` (offset -> sentence number), the quotation opens the
+    sentence right after it ('"A," said X, a strategist who ... . "B."').
 
     The drafts come back with their continuations joined."""
     quoted = sorted((d for d in drafts if d.quoted), key=lambda d: d.end)
@@ -397,8 +400,11 @@ def quote_continuations(text, quotes, drafts, lines) -> list[Draft]:
         if last is None:
             continue
         between = text[last_end : quote.start]
-        if line_break_count(between) > 2 or len(between) > 80:
-            continue  # at most one paragraph break, and no other text but the cue
+        if line_break_count(between) > 2:
+            continue  # at most one paragraph break
+        next_sentence = sentence_at is not None and sentence_at(quote.start) == sentence_at(last_end) + 1
+        if len(between) > 80 and not (next_sentence and len(between) <= 400):
+            continue  # no other text but the rest of the cue's sentence
         joined.setdefault(id(last), []).append(inner)
         latest = (last, inner[1])
     return [

@@ -316,6 +316,6 @@ def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings
     drafts += _label_drafts(document, lines, lexicon)
     drafts = attribute.without_datelines(text, drafts, lines.datelines)
     drafts = attribute.merge_overlapping(attribute.outside_quotations(drafts, quotes))
-    drafts = attribute.quote_continuations(text, quotes, drafts, lines)
+    drafts = attribute.quote_continuations(text, quotes, drafts, lines, document.sentence_at)
     claims = attribute.finish(text, drafts, quotes)
     return attrs.evolve(found, claims=found.claims + tuple(claims), diagnostics=found.diagnostics + tuple(diagnostics))

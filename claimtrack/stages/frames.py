@@ -120,7 +120,7 @@ def _quote_window(sent: Sent, cue: Word) -> int:
     return sent.start
 
 
-def _complement(text, sent, cue, addressee: bool = False):
+def _complement(text, sent, cue, addressee: bool = False, quotes=None):
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said')."""
     inside = _parenthetical_inside_clause(sent, cue)
@@ -145,6 +145,7 @@ def _complement(text, sent, cue, addressee: bool = False):
             # the programs would be expanded', 'said he would ensure that
             # women ... would be able to work', 'said that fact speaks volumes'.
             words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
+        words += _trailing_clauses(sent, cue, words, quotes)
         return words_span(without_complementiser(words)), "pattern.verb_complement"
     addressed = _clause_on_addressee(sent, cue)
     if addressed:
@@ -190,8 +191,8 @@ def _surface_clause(sent: Sent, cue: Word):
     start = cue.index + 1
     if start < len(sent.words) and sent.words[start].lower == "that":
         start += 1
-    words = _clause_after(sent, start, window=12)
-    verbs = [w for w in words if w.upos == "AUX" or w.has("VerbForm=Fin")]
+    words = _clause_after(sent, start, window=12, participles=True)
+    verbs = [w for w in words if w.upos == "AUX" or w.has("VerbForm=Fin") or _past_read_as_participle(sent, w)]
     if not verbs:
         return None
     # The words before the clause's verb are its subject: no relative word
@@ -228,13 +229,40 @@ def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
     return []
 
 
+def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes) -> list[Word]:
+    """Clauses the parse hung on the cue after its complement that go on
+    with the report: 'said he intends to win every delegate, so he'll have
+    enough votes ...' (an adverbial clause or parataxis), 'said he had
+    received offers, but "the offers were ..."' (a conjunct holding a
+    quotation: the speaker's own words). A conjunct without a quotation
+    ('said X and left') is the narrator's."""
+    found: list[Word] = []
+    end = words[-1].index
+    for kid in sent.kids(cue):
+        if kid.index <= end:
+            continue
+        tree = sent.subtree(kid)
+        gap = sent.words[end + 1 : tree[0].index]
+        if any(w.upos not in ("PUNCT", "CCONJ") for w in gap) or kid.upos != "VERB" and kid.upos != "AUX" and kid.base_deprel == "conj":
+            break
+        if kid.base_deprel == "conj" and not (quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end)):
+            break
+        if kid.base_deprel not in ("advcl", "parataxis", "conj"):
+            break
+        found += gap + tree
+        end = tree[-1].index
+    while found and found[-1].upos == "PUNCT":
+        found.pop()
+    return found
+
+
 def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], addressee: bool) -> list[Word]:
     """'said the plan failed' parsed as said -obj-> plan, said -ccomp->
     failed, or 'said the key to taking the House was simple' with 'taking'
     hung on 'said': the words between the cue and a clause with no subject
     of its own, all hung on the cue, are that clause's subject."""
     between = sent.words[cue.index + 1 : words[0].index]
-    if not between or any(w.upos == "PUNCT" for w in between):
+    if not between or any(w.upos == "PUNCT" and w.xpos != "HYPH" for w in between):
         return []
     if len(between) == 1 and between[0].lower == "that":
         return []  # the complementiser, whatever the parse called it ('said that, if true, ...')
@@ -384,14 +412,27 @@ def _that_clause(sent: Sent, cue: Word):
 _CLAUSE_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
 
 
-def _clause_after(sent: Sent, index: int, window: int = 7) -> list[Word]:
+def _past_read_as_participle(sent: Sent, word: Word) -> bool:
+    """'said the plan failed because ...', 'Police said two people died'
+    with the verb tagged a participle modifying the noun before it."""
+    previous = sent.words[word.index - 1 : word.index]
+    return (
+        word.xpos == "VBN" and word.base_deprel == "acl" and bool(previous)
+        and previous[0].upos in ("NOUN", "PROPN") and not sent.kids(word, "aux", "aux:pass")
+    )
+
+
+def _clause_after(sent: Sent, index: int, window: int = 7, participles: bool = False) -> list[Word]:
     """The words from ``index`` that read as a clause (a noun phrase, then a
     finite verb or auxiliary within a few words), up to a ';' or a
     coordinated new predicate ('..., but warned that ...') or the end."""
     words = sent.words[index:]
     if not words or words[0].upos not in _CLAUSE_OPENERS:
         return []
-    if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in words[1:window]):
+    if not any(
+        w.upos == "AUX" or w.has("VerbForm=Fin") or participles and _past_read_as_participle(sent, w)
+        for w in words[1:window]
+    ):
         return []
     kept: list[Word] = []
     for position, word in enumerate(words):
@@ -484,7 +525,9 @@ def _quote_frame(context: CueContext) -> FrameMatch | None:
 def _complement_frame(context: CueContext) -> FrameMatch | None:
     if not context.reportable:
         return None
-    found = _complement(context.text, context.sentence, context.cue, bool(context.rule.get("addressee")))
+    found = _complement(
+        context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes
+    )
     if not found or not found[0] or not _reportable_clause(context.sentence, found):
         return None
     parts = found[0] if isinstance(found[0][0], tuple) else (found[0],)
