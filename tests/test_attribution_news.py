@@ -259,6 +259,21 @@ CASES = {
             "said", "The witness", "mixed",
         )],
     ),
+    "a noun with a definite article and a relative clause is no cue": ("The challenges we face are great.", []),
+    "the clause of a noun in a prepositional phrase is not the cue's": (
+        "Dana agreed under the condition that her father would pay.",
+        [],
+    ),
+    "a first-person speaker only names": ("Of course we call it a sholid.", []),
+    "a passive naming verb with a quotation only names": ('The bridge is also called "the Old Lady" by the locals.', []),
+    "a cue the tagger took for a plural noun before a quotation": (
+        'The Ministry of Health notes, "Clinic visits fell by a third last winter."',
+        [("Clinic visits fell by a third last winter", "notes", "The Ministry of Health", "direct")],
+    ),
+    "a plural noun after a noun is no cue when a verb follows": (
+        "The city has many parks and gardens, and the mayor loves the roses.",
+        [],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -30,6 +30,7 @@ from claimtrack.stages.syntax import (
     finite,
     leading_np,
     left_dependents,
+    phrase_ending_before,
     noun_phrase,
     np_after,
     np_before,
@@ -164,8 +165,8 @@ def _verb_source(
     """The subject of the cue verb; for 'said the official' (source after the
     verb, however the parser labelled it), the noun phrase after the cue,
     unless the verb's object is its addressee ('told reporters')."""
-    if cue.upos == "NOUN":  # a cue the tagger took for a noun: 'Some say ...'
-        return left_dependents(sent, cue)
+    if cue.upos == "NOUN":  # a cue the tagger took for a noun: 'Some say ...', 'The board writes, ...'
+        return phrase_ending_before(sent, cue) or left_dependents(sent, cue)
     agent = passive_agent(sent, cue)
     if agent is not None:
         return after_case(sent, agent, noun_phrase(sent, agent, cuts))

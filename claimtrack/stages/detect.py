@@ -23,7 +23,7 @@ from claimtrack.stages import attribution as attribute
 from claimtrack.parsing.textprep import paragraph_spans
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.quotes import QuotePair, Quotes, find_quotes
-from claimtrack.stages.syntax import clause_of_verb_read_as_noun, evidential_subject
+from claimtrack.stages.syntax import clause_of_verb_read_as_noun, evidential_subject, verb_read_as_noun
 
 __all__ = ["CueHit", "Lexicon", "find_claims", "find_cues"]
 
@@ -183,7 +183,11 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
         rules = lexicon.verbs.get(word.lemma)
         if not rules or word.base_deprel == "amod":
             continue  # 'the said company'
-        if word.upos not in ("VERB", "AUX") and clause_of_verb_read_as_noun(sent, word) is None:
+        if (
+            word.upos not in ("VERB", "AUX")
+            and clause_of_verb_read_as_noun(sent, word) is None
+            and not verb_read_as_noun(sent, word)
+        ):
             continue
         if word.base_deprel == "acl" and not (word.deprel == "acl:relcl" and sent.kids(word, "nsubj")):
             # 'footage posted online' (a participle modifier). A relative

@@ -395,6 +395,9 @@ def _that_clause(sent: Sent, cue: Word):
         if words:
             return words_span(words), "pattern.participle_clause"
     for word in sent.words[cue.index + 1 :]:
+        previous = sent.words[word.index - 1]
+        if word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case") and previous.deprel != "obl:agent":
+            break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
         if word.lower == "that" and word.deprel == "mark":
             head = sent.head_of(word)
             if head is not None and head.index > word.index:
@@ -489,10 +492,12 @@ def _evidential(text, sent, cue, lexicon, subjects):
 
 
 def _names_something(sent: Sent, cue: Word) -> bool:
-    """'called it "a blatant aggression"' characterises; 'it is called "T-town"'
-    and 'calling themselves "the boat people"' only name, and 'called off
-    the projects' is another verb."""
+    """'called it "a blatant aggression"' characterises; 'it is called "T-town"',
+    'calling themselves "the boat people"' and 'we call it a sholid' only
+    name, and 'called off the projects' is another verb."""
     if sent.kids(cue, "aux:pass", "nsubj:pass", "compound:prt"):
+        return False
+    if any(kid.upos == "PRON" and (kid.has("Person=1") or kid.has("Person=2")) for kid in sent.kids(cue, "nsubj")):
         return False
     return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
 
@@ -518,6 +523,8 @@ def _quote_frame(context: CueContext) -> FrameMatch | None:
     found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last, context.lexicon.verbs)
     if not found:
         return None
+    if "quoted_object" in (context.rule.get("frames") or ()) and not _names_something(context.sentence, context.cue):
+        return None  # 'The bridge is called "the Old Lady" by the locals' only names
     shared = _coordinated_speaker(context)
     return FrameMatch(tuple(found[0]), found[1], source=shared, sourced=shared is not None, quoted=True)
 

@@ -368,6 +368,8 @@ def clause_of_verb_read_as_noun(sent: Sent, word: Word) -> Word | None:
     subject of its own that is no relative pronoun; None when there is none."""
     if word.upos != "NOUN":
         return None
+    if any(kid.has("Definite=Def") or kid.base_deprel == "nmod" and kid.deprel == "nmod:poss" for kid in sent.kids(word)):
+        return None  # 'The challenges we face', 'his claims they made': a noun
     for clause in sent.kids(word, "acl:relcl", "acl", "ccomp"):
         words = without_complementiser(sent.subtree(clause))
         subjects = sent.kids(clause, "nsubj", "nsubj:pass")
@@ -380,6 +382,35 @@ def clause_of_verb_read_as_noun(sent: Sent, word: Word) -> Word | None:
         ):
             return clause
     return None
+
+
+def verb_read_as_noun(sent: Sent, word: Word) -> bool:
+    """A cue the tagger took for a plural noun where only a verb fits:
+    right after a noun or name, and before a comma, colon, quotation mark,
+    'that' or the sentence's end ('The board writes, "..."', 'The
+    instructor announces: ...', '..., or so Morgan argues.')."""
+    if word.upos != "NOUN" or word.xpos != "NNS":
+        return False
+    previous = sent.words[word.index - 1 : word.index]
+    following = sent.words[word.index + 1 : word.index + 2]
+    if not previous or previous[0].upos not in ("NOUN", "PROPN"):
+        return False
+    return not following or following[0].upos == "PUNCT" or following[0].lower == "that"
+
+
+def phrase_ending_before(sent: Sent, word: Word) -> tuple[int, int] | None:
+    """The noun phrase, with its prepositional modifiers, that ends right
+    before ``word`` ('The Ministry of Health | notes'), read off the words."""
+    words: list[Word] = []
+    for previous in reversed(sent.words[: word.index]):
+        if previous.upos not in NP_WORDS and previous.upos != "ADP":
+            break
+        words.insert(0, previous)
+    while words and words[0].upos == "ADP":
+        words.pop(0)
+    if not words or words[-1].upos not in ("NOUN", "PROPN"):
+        return None
+    return words_span(words)
 
 
 def left_dependents(sent: Sent, word: Word) -> tuple[int, int] | None:
