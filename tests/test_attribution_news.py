@@ -274,6 +274,11 @@ CASES = {
         "The city has many parks and gardens, and the mayor loves the roses.",
         [],
     ),
+    "a naming participle before a title in quotation marks only names": (
+        'She hosts a weekly podcast with her partner called "The Long Show".',
+        [],
+    ),
+    "no surface clause after a subordinate cue": ("Eventually when he found his brother he had resolution.", []),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -188,11 +188,16 @@ def _surface_clause(sent: Sent, cue: Word):
     words right after it read as a clause ('he said the key to taking the
     White House was simple', 'Two-thirds said the deficit meant that ...'):
     a noun phrase, then a finite verb within a dozen words."""
+    subordinate = any(
+        kid.index < cue.index and (kid.has("PronType=Int") or kid.has("PronType=Rel")) for kid in sent.kids(cue, "advmod")
+    )
+    if not finite(sent, cue) or sent.kids(cue, "mark") or subordinate:
+        return None  # 'writing letters and composing ...', 'as Biden said a few hours ago, ...', 'when he found'
     start = cue.index + 1
     if start < len(sent.words) and sent.words[start].lower == "that":
         start += 1
     words = _clause_after(sent, start, window=12, participles=True)
-    verbs = [w for w in words if w.upos == "AUX" or w.has("VerbForm=Fin") or _past_read_as_participle(sent, w)]
+    verbs = [w for w in words if w.has("VerbForm=Fin") or _past_read_as_participle(sent, w)]
     if not verbs:
         return None
     # The words before the clause's verb are its subject: no relative word
@@ -523,8 +528,12 @@ def _quote_frame(context: CueContext) -> FrameMatch | None:
     found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last, context.lexicon.verbs)
     if not found:
         return None
-    if "quoted_object" in (context.rule.get("frames") or ()) and not _names_something(context.sentence, context.cue):
-        return None  # 'The bridge is called "the Old Lady" by the locals' only names
+    if "quoted_object" in (context.rule.get("frames") or ()):
+        if not _names_something(context.sentence, context.cue):
+            return None  # 'The bridge is called "the Old Lady" by the locals' only names
+        gap = context.text[context.last.end : found[0][-1][0]]
+        if found[1] == "pattern.verb_then_quote" and not any(mark in gap for mark in ":,"):
+            return None  # 'a podcast called "The Show"' only names
     shared = _coordinated_speaker(context)
     return FrameMatch(tuple(found[0]), found[1], source=shared, sourced=shared is not None, quoted=True)
 
