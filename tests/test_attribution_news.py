@@ -279,6 +279,18 @@ CASES = {
         [],
     ),
     "no surface clause after a subordinate cue": ("Eventually when he found his brother he had resolution.", []),
+    "a quotation in the paragraph after a cue ending in a colon": (
+        'The governor tweeted from her official account:\n\n"Great news for the farmers today."',
+        [("Great news for the farmers today", "tweeted", "The governor", "direct")],
+    ),
+    "a surface clause after the person told": (
+        "He tried offering an olive branch by telling the senator she had been an able opponent.",
+        [("she had been an able opponent", "telling", "He", "indirect")],
+    ),
+    "no surface clause through a second predicate": (
+        "He stayed up all night writing letters to his friends and composing what would become his testament.",
+        [],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -81,7 +81,7 @@ def _quote(text, sent, cue, quotes, last=None, cue_lemmas: Container[str] = froz
     'adding'). Returns (parts, pattern id) or None."""
     before = quotes.ending_in(_quote_window(sent, cue), cue.start)
     last = last or cue
-    after = quotes.opening_in(last.end, sent.end)
+    after = quotes.opening_in(last.end, _quote_reach(text, sent))
     parts = []
     pattern = None
     if before:
@@ -109,6 +109,16 @@ def _quote(text, sent, cue, quotes, last=None, cue_lemmas: Container[str] = froz
     if not parts:
         return None
     return tuple(parts), pattern
+
+
+def _quote_reach(text: str, sent: Sent) -> int:
+    """Where a quotation after the cue may open: in the cue's sentence, or at
+    the start of the next one when the cue's sentence ends in a colon ('The
+    governor tweeted from her account:\n"Great news for farmers."')."""
+    if text[sent.start : sent.end].rstrip().endswith(":") and sent.number + 1 < len(sent.document.sentences):
+        following = sent.document.sentences[sent.number + 1]
+        return following.start + 1
+    return sent.end
 
 
 def _quote_window(sent: Sent, cue: Word) -> int:
@@ -180,20 +190,20 @@ def _complement(text, sent, cue, addressee: bool = False, quotes=None):
     ]
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
-    return _that_clause(sent, cue) or _surface_clause(sent, cue)
+    return _that_clause(sent, cue) or _surface_clause(sent, cue, addressee)
 
 
-def _surface_clause(sent: Sent, cue: Word):
+def _surface_clause(sent: Sent, cue: Word, addressee: bool = False):
     """Last fallback, when the parse gave the cue no complement at all: the
     words right after it read as a clause ('he said the key to taking the
     White House was simple', 'Two-thirds said the deficit meant that ...'):
     a noun phrase, then a finite verb within a dozen words."""
-    subordinate = any(
-        kid.index < cue.index and (kid.has("PronType=Int") or kid.has("PronType=Rel")) for kid in sent.kids(cue, "advmod")
-    )
-    if not finite(sent, cue) or sent.kids(cue, "mark") or subordinate:
-        return None  # 'writing letters and composing ...', 'as Biden said a few hours ago, ...', 'when he found'
+    if any(mark.lemma == "as" for mark in sent.kids(cue, "mark")):
+        return None  # 'as Biden said a few hours ago, today, democracy has prevailed': the as-clause frame's
     start = cue.index + 1
+    listener = [kid for kid in sent.kids(cue, "obj", "iobj") if sent.subtree(kid)[0].index == start] if addressee else []
+    if listener:  # 'told them the senator "has ..."': after the person told
+        start = sent.subtree(listener[0])[-1].index + 1
     if start < len(sent.words) and sent.words[start].lower == "that":
         start += 1
     words = _clause_after(sent, start, window=12, participles=True)
@@ -211,6 +221,11 @@ def _surface_clause(sent: Sent, cue: Word):
         return None
     if sum(w.lower == "," for w in subject) % 2:
         return None
+    for before, word in zip(subject, subject[1:]):
+        if before.upos == "CCONJ" and word.upos == "VERB":
+            return None  # 'writing letters to friends and composing what ...': a second predicate
+        if word.upos == "PRON" and word.has("PronType=Prs") and before.upos in ("NOUN", "PROPN"):
+            return None  # 'when he found his brother he had resolution': a new clause starts
     return words_span(words), "pattern.verb_surface_clause"
 
 
