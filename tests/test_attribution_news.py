@@ -291,6 +291,10 @@ CASES = {
         "He stayed up all night writing letters to his friends and composing what would become his testament.",
         [],
     ),
+    "a reported clause ends at a semicolon": (
+        "The firm has said that the browser has 150 flaws; 20 percent of these are rated critical.",
+        [("the browser has 150 flaws", "said", "The firm", "indirect")],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

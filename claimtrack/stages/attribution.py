@@ -20,6 +20,7 @@ from claimtrack.model import Claim, ClaimSource, Content, Cue, Part, span_of
 from claimtrack.parsing.textprep import is_line_break, line_break_count
 from claimtrack.stages.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.syntax import (
+    NP_SKIP,
     SUBJECTS,
     after_case,
     bare_np_before,
@@ -170,17 +171,31 @@ def _verb_source(
     agent = passive_agent(sent, cue)
     if agent is not None:
         return after_case(sent, agent, noun_phrase(sent, agent, cuts))
-    previous = sent.words[cue.index - 1 : cue.index]
-    if inverted and (not previous or previous[0].upos == "PUNCT") and finite(sent, cue):
-        after = np_after(sent, cue.index + 1, cuts)
-        if after is not None and ends_clause(sent, after[1]):
-            return after
+    if any(aux.lower not in ("'s", "\u2019s") for aux in sent.kids(cue, "aux:pass")):
+        return None  # 'Smith was told that ...', 'X is accused of ...': the subject is no speaker
     own = [w for w in sent.kids(cue, *SUBJECTS) if w.index < cue.index]
+    previous = sent.words[cue.index - 1 : cue.index]
+    if (
+        inverted
+        and (not previous or previous[0].upos == "PUNCT")
+        and finite(sent, cue)
+        and not (own and _adjacent_subject(sent, own[-1], cue))
+    ):
+        after = np_after(sent, cue.index + 1, cuts)
+        if after is not None and (
+            ends_clause(sent, after[1]) and not _quotation_goes_on(sent, after[1]) or _relative_follows(sent, after[1])
+        ):
+            return after
     if own:
-        return noun_phrase(sent, own[-1], cuts, postmodifiers)
+        return _subject_mention(sent, own, cuts, postmodifiers)
+    spine = _participle_speaker(sent, cue)
+    if spine:
+        return _subject_mention(sent, spine, cuts, postmodifiers)
     subject = subject_of(sent, cue)
     if subject is not None and subject.index < cue.index:
-        return noun_phrase(sent, subject, cuts, postmodifiers)
+        verb = sent.head_of(subject)
+        subjects = [w for w in sent.kids(verb, *SUBJECTS) if w.index < verb.index] if verb is not None else []
+        return _subject_mention(sent, subjects or [subject], cuts, postmodifiers)
     if subject is not None and subject.index > cue.index:
         return np_after(sent, cue.index + 1, cuts)
     if cue_closes_sentence(sent, cue):
@@ -188,6 +203,151 @@ def _verb_source(
         if found is not None:
             return found
     return np_right_before(sent, cue, postmodifiers) or leading_np(sent, cue)
+
+
+# Relations that put a clause inside another's argument: a participle cue
+# hung below one of these by the parse speaks for the clause above it.
+_EMBEDDING = ("acl", "ccomp", "csubj", "nmod", "obl", "obj", "iobj", "nsubj", "appos")
+
+
+def _participle_speaker(sent: Sent, cue: Word) -> list[Word]:
+    """The subjects of the main clause for a participle cue after a comma
+    that the parse hung inside an embedded clause ('The minister presented
+    the reform as a means to train nurses who serve rural clinics, noting
+    that ...'; 'The group pressed its case, saying the repairs are overdue
+    but suggesting that ...'): the subjects of the lowest
+    verb above the highest embedded clause on the cue's path; empty when
+    the path crosses no embedded clause."""
+    if not ("VerbForm=Ger" in cue.feats or ("VerbForm=Part" in cue.feats and "Tense=Pres" in cue.feats)):
+        return []
+    if sent.kids(cue, "aux", "aux:pass") or cue.base_deprel not in ("conj", "advcl", "xcomp", "parataxis"):
+        return []
+    previous = [w for w in sent.words[: cue.index] if w.upos != "ADV"][-1:]
+    if not previous or previous[0].lower != "," and previous[0].upos != "CCONJ":
+        return []
+    path = []
+    node = sent.head_of(cue)
+    while node is not None and len(path) < 20:
+        path.append(node)
+        node = sent.head_of(node)
+    embedded = [i for i, word in enumerate(path) if word.base_deprel in _EMBEDDING]
+    if not embedded:
+        return []
+    for word in path[max(embedded) + 1 :]:
+        subjects = [w for w in sent.kids(word, *SUBJECTS) if w.index < word.index]
+        if subjects:
+            return subjects
+    return []
+
+
+def _adjacent_subject(sent: Sent, subject: Word, cue: Word) -> bool:
+    """The subject is a noun phrase that runs up to the cue, set off by a
+    comma at most ('The firm's lawyer, Ada Brook, calls X "a stunt"'): no
+    inverted source after the cue is looked for."""
+    words = [w for w in sent.subtree(subject) if w.upos != "PUNCT"]
+    if any(w.upos in ("VERB", "AUX") and w.deprel not in ("amod", "case") for w in words):
+        return False  # a clause the parse made the subject: 'Prices rose, said X'
+    return bool(words) and words[-1].index < cue.index and all(
+        w.lower == "," for w in sent.words[words[-1].index + 1 : cue.index]
+    )
+
+
+def _quotation_goes_on(sent: Sent, offset: int) -> bool:
+    """A quotation mark at ``offset`` opens a quoted clause that goes on
+    the report ('said the plan "may have failed"'): the phrase before it is
+    no inverted source."""
+    following = [w for w in sent.words if w.start >= offset]
+    if len(following) < 2 or following[0].lower not in ('"', "\u201c", "``", "''", "'", "\u2018"):
+        return False
+    quoted = []
+    for word in following[1:]:
+        if word.upos == "PUNCT" and word.lower in ('"', "\u201d", "''", "'", "\u2019"):
+            break
+        quoted.append(word)
+    return any(w.upos in ("VERB", "AUX") for w in quoted)
+
+
+def _relative_follows(sent: Sent, offset: int) -> bool:
+    """A relative clause starts at ``offset`` ('wrote a reader | who follows the case')."""
+    following = [w for w in sent.words if w.start >= offset][:1]
+    return bool(following) and "PronType=Rel" in following[0].feats
+
+
+def _not_a_subject(sent: Sent, word: Word, cuts: frozenset[str]) -> bool:
+    """A word the parse made the cue's subject that names no one: a time
+    phrase ('last week', 'Thursday'), a sentence adverb the tagger took for a
+    name ('Still, ...'), or a dateline in capitals ('LONDON --') before the real
+    subject."""
+    if word.upos in ("PRON", "DET"):
+        return False
+    if word.lower in cuts:
+        return True
+    following = sent.words[word.index + 1 : word.index + 2]
+    return (
+        word.index == 0
+        and word.text.isupper()
+        and len(word.text) > 1
+        and bool(following)
+        and following[0].text in ("\u2014", "\u2013", "-", "--", "(")
+    )
+
+
+def _subject_mention(
+    sent: Sent, subjects: list[Word], cuts: frozenset[str], postmodifiers: frozenset[str]
+) -> tuple[int, int] | None:
+    """The mention of the cue's subject. The compact parser at times splits
+    one name into several subjects ('Sen.' + 'Jack Marlow', 'Council Ranking
+    Member' + 'Lena Ortiz') and labels a time phrase or a sentence
+    adverb as a subject: those go, and the pieces that touch are joined."""
+    good = [s for s in subjects if not _not_a_subject(sent, s, cuts)]
+    if not good:
+        for subject in reversed(subjects):
+            rest = _after_break(sent, subject, cuts) or _before_time_phrase(sent, subject, postmodifiers)
+            if rest is not None:
+                return rest
+        return noun_phrase(sent, subjects[-1], cuts, postmodifiers) or words_span(subjects[-1:])
+    span = noun_phrase(sent, good[-1], cuts, postmodifiers)
+    if span is None:
+        return None
+    for subject in reversed(good[:-1]):
+        piece = noun_phrase(sent, subject, cuts, postmodifiers)
+        if piece is None:
+            break
+        gap = [w for w in sent.words_between(piece[1], span[0])] if piece[1] < span[0] else []
+        if gap:
+            break
+        span = (min(piece[0], span[0]), max(piece[1], span[1]))
+    return span
+
+
+def _before_time_phrase(sent: Sent, subject: Word, postmodifiers: frozenset[str]) -> tuple[int, int] | None:
+    """The noun phrase before a time phrase the parse made the subject, past
+    a participle ('A new video released | Thursday accuses X' -> 'A new video')."""
+    first = sent.subtree(subject)[0]
+    before = sent.words[first.index - 1 : first.index]
+    if not before:
+        return None
+    if before[0].upos == "VERB" and "VerbForm=Part" in before[0].feats:
+        return np_right_before(sent, before[0], postmodifiers)
+    return None
+
+
+def _after_break(sent: Sent, head: Word, cuts: frozenset[str]) -> tuple[int, int] | None:
+    """The names after a sentence adverb or a dateline that the parse made
+    their head ('Still, Nora Pike, an aide, said' -> 'Nora Pike';
+    'WASHINGTON -- Sen. Ana Ruiz said' -> 'Sen. Ana Ruiz')."""
+    following = sent.words[head.index + 1 : head.index + 2]
+    if not following or following[0].lower not in (",", "\u2014", "\u2013", "-", "--"):
+        return None
+    inside = {w.index for w in sent.subtree(head, skip=NP_SKIP)}
+    kept = []
+    for word in sent.words[head.index + 2 :]:
+        if word.index not in inside or word.upos == "PUNCT" or word.lower in cuts:
+            break
+        kept.append(word)
+    if not kept or not any(w.upos in ("NOUN", "PROPN") for w in kept):
+        return None
+    return words_span(kept)
 
 
 def _source_after_quote(sent: Sent, quote_end: int, cue: Word, lexicon) -> tuple[int, int] | None:
@@ -226,9 +386,29 @@ def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, 
             if w.head_id == head.id and w.deprel in ("flat", "compound", "nmod", "appos") and w.upos == "PROPN"
         ]
         span = words_span(words + trailing)
+        whole = _whole_phrase(sent, head, last)
+        if span is not None and whole is not None and whole[1] > span[1]:
+            return whole
         if span is not None:
             return span
     return np_after(sent, last.index + 1, lexicon_cuts)
+
+
+def _whole_phrase(sent: Sent, head: Word, last: Word) -> tuple[int, int] | None:
+    """The phrase's noun with all it governs after it ('according to early
+    counts of ballots collected by the county clerk'), when it runs to a
+    comma or the end of the sentence: it holds nothing of the content."""
+    words = [w for w in sent.subtree(head, skip=NP_SKIP) if w.index > last.index]
+    if not words or any(w.upos == "ADV" or w.upos in ("VERB", "AUX") and "VerbForm=Fin" in w.feats for w in words):
+        return None  # a clause, or a time phrase ('a posting made just over a day ago')
+    if [w.index for w in words] != list(range(words[0].index, words[-1].index + 1)):
+        return None
+    following = sent.words[words[-1].index + 1 : words[-1].index + 2]
+    if following and following[0].lower not in (",", ".", ";", "!", "?"):
+        return None
+    if any(w.lower in (",", "(", "\u2014", "who", "which", "that") for w in words):
+        return None
+    return words_span(words)
 
 
 def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:

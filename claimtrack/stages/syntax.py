@@ -116,7 +116,16 @@ def noun_phrase(
                 break
         kept.append(word)
     while len(kept) > 1 and kept[-1].lower in cuts:
-        kept.pop()
+        kept.pop()  # 'The official further' (tagged as the head), 'the force on Thursday'
+    if not any(w.upos not in ("ADP", "DET", "PUNCT", "CCONJ") for w in kept) or (
+        kept[-1].lower in cuts and kept[-1].upos not in ("PRON", "DET")
+    ):
+        return None  # only a time phrase: 'on Tuesday'
+    last = kept[-1]
+    if last.index > head.index and last.upos == "VERB" and "VerbForm=Part" in last.feats:
+        following = sent.words[last.index + 1 : last.index + 2]
+        if following and following[0].lower in cuts:
+            kept.pop()  # 'an ad released | Thursday': the participle goes with its time phrase
     return with_possessor(sent, kept)
 
 
@@ -142,6 +151,9 @@ def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tupl
     if index < len(sent.words) and sent.words[index].upos in ("ADP", "SCONJ", "CCONJ", "PART"):
         return None
     for word in sent.words[index:]:
+        if kept and _joins_words(sent, word):
+            kept.append(word)  # 'Ines Korr-Baptiste'
+            continue
         if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
             break
         if word.upos == "AUX" or kept and word.upos == "VERB" and "VerbForm=Fin" in word.feats:
@@ -154,6 +166,20 @@ def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tupl
     if not kept or not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") for w in kept):
         return None
     return words_span(kept)
+
+
+def _joins_words(sent: Sent, word: Word) -> bool:
+    """A hyphen with no space on either side, inside a name ('Korr-Baptiste')."""
+    following = sent.words[word.index + 1 : word.index + 2]
+    previous = sent.words[word.index - 1 : word.index]
+    return (
+        word.text == "-"
+        and bool(following)
+        and bool(previous)
+        and previous[0].end == word.start
+        and following[0].start == word.end
+        and following[0].upos != "PUNCT"
+    )
 
 
 def ends_clause(sent: Sent, offset: int) -> bool:
