@@ -295,6 +295,10 @@ CASES = {
         "The firm has said that the browser has 150 flaws; 20 percent of these are rated critical.",
         [("the browser has 150 flaws", "said", "The firm", "indirect")],
     ),
+    "a surface clause whose subject holds a participle": (
+        "He said the majority of voters passing by were very polite.",
+        [("the majority of voters passing by were very polite", "said", "He", "indirect")],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

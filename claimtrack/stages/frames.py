@@ -215,8 +215,8 @@ def _surface_clause(sent: Sent, cue: Word, addressee: bool = False):
     # only in pairs around a parenthetical ('the shortfall, combined with the
     # delays, meant ...', not 'found the posting, reported it').
     subject = words[: words.index(verbs[0])]
-    if any(w.has("PronType=Rel") or w.upos == "SCONJ" for w in subject):
-        return None
+    if any(w.has("PronType=Rel") for w in subject) or subject and subject[-1].lower == "that":
+        return None  # 'a provision that bars her': the verb is a relative clause's
     if any(w.upos == "PUNCT" and w.xpos in (":", ".", "-LRB-", "-RRB-", "NFP") for w in subject):
         return None
     if sum(w.lower == "," for w in subject) % 2:
