@@ -299,6 +299,10 @@ CASES = {
         "He said the majority of voters passing by were very polite.",
         [("the majority of voters passing by were very polite", "said", "He", "indirect")],
     ),
+    "a tensed verb the parse made an open complement": (
+        "They are also focused on the drawdown of troops, which they say left a vacuum for terrorists.",
+        [("left a vacuum for terrorists", "say", "they", "indirect")],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -274,7 +274,7 @@ def cue_closes_sentence(sent: Sent, cue: Word) -> bool:
 
 
 def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
-    """The cue's clausal complements: its 'ccomp' kids, and a clause the parse
+    """The cue's clausal complements: its 'ccomp' kids, a tensed 'xcomp', and a clause the parse
     coordinated with the cue that opens with 'that' right after it ('showed
     that moderates, voters aged 45 and older, ... backed her' with 'backed'
     a conjunct of 'showed')."""
@@ -282,6 +282,8 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     for kid in sent.kids(cue):
         if kid.base_deprel == "ccomp":
             found.append(kid)
+        elif kid.base_deprel == "xcomp" and kid.xpos in ("VBD", "VBZ", "VBP", "VBN") and not sent.kids(kid, "mark", "aux"):
+            found.append(kid)  # a tensed verb is no infinitive: 'which they say left a vacuum'
         elif kid.base_deprel in ("conj", "parataxis", "advcl") and kid.index > cue.index:
             first = sent.subtree(kid)[0]
             if first.index == cue.index + 1 and first.lower == "that" and first.deprel == "mark":
