@@ -303,6 +303,14 @@ CASES = {
         "They are also focused on the drawdown of troops, which they say left a vacuum for terrorists.",
         [("left a vacuum for terrorists", "say", "they", "indirect")],
     ),
+    "a clause, then the source and the person told": (
+        "The pilot was kind and responsible, an airport official told The New York Times.",
+        [("The pilot was kind and responsible", "told", "an airport official", "indirect")],
+    ),
+    "a quotation right after 'that' the parse took for a pronoun": (
+        'With her husband by her side, Jane Smith has told her supporters that "we are in this together."',
+        [("we are in this together", "told", "Jane Smith", "direct")],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -174,7 +174,7 @@ def _complement(text, sent, cue, addressee: bool = False, quotes=None):
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return words_span(words), "pattern.clause_then_verb"
-    if comma is not None and comma.index > 1 and finite(sent, cue) and _inverted_tail(sent, cue, comma):
+    if comma is not None and comma.index > 1 and finite(sent, cue) and _inverted_tail(sent, cue, comma, addressee):
         return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
     if comma is not None and comma.index > 1 and finite(sent, cue):
         closing = _parenthetical_close(sent, cue)
@@ -349,12 +349,15 @@ def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
     return None
 
 
-def _inverted_tail(sent: Sent, cue: Word, comma: Word) -> bool:
+def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) -> bool:
     """After the comma stand only a noun phrase and the cue ('..., an aide
     said.') or the cue and a noun phrase ('..., said the official.'), and the
     cue takes no object or clause of its own."""
     between = sent.words[comma.index + 1 : cue.index]
-    if between and sent.kids(cue, "obj", "ccomp", "xcomp", "iobj"):
+    # A cue with a clause or an object of its own reports that ('..., and he
+    # said it'), except the person told ('..., an airport official told The
+    # New York Times').
+    if between and sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj"))):
         return False
     if not between:
         # '..., said the official, speaking ...': a noun phrase after the cue
@@ -450,6 +453,8 @@ def _clause_after(sent: Sent, index: int, window: int = 7, participles: bool = F
     finite verb or auxiliary within a few words), up to a ';' or a
     coordinated new predicate ('..., but warned that ...') or the end."""
     words = sent.words[index:]
+    while words and words[0].xpos in ("``", "''"):  # 'told her supporters that "we're in this together"'
+        words = words[1:]
     if not words or words[0].upos not in _CLAUSE_OPENERS:
         return []
     if not any(
