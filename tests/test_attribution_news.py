@@ -311,6 +311,18 @@ CASES = {
         'With her husband by her side, Jane Smith has told her supporters that "we are in this together."',
         [("we are in this together", "told", "Jane Smith", "direct")],
     ),
+    "a parenthetical cue the tagger took for a noun": (
+        "The trouble, Frank writes, began in the early 1970s.",
+        [("The trouble, Frank writes, began in the early 1970s", "writes", "Frank", "indirect")],
+    ),
+    "a quotation before a cue the parse made a relative clause with no subject": (
+        '"Attention will focus on the next two states: Nevada and South Carolina," campaign manager Robby Mook wrote.',
+        [(
+            "Attention will focus on the next two states: Nevada and South Carolina",
+            "wrote", "campaign manager Robby Mook", "direct",
+        )],
+    ),
+    "a relative clause with its own subject and no content is no claim": ("He cited the report she wrote.", []),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -189,7 +189,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             and not verb_read_as_noun(sent, word)
         ):
             continue
-        if word.base_deprel == "acl" and not (word.deprel == "acl:relcl" and sent.kids(word, "nsubj")):
+        if word.base_deprel == "acl" and not (word.deprel == "acl:relcl" and _clause_of_its_own(sent, word)):
             # 'footage posted online' (a participle modifier). A relative
             # clause with a subject reports: 'analysts who argue that X', and
             # the parser's relative clauses that are none ('Cost estimates,
@@ -202,6 +202,16 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
         if rule is not None:
             hits.append(CueHit((word,), rule, "verb"))
     return sorted(hits, key=lambda hit: hit.start)
+
+
+def _clause_of_its_own(sent: Sent, word: Word) -> bool:
+    """A relative clause that reports: one with a subject ('analysts who argue
+    that X', 'Cost estimates, he added, were ...'), or one with neither a
+    subject nor a relative word, which English does not have: the parser's
+    reading of '"...," campaign manager Robby Mook wrote'."""
+    if sent.kids(word, "nsubj"):
+        return True
+    return not any(kid.has("PronType=Rel") for kid in sent.kids(word)) and word.xpos in ("VBD", "VBZ", "VBP")
 
 
 def _participle_modifier(sent: Sent, word: Word) -> bool:

@@ -312,8 +312,8 @@ def _parenthetical_inside_clause(sent: Sent, cue: Word):
     off by commas inside a clause whose first piece has no verb of its own;
     the content is the clause around them, in two parts."""
     opening = last_comma_before(sent, cue)
-    if opening is None or opening.index == 0 or not finite(sent, cue):
-        return None
+    if opening is None or opening.index == 0 or not (finite(sent, cue) or cue.upos == "NOUN"):
+        return None  # (a cue the tagger took for a noun: 'The trouble, Frank writes, began ...')
     lead = sent.words[opening.index + 1 : cue.index]
     closing = sent.words[cue.index + 1 : cue.index + 2]
     if not lead or not closing or closing[0].lower != ",":
