@@ -323,6 +323,13 @@ CASES = {
         )],
     ),
     "a relative clause with its own subject and no content is no claim": ("He cited the report she wrote.", []),
+    "a naming cue after 'and' shares the speaker": (
+        'The senator said the deal was bad and called it "a disgrace".',
+        [
+            ("the deal was bad", "said", "The senator", "indirect"),
+            ('it "a disgrace"', "called", "The senator", "mixed"),
+        ],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -644,7 +644,11 @@ def _quoted_object(context: CueContext) -> FrameMatch | None:
         return None
     # The quotation may close after the words the parse gave the object
     # ('called the program "worse than amnesty."': the period is inside).
-    return FrameMatch(((start, max(end, opened[-1].inner[1])),), "pattern.verb_quoted_object", quoted=True)
+    shared = _coordinated_speaker(context)
+    return FrameMatch(
+        ((start, max(end, opened[-1].inner[1])),), "pattern.verb_quoted_object",
+        source=shared, sourced=shared is not None, quoted=True,
+    )
 
 
 def _small_clause(context: CueContext) -> FrameMatch | None:
@@ -664,7 +668,10 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
         return None
     words = [w for kid in objects if kid.index <= predicates[0].index for w in sent.subtree(kid)]
     span = words_span(sorted(words, key=lambda w: w.index))
-    return None if span is None else FrameMatch((span,), "pattern.verb_small_clause")
+    if span is None:
+        return None
+    shared = _coordinated_speaker(context)
+    return FrameMatch((span,), "pattern.verb_small_clause", source=shared, sourced=shared is not None)
 
 
 Frame = Callable[[CueContext], "FrameMatch | None"]
