@@ -1,0 +1,374 @@
+"""Where a cue verb's reported clause is, however the parse hung it.
+
+The complement frame's reading: the cue's clausal complement ('said (that)
+X'), the clause before an inverted or parenthetical cue ('X, the official
+said', 'The plan, the minister said, is dead'), and, where the compact parser
+went wrong, the same clause read off the words ('said the path to winning
+the state was narrow', 'Police said two people died'). One concern, kept
+apart from the frame table (:mod:`claimtrack.stages.frames`) because it is
+most of the attribution logic and grows with each construction.
+"""
+
+from __future__ import annotations
+
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
+from claimtrack.stages.syntax import (
+    clause_of_verb_read_as_noun,
+    complement_clauses,
+    cue_closes_sentence,
+    ends_clause,
+    finite,
+    last_comma_before,
+    np_after,
+    without_complementiser,
+    words_span,
+)
+
+__all__ = ["complement", "reportable_clause"]
+
+
+def complement(text, sent, cue, addressee: bool = False, quotes=None):
+    """Indirect speech: the cue's clausal complement ('said (that) X'), or the
+    clause before the cue when the cue follows it ('X, the official said')."""
+    inside = _parenthetical_inside_clause(sent, cue)
+    if inside is not None:
+        return inside, "pattern.parenthetical_verb"
+    read_as_noun = clause_of_verb_read_as_noun(sent, cue)
+    if read_as_noun is not None:
+        return words_span(without_complementiser(sent.subtree(read_as_noun))), "pattern.verb_complement"
+    complements = complement_clauses(sent, cue)
+    comma = last_comma_before(sent, cue)
+    after = [kid for kid in complements if kid.index > cue.index]
+    if after:
+        words = sent.subtree(after[0])
+        subject = _stranded_subject(sent, cue, after[0], words, addressee)
+        if subject:
+            words = subject + words
+        for following in after[1:]:
+            more = sent.subtree(following)
+            if not (_condition_then_clause(sent, words, following) or _adjoining(words, more)):
+                break
+            # One report the parse split in two: 'said if he were president,
+            # the programs would be expanded', 'said he would ensure that
+            # women ... would be able to work', 'said that fact speaks volumes'.
+            words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
+        words += _trailing_clauses(sent, cue, words, quotes)
+        return words_span(without_complementiser(words)), "pattern.verb_complement"
+    addressed = _clause_on_addressee(sent, cue)
+    if addressed:
+        return words_span(addressed), "pattern.verb_complement"
+    for kid in complements:
+        if comma is not None and kid.index < comma.index:
+            words = [w for w in sent.subtree(kid) if w.index < comma.index]
+            return words_span(words), "pattern.clause_then_verb"
+    head = sent.head_of(cue)
+    if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
+        if any(mark.lower == "as" for mark in sent.kids(cue, "mark")) and _reports_as(sent, cue):
+            # 'As the Chief Justice said, small changes are better.'
+            own = {w.id for w in sent.subtree(cue)}
+            words = [w for w in sent.subtree(head) if w.id not in own and w.index > cue.index]
+            return words_span(words), "pattern.as_verb_clause"
+    if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
+        words = [w for w in sent.subtree(head) if w.index < comma.index]
+        return words_span(words), "pattern.clause_then_verb"
+    if comma is not None and comma.index > 1 and finite(sent, cue) and _inverted_tail(sent, cue, comma, addressee):
+        return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
+    if comma is not None and comma.index > 1 and finite(sent, cue):
+        closing = _parenthetical_close(sent, cue)
+        if closing is not None:
+            before = words_span(sent.words[: comma.index])
+            after = words_span(sent.words[closing.index + 1 :])
+            if before and after:
+                return (before, after), "pattern.parenthetical_verb"
+    colon = [
+        w for w in sent.kids(cue)
+        if w.index > cue.index and w.base_deprel == "parataxis"
+        and any(p.lower == ":" for p in sent.words[cue.index + 1 : w.index])
+    ]
+    if colon:
+        return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
+    return _that_clause(sent, cue) or _surface_clause(sent, cue, addressee)
+
+
+def _surface_clause(sent: Sent, cue: Word, addressee: bool = False):
+    """Last fallback, when the parse gave the cue no complement at all: the
+    words right after it read as a clause ('he said the key to taking the
+    White House was simple', 'Two-thirds said the deficit meant that ...'):
+    a noun phrase, then a finite verb within a dozen words."""
+    if any(mark.lemma == "as" for mark in sent.kids(cue, "mark")):
+        return None  # 'as Biden said a few hours ago, today, democracy has prevailed': the as-clause frame's
+    start = cue.index + 1
+    listener = [kid for kid in sent.kids(cue, "obj", "iobj") if sent.subtree(kid)[0].index == start] if addressee else []
+    if listener:  # 'told them the senator "has ..."': after the person told
+        start = sent.subtree(listener[0])[-1].index + 1
+    if start < len(sent.words) and sent.words[start].lower == "that":
+        start += 1
+    words = _clause_after(sent, start, window=12, participles=True)
+    verbs = [w for w in words if w.has("VerbForm=Fin") or _past_read_as_participle(sent, w)]
+    if not verbs:
+        return None
+    # The words before the clause's verb are its subject: no relative word
+    # ('found a way around a provision that bars her'), no dash, and commas
+    # only in pairs around a parenthetical ('the shortfall, combined with the
+    # delays, meant ...', not 'found the posting, reported it').
+    subject = words[: words.index(verbs[0])]
+    if any(w.has("PronType=Rel") for w in subject) or subject and subject[-1].lower == "that":
+        return None  # 'a provision that bars her': the verb is a relative clause's
+    if any(w.upos == "PUNCT" and w.xpos in (":", ".", "-LRB-", "-RRB-", "NFP") for w in subject):
+        return None
+    if sum(w.lower == "," for w in subject) % 2:
+        return None
+    for before, word in zip(subject, subject[1:]):
+        if before.upos == "CCONJ" and word.upos == "VERB":
+            return None  # 'writing letters to friends and composing what ...': a second predicate
+        if word.upos == "PRON" and word.has("PronType=Prs") and before.upos in ("NOUN", "PROPN"):
+            return None  # 'when he found his brother he had resolution': a new clause starts
+    return words_span(words), "pattern.verb_surface_clause"
+
+
+def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
+    """'told reporters he would resign' parsed as a relative clause on
+    'reporters': a clause right after the cue's object, with a subject of its
+    own that is no relative pronoun, is the cue's complement."""
+    for listener in sent.kids(cue, "obj", "iobj"):
+        if listener.index < cue.index:
+            continue
+        for clause in sent.kids(listener, "acl:relcl"):
+            words = sent.subtree(clause)
+            subjects = sent.kids(clause, "nsubj", "nsubj:pass")
+            if (
+                words[0].index == listener.index + 1
+                and subjects
+                and subjects[0].index == words[0].index
+                and "PronType=Rel" not in subjects[0].feats
+            ):
+                return words
+    return []
+
+
+def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes) -> list[Word]:
+    """Clauses the parse hung on the cue after its complement that go on
+    with the report: 'said he intends to win every delegate, so he'll have
+    enough votes ...' (an adverbial clause or parataxis), 'said he had
+    received offers, but "the offers were ..."' (a conjunct holding a
+    quotation: the speaker's own words). A conjunct without a quotation
+    ('said X and left') is the narrator's."""
+    found: list[Word] = []
+    end = words[-1].index
+    for kid in sent.kids(cue):
+        if kid.index <= end:
+            continue
+        tree = sent.subtree(kid)
+        gap = sent.words[end + 1 : tree[0].index]
+        if any(w.upos not in ("PUNCT", "CCONJ") for w in gap) or kid.upos != "VERB" and kid.upos != "AUX" and kid.base_deprel == "conj":
+            break
+        if kid.base_deprel == "conj" and not (quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end)):
+            break
+        if kid.base_deprel not in ("advcl", "parataxis", "conj"):
+            break
+        found += gap + tree
+        end = tree[-1].index
+    while found and found[-1].upos == "PUNCT":
+        found.pop()
+    return found
+
+
+def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], addressee: bool) -> list[Word]:
+    """'said the plan failed' parsed as said -obj-> plan, said -ccomp->
+    failed, or 'said the key to taking the House was simple' with 'taking'
+    hung on 'said': the words between the cue and a clause with no subject
+    of its own, all hung on the cue, are that clause's subject."""
+    between = sent.words[cue.index + 1 : words[0].index]
+    if not between or any(w.upos == "PUNCT" and w.xpos != "HYPH" for w in between):
+        return []
+    if len(between) == 1 and between[0].lower == "that":
+        return []  # the complementiser, whatever the parse called it ('said that, if true, ...')
+    if not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM") for w in between):
+        return []
+    if sent.kids(clause, "nsubj", "nsubj:pass", "csubj", "expl"):
+        # 'said the path to winning the state was narrow' with 'state' taken
+        # for the subject: an object of a cue that takes no addressee
+        # still opens the clause.
+        if addressee:
+            return []
+        kids = [kid for kid in sent.kids(cue, "obj") if kid.index > cue.index]
+    else:
+        kids = [kid for kid in sent.kids(cue) if kid.index > cue.index]
+    own = {w.i for kid in kids for w in sent.subtree(kid)}
+    return between if all(w.i in own for w in between) else []
+
+
+def _adjoining(words: list[Word], more: list[Word]) -> bool:
+    """The second clause starts right where the first one ends: one clause
+    the parse cut in two, not a coordinated or separate one."""
+    return bool(words and more) and more[0].index == words[-1].index + 1 and more[0].upos not in ("CCONJ", "PUNCT")
+
+
+def _parenthetical_inside_clause(sent: Sent, cue: Word):
+    """'The plan, the minister said, is dead.': the cue and its subject set
+    off by commas inside a clause whose first piece has no verb of its own;
+    the content is the clause around them, in two parts."""
+    opening = last_comma_before(sent, cue)
+    if opening is None or opening.index == 0 or not (finite(sent, cue) or cue.upos == "NOUN"):
+        return None  # (a cue the tagger took for a noun: 'The trouble, Frank writes, began ...')
+    lead = sent.words[opening.index + 1 : cue.index]
+    closing = sent.words[cue.index + 1 : cue.index + 2]
+    if not lead or not closing or closing[0].lower != ",":
+        return None
+    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+        return None
+    first = sent.words[: opening.index]
+    if any(w.upos in ("VERB", "AUX") or w.lower == "," for w in first):
+        return None
+    before, after = words_span(first), words_span(sent.words[closing[0].index + 1 :])
+    if before is None or after is None:
+        return None
+    return before, after
+
+
+def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
+    """The comma closing '..., said Mauer, ...' or '..., he said, ...'."""
+    if sent.kids(cue, "obj", "iobj", "ccomp", "xcomp"):
+        return None
+    opening = last_comma_before(sent, cue)
+    lead = sent.words[opening.index + 1 : cue.index] if opening is not None else []
+    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+        return None
+    between = []
+    for word in sent.words[cue.index + 1 :]:
+        if word.lower == ",":
+            if any(w.upos in ("NOUN", "PROPN", "PRON") for w in between) or not between:
+                return word if word.index < len(sent.words) - 2 else None
+            return None
+        if word.upos in ("VERB", "AUX", "SCONJ"):
+            return None
+        between.append(word)
+    return None
+
+
+def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) -> bool:
+    """After the comma stand only a noun phrase and the cue ('..., an aide
+    said.') or the cue and a noun phrase ('..., said the official.'), and the
+    cue takes no object or clause of its own."""
+    between = sent.words[comma.index + 1 : cue.index]
+    # A cue with a clause or an object of its own reports that ('..., and he
+    # said it'), except the person told ('..., an airport official told The
+    # New York Times').
+    if between and sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj"))):
+        return False
+    if not between:
+        # '..., said the official, speaking ...': a noun phrase after the cue
+        # ends the clause; '..., reported it and removed it' is a second
+        # predicate of the first clause's subject.
+        after = np_after(sent, cue.index + 1)
+        if after is None or not ends_clause(sent, after[1]):
+            return False
+    if not cue_closes_sentence(sent, cue):
+        return False
+    return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
+
+
+def _reports_as(sent: Sent, cue: Word) -> bool:
+    """'As the minister said, X' reports X; 'As I recall', 'As he assumes
+    that responsibility' do not: the cue needs a third-person subject and no
+    object or clause of its own."""
+    subjects = sent.kids(cue, "nsubj")
+    if not subjects or subjects[0].upos == "PRON" and "Person=3" not in subjects[0].feats:
+        return False
+    return not sent.kids(cue, "obj", "ccomp", "xcomp")
+
+
+def _condition_then_clause(sent: Sent, condition: list[Word], clause: Word) -> bool:
+    """The first clause opens with a subordinator other than 'that' and a
+    comma joins it to the next one: a condition before the reported clause."""
+    if not condition or condition[0].deprel != "mark" or condition[0].lower == "that":
+        return False
+    following = sent.words[condition[-1].index : condition[-1].index + 2]
+    return any(w.lower == "," for w in following) and clause.index > condition[-1].index
+
+
+def reportable_clause(sent: Sent, found) -> bool:
+    """A reported clause has a predicate, and is no indirect question ('tell
+    whether they will'): its first word is not 'whether', 'if' or a wh-word."""
+    pieces = found[0] if isinstance(found[0][0], tuple) else (found[0],)
+    words = [w for start, end in pieces for w in sent.words_between(start, end)]
+    if not any(w.upos in ("VERB", "AUX") for w in words):
+        return False
+    ids = {w.id for w in words}
+    heads = [w for w in words if w.head_id not in ids]
+    first = words[0]
+    if first.deprel == "mark" and first.lower != "that" and len(heads) == 1 and first.head_id == heads[0].id:
+        return False  # the whole clause is an 'if'/'whether' question (not a condition before a clause)
+    return "PronType=Int" not in first.feats
+
+
+def _that_clause(sent: Sent, cue: Word):
+    """Surface fallback: the first 'that' clause after the cue, wherever the
+    parse attached it ('told by a colleague that the vote was delayed'), or
+    read off the words when the parser took 'that' for a pronoun ('told a
+    news conference that prices would rise but warned ...'); for a
+    participle after a comma, the clause right after it ('issued a
+    statement, saying the camp was empty')."""
+    ing_form = cue.has("VerbForm=Ger") or (cue.has("VerbForm=Part") and cue.has("Tense=Pres"))
+    if ing_form and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
+        words = _clause_after(sent, cue.index + 1)
+        if words:
+            return words_span(words), "pattern.participle_clause"
+    for word in sent.words[cue.index + 1 :]:
+        previous = sent.words[word.index - 1]
+        if word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case") and previous.deprel != "obl:agent":
+            break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
+        if word.lower == "that" and word.deprel == "mark":
+            head = sent.head_of(word)
+            if head is not None and head.index > word.index:
+                words = [w for w in sent.subtree(head) if w.index > word.index]
+                return words_span(words), "pattern.verb_that_clause"
+        if word.lower == "that" and word.upos in ("PRON", "DET", "SCONJ"):
+            words = _clause_after(sent, word.index + 1)
+            if words:
+                return words_span(words), "pattern.verb_that_clause"
+        if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
+            break
+    return None
+
+
+_CLAUSE_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+
+
+def _past_read_as_participle(sent: Sent, word: Word) -> bool:
+    """'said the plan failed because ...', 'Police said two people died'
+    with the verb tagged a participle modifying the noun before it."""
+    previous = sent.words[word.index - 1 : word.index]
+    return (
+        word.xpos == "VBN" and word.base_deprel == "acl" and bool(previous)
+        and previous[0].upos in ("NOUN", "PROPN") and not sent.kids(word, "aux", "aux:pass")
+    )
+
+
+def _clause_after(sent: Sent, index: int, window: int = 7, participles: bool = False) -> list[Word]:
+    """The words from ``index`` that read as a clause (a noun phrase, then a
+    finite verb or auxiliary within a few words), up to a ';' or a
+    coordinated new predicate ('..., but warned that ...') or the end."""
+    words = sent.words[index:]
+    while words and words[0].xpos in ("``", "''"):  # 'told her supporters that "we're in this together"'
+        words = words[1:]
+    if not words or words[0].upos not in _CLAUSE_OPENERS:
+        return []
+    if not any(
+        w.upos == "AUX" or w.has("VerbForm=Fin") or participles and _past_read_as_participle(sent, w)
+        for w in words[1:window]
+    ):
+        return []
+    kept: list[Word] = []
+    for position, word in enumerate(words):
+        if word.lower == ";":
+            break
+        if word.upos == "CCONJ" and kept:
+            following = [w for w in words[position + 1 : position + 3] if w.upos != "ADV"][:1]
+            if following and following[0].upos == "VERB" and following[0].has("VerbForm=Fin"):
+                break
+        kept.append(word)
+    while kept and kept[-1].upos == "PUNCT":
+        kept.pop()
+    return kept
