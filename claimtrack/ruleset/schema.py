@@ -127,6 +127,8 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "class": S(required=True, ref="cues.classes"),
             "source": S(choices=("after", "before", "possessive")),
             "initial": S("bool"),
+            "heads": S("str_list"),  # only before a noun with one of these lemmas: 'in | a new poll'
+            "not_modifiers": S("str_list"),  # but not a head with one of these words: 'in | this study'
             "note": S(),
         },
         "nouns": {

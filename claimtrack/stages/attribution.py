@@ -43,7 +43,8 @@ from claimtrack.stages.syntax import (
 )
 
 __all__ = [
-    "Draft", "attribute", "finish", "merge_overlapping", "outside_quotations", "quote_continuations", "without_datelines",
+    "Draft", "attribute", "document_head", "finish", "merge_overlapping", "outside_quotations", "phrases_outside",
+    "quote_continuations", "without_datelines",
 ]
 
 
@@ -83,6 +84,8 @@ def _extension(sent: Sent, after: Word, lexicon) -> tuple[tuple[Word, ...], tupl
 
 def attribute(text: str, sent: Sent, hit, quotes, lexicon) -> Draft | str:
     """A draft claim for one cue, or the reason there is none."""
+    if hit.kind == "phrase" and hit.rule.get("heads"):
+        return _attribute_document(text, sent, hit, quotes, lexicon)
     if hit.kind == "phrase":
         return _attribute_phrase(text, sent, hit, quotes)
     if hit.kind == "noun":
@@ -391,7 +394,24 @@ def _phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, 
             return whole
         if span is not None:
             return span
-    return np_after(sent, last.index + 1, lexicon_cuts)
+    found = np_after(sent, last.index + 1, lexicon_cuts)
+    if found is None and head is not None and _mistagged_noun(hit.words[0], head, last):
+        # 'according to | data released Friday', 'according to | media buying
+        # sources': the tagger read the noun after 'to' as an infinitive
+        return _whole_phrase(sent, head, last)
+    return found
+
+
+def _mistagged_noun(marker: Word, head: Word, last: Word) -> bool:
+    """The word a phrase cue marks is a bare verb form right after the cue:
+    a noun the tagger took for an infinitive."""
+    return (
+        head.index == last.index + 1
+        and head.upos == "VERB"
+        and marker.base_deprel in ("case", "mark")
+        and not head.has("VerbForm=Fin")
+        and head.xpos in ("VB", "NN", "NNS")
+    )
 
 
 def _whole_phrase(sent: Sent, head: Word, last: Word) -> tuple[int, int] | None:
@@ -453,6 +473,74 @@ def _attribute_phrase(text, sent, hit, quotes) -> Draft | str:
     return Draft((first.start, last.end), cue_lemma, rule.get("class"), source, trimmed, (rule.id, pattern))
 
 
+def document_head(sent: Sent, last: Word, rule) -> Word | None:
+    """The noun a phrase cue with ``heads`` introduces ('in | a new poll'):
+    the word the phrase's last word is the case marker of, when its lemma is
+    one of the rule's heads; else None."""
+    head = sent.head_of(last)
+    heads = {word.lower() for word in rule.get("heads") or ()}
+    if head is None or last.base_deprel != "case" or head.index <= last.index:
+        return None
+    if head.upos not in ("NOUN", "PROPN") or head.lemma.lower() not in heads:
+        return None
+    own = {word.lower() for word in rule.get("not_modifiers") or ()}
+    if any(kid.lower in own for kid in sent.kids(head, "det", "nmod:poss", "amod")):
+        return None  # 'in this study', 'in our analysis': the writer's own work
+    return head
+
+
+def _figure(sent: Sent, word: Word) -> bool:
+    """A number phrase of the predicate: 'to 10 percent', 'at 5%'."""
+    return word.base_deprel == "obl" and (word.upos == "NUM" or bool(sent.kids(word, "nummod")))
+
+
+def _has_finite(words) -> bool:
+    return any(w.upos == "AUX" or w.upos == "VERB" and w.has("VerbForm=Fin") for w in words)
+
+
+def _attribute_document(text, sent, hit, quotes, lexicon) -> Draft | str:
+    """'In a new poll, X leads' / 'X leads in the latest poll': a poll, a
+    survey or a study (the rule's ``heads``) as the source of the clause the
+    phrase belongs to. Only a phrase of the main clause's predicate (not 'a
+    lead in the polls', not 'who led in the polls'), whose predicate is no
+    cue verb ('said in a report': the verb's own), standing at the clause's
+    start before a comma or at its end; the content must be a clause with a
+    finite verb."""
+    rule, marker = hit.rule, hit.words[-1]
+    name = rule.get("words")
+    head = document_head(sent, marker, rule)
+    governor = sent.head_of(head) if head is not None else None
+    if head is not None and governor is not None and head.base_deprel == "nmod" and _figure(sent, governor):
+        governor = sent.head_of(governor)  # 'fell to 10 percent | in the poll': the parse hung it on the figure
+    elif head is not None and head.base_deprel != "obl":
+        governor = None
+    if head is None or governor is None or governor.deprel != "root":
+        return f"phrase '{name}' is no phrase of the main clause"
+    if governor.lemma in lexicon.verbs:
+        return f"phrase '{name}' belongs to the cue verb '{governor.text}'"
+    source = _phrase_source(sent, hit, lexicon_cuts=frozenset())
+    if source is None:
+        return f"phrase '{name}' has no source after it"
+    first = hit.words[0]
+    leading = [w for w in sent.words[: first.index] if w.upos not in ("PUNCT", "CCONJ")]
+    after = [w for w in sent.words[marker.index + 1 :] if w.start >= source[1]]
+    if not leading:
+        if not after or after[0].lower != ",":
+            return f"phrase '{name}' opens the sentence with no comma after its source"
+        words, pattern = after[1:], "pattern.document_then_clause"
+    else:
+        if any(w.upos != "PUNCT" for w in after) and after[0].lower not in (",", ";", "\u2014", "--"):
+            return f"phrase '{name}' does not end its clause"
+        words, pattern = sent.words[: first.index], "pattern.clause_then_document"
+    if not _has_finite(words):
+        return f"phrase '{name}' has no clause with a finite verb"
+    content = words_span(words)
+    trimmed = trim(text, *content, quotes) if content is not None else None
+    if trimmed is None:
+        return f"phrase '{name}' has no content"
+    return Draft((first.start, marker.end), name, rule.get("class"), source, (trimmed,), (rule.id, pattern))
+
+
 def _attribute_noun(text, sent, hit, quotes) -> Draft | str:
     """'released a statement saying (that) X': the statement's issuer is the source."""
     noun, link = hit.words[0], hit.words[-1]
@@ -475,6 +563,45 @@ def _attribute_noun(text, sent, hit, quotes) -> Draft | str:
         source = bare_np_before(sent, noun)
     cue_text = f"{noun.lemma} {link.lower}"
     return Draft((noun.start, link.end), cue_text, hit.rule.get("class"), source, (trimmed,), (hit.rule.id, "pattern.noun_statement"))
+
+
+_TRAILING_PHRASES = ("pattern.clause_then_phrase", "pattern.clause_then_document")
+
+
+def phrases_outside(text: str, drafts: list[Draft], quotes) -> list[Draft]:
+    """A phrase cue after its clause ('..., according to press reports', '...
+    in the latest poll') attributes the whole clause, cue verbs and all: a
+    claim whose cue lies in that clause ('Kasich said he would have fired
+    him, according to press reports') has its content end before the
+    phrase, and a quotation that the cue's claim reads before the clause
+    ('"...?" Smith said at a rally, according to the Sun', the quotation
+    split off by the sentence splitter) joins the phrase's content. So the
+    phrase's claim holds the other, not the other way round."""
+    phrases = [d for d in drafts if d.cue is not None and d.source is not None and d.rules[-1] in _TRAILING_PHRASES]
+    if not phrases:
+        return drafts
+    changed: dict[int, Draft] = {}
+    for phrase in phrases:
+        for draft in drafts:
+            if draft is phrase or draft.cue is None or not (phrase.start <= draft.cue[0] and draft.cue[1] <= phrase.end):
+                continue
+            draft = changed.get(id(draft), draft)
+            cut = phrase.cue[0]
+            parts = []
+            for start, end in draft.parts:
+                piece = trim(text, start, cut, quotes) if start < cut < end else (start, end)
+                if piece is not None:
+                    parts.append(piece)
+            if parts and tuple(parts) != draft.parts:
+                changed[id(draft)] = attrs.evolve(draft, parts=tuple(parts))
+            if draft.quoted and draft.end <= phrase.start and not text[draft.end : phrase.start].strip(_QUOTE_GAP):
+                current = changed.get(id(phrase), phrase)
+                first = (draft.start, current.parts[0][1])
+                changed[id(phrase)] = attrs.evolve(current, parts=(first, *current.parts[1:]))
+    return [changed.get(id(draft), draft) for draft in drafts]
+
+
+_QUOTE_GAP = " \t\n,.?!\"'\u201d\u2019"
 
 
 def merge_overlapping(drafts: list[Draft]) -> list[Draft]:

@@ -167,6 +167,8 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             if _match_words(sent.words, index, sequence):
                 if rule.get("initial") and any(w.upos != "PUNCT" for w in sent.words[:index]):
                     continue
+                if rule.get("heads") and attribute.document_head(sent, sent.words[index + len(sequence) - 1], rule) is None:
+                    continue  # 'in' before anything but a poll, a survey, a study ...
                 words = tuple(sent.words[index : index + len(sequence)])
                 hits.append(CueHit(words, rule, "phrase"))
                 taken.update(word.id for word in words)
@@ -242,6 +244,9 @@ def _noun_link(words: list[Word], index: int, rule: Rule) -> tuple[Word, ...] | 
     for link in rule.get("links", ()):
         sequence = tuple(link.lower().split())
         if _match_words(words, index, sequence):
+            following = words[index + 1 : index + 2]
+            if sequence[0] == "that" and "PronType=Rel" in words[index].feats and following and following[0].upos == "AUX":
+                continue  # 'statements that were not made under oath': a relative clause
             return tuple(words[index : index + len(sequence)])
     return None
 
@@ -328,6 +333,7 @@ def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings
                 continue
             drafts.append(attrs.evolve(outcome, heading=heading))
     drafts += _label_drafts(document, lines, lexicon)
+    drafts = attribute.phrases_outside(text, drafts, quotes)
     drafts = attribute.without_datelines(text, drafts, lines.datelines)
     drafts = attribute.merge_overlapping(attribute.outside_quotations(drafts, quotes))
     drafts = attribute.quote_continuations(text, quotes, drafts, lines, document.sentence_at)
