@@ -330,6 +330,15 @@ CASES = {
             ('it "a disgrace"', "called", "The senator", "mixed"),
         ],
     ),
+    "no surface clause through a subordinate clause": (
+        "Anthropologist Ken Barger discovered this when he conducted a participatory observation.",
+        [],
+    ),
+    "no surface clause across ', and'": ("The industry recognized the company as a threat, and in 2016, began a campaign.", []),
+    "no surface clause through a passive participle with its agent": (
+        "I am happy to note the enthusiasm demonstrated by the school in transforming education.",
+        [],
+    ),
     # what the object is called
     "a quotation that says what the object is": (
         'The former governor called the visa program "worse than amnesty."',

@@ -98,6 +98,9 @@ def _surface_clause(sent: Sent, cue: Word, addressee: bool = False):
     a noun phrase, then a finite verb within a dozen words."""
     if any(mark.lemma == "as" for mark in sent.kids(cue, "mark")):
         return None  # 'as Biden said a few hours ago, today, democracy has prevailed': the as-clause frame's
+    previous = sent.words[cue.index - 1 : cue.index]
+    if not finite(sent, cue) and not (previous and previous[0].upos in ("ADP", "SCONJ", "PUNCT")):
+        return None  # 'while also challenging all universities ...'; but 'by telling the senator she had ...'
     start = cue.index + 1
     listener = [kid for kid in sent.kids(cue, "obj", "iobj") if sent.subtree(kid)[0].index == start] if addressee else []
     if listener:  # 'told them the senator "has ..."': after the person told
@@ -119,11 +122,18 @@ def _surface_clause(sent: Sent, cue: Word, addressee: bool = False):
         return None
     if sum(w.lower == "," for w in subject) % 2:
         return None
-    for before, word in zip(subject, subject[1:]):
+    for position, word in enumerate(subject):
+        if word.base_deprel == "mark" or word.has("PronType=Int"):
+            if any(w.upos in ("NOUN", "PROPN", "PRON") for w in subject[position + 1 :]):
+                return None  # 'announce the competitions as they do', 'discovered this when he conducted ...'
+    spoken = [w for w in subject if w.upos != "PUNCT"]
+    for before, word in zip(spoken, spoken[1:]):
         if before.upos == "CCONJ" and word.upos == "VERB":
             return None  # 'writing letters to friends and composing what ...': a second predicate
         if word.upos == "PRON" and word.has("PronType=Prs") and before.upos in ("NOUN", "PROPN"):
-            return None  # 'when he found his brother he had resolution': a new clause starts
+            return None  # 'when he found his brother he had resolution', 'the words "I'm ...': a new clause
+    if any(w.lower == "," and n.upos == "CCONJ" for w, n in zip(subject, subject[1:])):
+        return None  # 'recognized Airbnb as a threat, and in 2016, began ...': a second clause
     return words_span(words), "pattern.verb_surface_clause"
 
 
@@ -338,11 +348,15 @@ _CLAUSE_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
 
 def _past_read_as_participle(sent: Sent, word: Word) -> bool:
     """'said the plan failed because ...', 'Police said two people died'
-    with the verb tagged a participle modifying the noun before it."""
+    with the verb tagged a participle modifying the noun before it; not a
+    real passive participle ('the enthusiasm demonstrated by the school',
+    'the universities represented here')."""
     previous = sent.words[word.index - 1 : word.index]
+    following = sent.words[word.index + 1 : word.index + 2]
     return (
         word.xpos == "VBN" and word.base_deprel == "acl" and bool(previous)
-        and previous[0].upos in ("NOUN", "PROPN") and not sent.kids(word, "aux", "aux:pass")
+        and previous[0].upos in ("NOUN", "PROPN") and not sent.kids(word, "aux", "aux:pass", "obl:agent")
+        and not (following and following[0].upos == "ADV")
     )
 
 
