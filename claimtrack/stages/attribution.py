@@ -304,9 +304,13 @@ def phrases_outside(text: str, drafts: list[Draft], quotes) -> list[Draft]:
     if not phrases:
         return drafts
     changed: dict[int, Draft] = {}
+    cued = sorted((d for d in drafts if d.cue is not None), key=lambda d: d.cue[0])
+    cue_starts = [d.cue[0] for d in cued]
     for phrase in phrases:
-        for draft in drafts:
-            if draft is phrase or draft.cue is None or not (phrase.start <= draft.cue[0] and draft.cue[1] <= phrase.end):
+        # only the drafts whose cue starts inside the phrase's claim (an index, not a pass over all)
+        inside = cued[bisect.bisect_left(cue_starts, phrase.start) : bisect.bisect_right(cue_starts, phrase.end)]
+        for draft in inside:
+            if draft is phrase or draft.cue[1] > phrase.end:
                 continue
             draft = changed.get(id(draft), draft)
             cut = phrase.cue[0]

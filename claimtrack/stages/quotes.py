@@ -108,6 +108,7 @@ def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
     Longer marks are tried first (two apostrophes before one).
     """
     symmetric = {pair.open for pair in pairs if pair.open == pair.close}  # marks that both open and close
+    closer_starts = {pair.rule: "".join({mark[0] for mark in pair.closers}) for pair in pairs}
     by_first: dict[str, list[QuotePair]] = {}
     for pair in sorted(pairs, key=lambda pair: -len(pair.open)):
         by_first.setdefault(pair.open[:1], []).append(pair)
@@ -135,6 +136,12 @@ def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
                     index += len(pair.open)
                     continue
             else:
+                starts = closer_starts[open_pair.rule]
+                if text[index] not in starts:
+                    # skip to the next character that could close the quotation
+                    found = [at for at in (text.find(char, index, p_end) for char in starts) if at >= 0]
+                    index = min(found) if found else p_end
+                    continue
                 closer = next(
                     (
                         mark for mark in open_pair.closers
