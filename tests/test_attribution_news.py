@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import claimtrack
+from claim_rows import rows
 
 CASES = {
     # quotation marks of every style
@@ -365,13 +366,6 @@ CASES = {
     "'according to' a plan": ("The project went according to plan.", []),
     "numbers that add up": ("The numbers add up.", []),
 }
-
-
-def rows(text):
-    return [
-        (c.content.text, c.cue.text if c.cue else None, c.source.text if c.source else None, c.kind)
-        for c in claimtrack.extract(text).claims
-    ]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 import claimtrack
+from claim_rows import rows
 
 CASES = {
     # 'in' + a document-like noun (rules/cues.yaml cue.phrase.in_document)
@@ -68,13 +69,6 @@ CASES = {
         ],
     ),
 }
-
-
-def rows(text):
-    return [
-        (c.content.text, c.cue.text if c.cue else None, c.source.text if c.source else None, c.kind)
-        for c in claimtrack.extract(text).claims
-    ]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

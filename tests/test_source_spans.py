@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-import claimtrack
+from claim_rows import rows
 
 CASES = {
     # the parse made something that names no one the cue's subject
@@ -106,13 +106,6 @@ CASES = {
         ],
     ),
 }
-
-
-def rows(text):
-    return [
-        (c.content.text, c.cue.text if c.cue else None, c.source.text if c.source else None, c.kind)
-        for c in claimtrack.extract(text).claims
-    ]
 
 
 @pytest.mark.parametrize("name", list(CASES))
