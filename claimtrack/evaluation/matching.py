@@ -82,3 +82,16 @@ def greedy_pairs(scores: list[list[float]]) -> list[tuple[int, int, float]]:
             used_g.add(g)
             pairs.append((p, g, -negative))
     return pairs
+
+
+def nearest(scores: list[list[float]], g: int) -> tuple[int | None, float]:
+    """The prediction closest to gold ``g`` (for an error listing) and its
+    Dice; (None, 0.0) when there are no predictions."""
+    best = max(range(len(scores)), key=lambda p: scores[p][g], default=None)
+    return best, scores[best][g] if best is not None else 0.0
+
+
+def joined_text(text: str, parts: Parts) -> str:
+    """The text of a discontinuous span, its pieces joined by ' ... '."""
+    return " ... ".join(text[start:end] for start, end in parts)
+

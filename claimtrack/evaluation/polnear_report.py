@@ -4,7 +4,7 @@ false positive (``claimtrack eval --format polnear --errors``)."""
 from __future__ import annotations
 
 from claimtrack.evaluation.polnear_scoring import PolnearReport
-from claimtrack.evaluation.report import cell
+from claimtrack.evaluation.report import cell, false_positive_lines, miss_lines
 
 __all__ = ["TOP_MISSES", "format_polnear_errors", "format_polnear_report"]
 
@@ -78,17 +78,8 @@ def format_polnear_errors(report: PolnearReport) -> str:
         lines += ["", f"== {d.id}"]
         for miss in d.misses:
             subset = "statement" if miss.statement else "other"
-            lines.append(f"MISS ({subset}, cue lemma {miss.cue_lemma}) source={miss.source!r} cue={miss.cue!r}")
-            lines.append(f"  sentence: {miss.sentence}")
-            lines.append(f"  gold:     {miss.content}")
-            if miss.nearest is not None:
-                lines.append(f"  nearest:  {miss.nearest}  (Dice {miss.nearest_dice:.2f})")
+            lines += miss_lines(f"{subset}, cue lemma {miss.cue_lemma}", miss)
         for fp in d.false_positive_claims:
             subset = "statement" if fp.statement else "other"
-            lines.append(
-                f"FALSE POSITIVE ({subset}; {fp.overlaps}) source={fp.source!r} cue={fp.cue!r} "
-                f"rules={', '.join(fp.rules)}"
-            )
-            lines.append(f"  sentence: {fp.sentence}")
-            lines.append(f"  content:  {fp.content}")
+            lines += false_positive_lines(f"{subset}; {fp.overlaps}", fp)
     return "\n".join(lines)

@@ -41,6 +41,8 @@ from claimtrack.evaluation.matching import (
     content_views,
     dice,
     greedy_pairs,
+    joined_text,
+    nearest,
     span_words,
 )
 from claimtrack.evaluation.metrics import accuracy, prf, ratio
@@ -159,7 +161,7 @@ class _Lookup:
 
 
 def _texts(text: str, parts: Parts) -> str | None:
-    return " ... ".join(text[start:end] for start, end in parts) if parts else None
+    return joined_text(text, parts) if parts else None
 
 
 def _claim_parts(span: Any) -> Parts:
@@ -224,8 +226,7 @@ def score_polnear_document(
     for g, target in enumerate(targets):
         if g in matched_g:
             continue
-        nearest = max(range(len(claims)), key=lambda p: scores[p][g], default=None)
-        near_score = scores[nearest][g] if nearest is not None else 0.0
+        near, near_score = nearest(scores, g)
         misses.append(
             PolnearMiss(
                 id=target.id,
@@ -235,7 +236,7 @@ def score_polnear_document(
                 content=_texts(text, target.content) or "",
                 source=_texts(text, target.source),
                 cue=_texts(text, target.cue),
-                nearest=claims[nearest].content.text if near_score > 0 else None,
+                nearest=claims[near].content.text if near is not None and near_score > 0 else None,
                 nearest_dice=round(near_score, 3),
                 sentence=lookup.sentences(target.content),
             )

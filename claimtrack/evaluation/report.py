@@ -3,10 +3,12 @@ false positive (``claimtrack eval --errors``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from claimtrack.evaluation.metrics import prf
 from claimtrack.evaluation.scoring import Report
 
-__all__ = ["TOP_COUNTS", "cell", "format_errors", "format_report"]
+__all__ = ["TOP_COUNTS", "cell", "false_positive_lines", "format_errors", "format_report", "miss_lines"]
 
 TOP_COUNTS = 10
 
@@ -75,13 +77,28 @@ def format_errors(report: Report) -> str:
             continue
         lines += ["", f"== {d.id}"]
         for miss in d.misses:
-            lines.append(f"MISS ({miss.kind}) source={miss.source!r} cue={miss.cue!r}")
-            lines.append(f"  sentence: {miss.sentence}")
-            lines.append(f"  gold:     {miss.content}")
-            if miss.nearest is not None:
-                lines.append(f"  nearest:  {miss.nearest}  (Dice {miss.nearest_dice:.2f})")
+            lines += miss_lines(miss.kind, miss)
         for fp in d.false_positive_claims:
-            lines.append(f"FALSE POSITIVE ({fp.kind}) source={fp.source!r} cue={fp.cue!r} rules={', '.join(fp.rules)}")
-            lines.append(f"  sentence: {fp.sentence}")
-            lines.append(f"  content:  {fp.content}")
+            lines += false_positive_lines(fp.kind, fp)
     return "\n".join(lines)
+
+
+def miss_lines(label: str, miss: Any) -> list[str]:
+    """A missed gold attribution in an error listing (GUM's and PolNeAR's)."""
+    lines = [
+        f"MISS ({label}) source={miss.source!r} cue={miss.cue!r}",
+        f"  sentence: {miss.sentence}",
+        f"  gold:     {miss.content}",
+    ]
+    if miss.nearest is not None:
+        lines.append(f"  nearest:  {miss.nearest}  (Dice {miss.nearest_dice:.2f})")
+    return lines
+
+
+def false_positive_lines(label: str, fp: Any) -> list[str]:
+    """A claim that matched no gold attribution, in an error listing."""
+    return [
+        f"FALSE POSITIVE ({label}) source={fp.source!r} cue={fp.cue!r} rules={', '.join(fp.rules)}",
+        f"  sentence: {fp.sentence}",
+        f"  content:  {fp.content}",
+    ]

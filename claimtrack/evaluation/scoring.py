@@ -33,7 +33,17 @@ from typing import Any
 import attrs
 
 from claimtrack.evaluation.gum_gold import GoldAttribution, GoldDocument, Mention
-from claimtrack.evaluation.matching import Parts, Words, content_parts, content_views, dice, greedy_pairs, span_words
+from claimtrack.evaluation.matching import (
+    Parts,
+    Words,
+    content_parts,
+    content_views,
+    dice,
+    greedy_pairs,
+    joined_text,
+    nearest,
+    span_words,
+)
 from claimtrack.evaluation.metrics import accuracy, f1, prf, ratio
 from claimtrack.model import Claim, DocumentInfo, Result, to_dict
 
@@ -130,10 +140,6 @@ class DocumentScore:
     error: str | None = None
 
 
-def _texts(text: str, parts: Parts) -> str:
-    return " ... ".join(text[start:end] for start, end in parts)
-
-
 def _sentences(document: GoldDocument, parts: Parts) -> str:
     """The text of the document's sentences that the parts touch (for error listings)."""
     touched = [
@@ -212,7 +218,7 @@ def _pair(
         gold_entity=gold_mention.entity if gold_mention else None,
         predicted_entity=claim.source.entity if claim.source else None,
         pronoun_resolved=_pronoun_resolved(result, claim, gold_mention, chain, words) if target.source_pronoun else None,
-        gold_source=_texts(result.text, target.source),
+        gold_source=joined_text(result.text, target.source),
         predicted_source=claim.source.text if claim.source else None,
     )
 
@@ -240,16 +246,15 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
     for g, target in enumerate(targets):
         if g in matched_g:
             continue
-        nearest = max(range(len(claims)), key=lambda p: scores[p][g], default=None)
-        near_score = scores[nearest][g] if nearest is not None else 0.0
+        near, near_score = nearest(scores, g)
         misses.append(
             Miss(
                 kind=target.kind,
-                content=_texts(text, target.content),
-                source=_texts(text, target.source),
-                cue=_texts(text, target.cue) if target.cue else None,
+                content=joined_text(text, target.content),
+                source=joined_text(text, target.source),
+                cue=joined_text(text, target.cue) if target.cue else None,
                 cue_lemma=target.cue_lemma,
-                nearest=claims[nearest].content.text if near_score > 0 else None,
+                nearest=claims[near].content.text if near is not None and near_score > 0 else None,
                 nearest_dice=round(near_score, 3),
                 sentence=_sentences(document, target.content),
             )
