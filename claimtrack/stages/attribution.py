@@ -28,6 +28,7 @@ from claimtrack.stages.syntax import (
     char_before,
     noun_phrase,
     passive_agent,
+    speaker_pronoun,
     subject_of,
     trim,
     words_span,
@@ -145,9 +146,7 @@ def _unreal(sent: Sent, cue: Word, lexicon) -> str | None:
 
 def _first_person_subject(sent: Sent, cue: Word) -> bool:
     subject = subject_of(sent, cue)
-    return subject is not None and subject.upos == "PRON" and any(
-        f"Person={person}" in subject.feats for person in ("1", "2")
-    )
+    return subject is not None and speaker_pronoun(subject)
 
 
 def _overlaps_any(span, parts) -> bool:

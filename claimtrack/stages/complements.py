@@ -19,6 +19,7 @@ from claimtrack.stages.syntax import (
     cue_closes_sentence,
     ends_clause,
     finite,
+    ing_form,
     last_comma_before,
     np_after,
     without_complementiser,
@@ -320,8 +321,7 @@ def _that_clause(sent: Sent, cue: Word):
     news conference that prices would rise but warned ...'); for a
     participle after a comma, the clause right after it ('issued a
     statement, saying the camp was empty')."""
-    ing_form = cue.has("VerbForm=Ger") or (cue.has("VerbForm=Part") and cue.has("Tense=Pres"))
-    if ing_form and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
+    if ing_form(cue) and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
         words = _clause_after(sent, cue.index + 1)
         if words:
             return words_span(words), "pattern.participle_clause"

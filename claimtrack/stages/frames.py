@@ -19,11 +19,13 @@ from claimtrack.stages.complements import complement, reportable_clause
 from claimtrack.stages.syntax import (
     after_case,
     evidential_subject,
+    ing_form,
     noun_phrase,
     object_words,
     only_source_between,
     passive_agent,
     quote_opens_unit,
+    speaker_pronoun,
     verb_between,
     words_span,
 )
@@ -169,7 +171,7 @@ def _names_something(sent: Sent, cue: Word) -> bool:
     name, and 'called off the projects' is another verb."""
     if sent.kids(cue, "aux:pass", "nsubj:pass", "compound:prt"):
         return False
-    if any(kid.upos == "PRON" and (kid.has("Person=1") or kid.has("Person=2")) for kid in sent.kids(cue, "nsubj")):
+    if any(speaker_pronoun(kid) for kid in sent.kids(cue, "nsubj")):
         return False
     return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
 
@@ -230,8 +232,7 @@ def _coordinated_speaker(context: CueContext) -> Span | None:
     previous = sent.words[cue.index - 1 : cue.index]
     if not previous or sent.kids(cue, "nsubj", "nsubj:pass"):
         return None
-    participle = cue.has("VerbForm=Ger") or (cue.has("VerbForm=Part") and cue.has("Tense=Pres"))
-    if not (previous[0].upos == "CCONJ" or participle and previous[0].lower == ","):
+    if not (previous[0].upos == "CCONJ" or ing_form(cue) and previous[0].lower == ","):
         return None
     for word in reversed(sent.words[: cue.index - 1]):
         if word.upos == "VERB" and word.lemma in context.lexicon.verbs:

@@ -22,6 +22,7 @@ from claimtrack.stages.syntax import (
     cue_closes_sentence,
     ends_clause,
     finite,
+    ing_form,
     leading_np,
     left_dependents,
     noun_phrase,
@@ -95,7 +96,7 @@ def _participle_speaker(sent: Sent, cue: Word) -> list[Word]:
     but suggesting that ...'): the subjects of the lowest
     verb above the highest embedded clause on the cue's path; empty when
     the path crosses no embedded clause."""
-    if not ("VerbForm=Ger" in cue.feats or ("VerbForm=Part" in cue.feats and "Tense=Pres" in cue.feats)):
+    if not ing_form(cue):
         return []
     if sent.kids(cue, "aux", "aux:pass") or cue.base_deprel not in ("conj", "advcl", "xcomp", "parataxis"):
         return []

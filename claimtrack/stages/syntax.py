@@ -252,6 +252,16 @@ def only_source_between(gap: str) -> bool:
     return stripped.startswith(",") or stripped.endswith(",") or stripped == ""
 
 
+def ing_form(word: Word) -> bool:
+    """A gerund or present participle ('saying', 'adding')."""
+    return word.has("VerbForm=Ger") or (word.has("VerbForm=Part") and word.has("Tense=Pres"))
+
+
+def speaker_pronoun(word: Word) -> bool:
+    """A first- or second-person pronoun: the speaker's own voice ('I think', 'we call it')."""
+    return word.upos == "PRON" and (word.has("Person=1") or word.has("Person=2"))
+
+
 def finite(sent: Sent, cue: Word) -> bool:
     """A finite cue ('said', 'has said'), not a participle or gerund ('hoping')."""
     return "VerbForm=Fin" in cue.feats or bool(sent.kids(cue, "aux", "aux:pass"))
