@@ -23,6 +23,8 @@ from attrs import AttrsInstance
 from claimtrack.errors import ResultError
 
 __all__ = [
+    "ACTS",
+    "CHECKABLE_ACTS",
     "CLAIM_KINDS",
     "CONFIRMATION_STATUSES",
     "Claim",
@@ -44,6 +46,11 @@ __all__ = [
 ]
 
 CLAIM_KINDS = ("direct", "mixed", "indirect")
+# What a claim's source does with its content (docs/OUTPUT.md, "What counts").
+ACTS = ("statement", "belief", "intention", "directive", "question")
+# The acts whose content can be checked against the world: what ClaimReview
+# and the tracker's claim groups take.
+CHECKABLE_ACTS = ("statement", "belief")
 CONFIRMATION_STATUSES = (
     "confirmed",
     "corroborated",
@@ -125,6 +132,9 @@ class ClaimSource:
     name: str | None = None
     type: str = "unknown"
     anonymous: bool = False
+    # The whole noun phrase that names the source, with its apposition,
+    # relative clause, title or of-phrase ('Lael Brainard, a Fed governor').
+    phrase: Span | None = attrs.field(default=None, metadata={"json_omit_none": True})
 
 
 @attrs.frozen
@@ -176,17 +186,26 @@ def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"unknown claim kind {value!r}")
 
 
+def _act(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in ACTS:
+        raise ValueError(f"unknown act {value!r} (one of {', '.join(ACTS)})")
+
+
 @attrs.frozen
 class Claim:
     id: str
     kind: str = attrs.field(validator=_kind)
     content: Content
+    act: str = attrs.field(default="statement", validator=_act)
     cue: Cue | None = None
     source: ClaimSource | None = None
     hedged: bool = False
     hedges: tuple[Hedge, ...] = attrs.field(converter=_items, factory=tuple)
     confirmation: Confirmation = attrs.field(factory=Confirmation)
     parent: str | None = None
+    # The claim whose quotation this one goes on with (a quotation sentence
+    # with no cue of its own after a speaker's quote).
+    continues: str | None = attrs.field(default=None, metadata={"json_omit_none": True})
     rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
 
@@ -247,6 +266,29 @@ class Result:
         naming the field path when ``data`` is not such a dict.
         """
         return from_dict(cls, data, text=text)
+
+    def with_acts(self, acts: Iterable[str]) -> Result:
+        """This result with only the claims of the given acts (``statement``,
+        ``belief``, ...) and the sources they name. Claims keep their ids; a
+        ``parent`` or ``continues`` that names a claim left out becomes null.
+        Raises :class:`ValueError` naming an unknown act."""
+        wanted = frozenset(acts)
+        unknown = sorted(wanted - frozenset(ACTS))
+        if unknown:
+            raise ValueError(f"unknown act {unknown[0]!r} (one of {', '.join(ACTS)})")
+        kept = [claim for claim in self.claims if claim.act in wanted]
+        ids = {claim.id for claim in kept}
+        claims = [
+            attrs.evolve(
+                claim,
+                parent=claim.parent if claim.parent in ids else None,
+                continues=claim.continues if claim.continues in ids else None,
+            )
+            for claim in kept
+        ]
+        named = {claim.source.entity for claim in claims if claim.source is not None}
+        sources = [source for source in self.sources if source.entity in named]
+        return attrs.evolve(self, claims=claims, sources=sources)
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:
