@@ -40,6 +40,7 @@ __all__ = [
     "SourceEntity",
     "Span",
     "Part",
+    "checked_acts",
     "from_dict",
     "span_of",
     "to_dict",
@@ -186,6 +187,15 @@ def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"unknown claim kind {value!r}")
 
 
+def checked_acts(acts: Iterable[str]) -> tuple[str, ...]:
+    """``acts`` as a tuple, or :class:`ValueError` naming the first that is no act."""
+    given = tuple(acts)
+    for act in given:
+        if act not in ACTS:
+            raise ValueError(f"unknown act {act!r} (one of {', '.join(ACTS)})")
+    return given
+
+
 def _act(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in ACTS:
         raise ValueError(f"unknown act {value!r} (one of {', '.join(ACTS)})")
@@ -272,10 +282,7 @@ class Result:
         ``belief``, ...) and the sources they name. Claims keep their ids; a
         ``parent`` or ``continues`` that names a claim left out becomes null.
         Raises :class:`ValueError` naming an unknown act."""
-        wanted = frozenset(acts)
-        unknown = sorted(wanted - frozenset(ACTS))
-        if unknown:
-            raise ValueError(f"unknown act {unknown[0]!r} (one of {', '.join(ACTS)})")
+        wanted = checked_acts(acts)
         kept = [claim for claim in self.claims if claim.act in wanted]
         ids = {claim.id for claim in kept}
         claims = [

@@ -9,6 +9,7 @@ a cached parse), so rules can be re-run without Stanza.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import attrs
 
 from claimtrack import __version__
 from claimtrack.document import Document
-from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
+from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, checked_acts, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages import confirmation, detect, hedging, noise, sources, unsourced
@@ -70,12 +71,16 @@ def extract(
     doc_id: str = "document",
     parser: Any = None,
     cache: bool = True,
+    acts: Iterable[str] | None = None,
 ) -> Result:
     """Parse ``text`` and return every reported claim in it.
 
     ``parser`` is a :class:`claimtrack.Parser` (default: the shipped compact
     models); ``rules`` adds overlay rule directories to the shipped rules.
+    ``acts`` keeps only the claims of those acts (``["statement", "belief"]``;
+    default: every act), see :meth:`claimtrack.model.Result.with_acts`.
     """
+    wanted = None if acts is None else checked_acts(acts)  # an unknown act fails before any parsing
     from claimtrack.parsing.parser import Parser, default_parser
 
     ruleset = rules_from(rules)  # a broken overlay fails before any parsing
@@ -94,7 +99,7 @@ def extract(
             reason=f"{cleaned.count} lone surrogate(s) replaced by U+FFFD (offsets unchanged)",
         )
         result = attrs.evolve(result, diagnostics=(note, *result.diagnostics))
-    return result
+    return result if wanted is None else result.with_acts(wanted)
 
 
 def extract_file(path: str | Path, *, rules: RulesArg = None, parser: Any = None, cache: bool = True) -> Result:

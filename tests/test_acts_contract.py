@@ -156,3 +156,27 @@ def test_the_json_schema_accepts_the_contract_and_refuses_an_unknown_act():
     with pytest.raises(jsonschema.ValidationError) as error:
         jsonschema.validate(data, schema)
     assert error.value.message == "'wish' is not one of ['statement', 'belief', 'intention', 'directive', 'question']"
+
+
+# ---------------------------------------------------------------- exports about checkable claims
+
+
+def test_claimreview_writes_the_statements_and_leaves_out_the_directive():
+    from claimtrack import export
+
+    graph = json.loads(export.render([_claims_result()], "claimreview"))["@graph"]
+
+    assert [item["text"] for item in graph] == ["We have waited ten years for this", "The road will be finished by May."]
+
+
+def test_the_tracker_groups_only_statements_and_beliefs_but_keeps_the_whole_result(tmp_path):
+    from claimtrack.tracker.store import Tracker
+
+    with Tracker(tmp_path / "acts.db") as tracker:
+        added = tracker.add_result(_claims_result(), date="2026-03-02")
+        labels = [group.label for group in tracker.groups()]
+        (article,) = tracker.articles()
+
+    assert added.claims == 2
+    assert labels == ["We have waited ten years for this", "The road will be finished by May."]
+    assert [claim.act for claim in article.result.claims] == ["statement", "statement", "directive"]

@@ -29,6 +29,7 @@ examples:
   claimtrack extract article.txt --format html -o page.html
   claimtrack extract a.txt b.txt --format html -o pages/
   claimtrack extract article.txt --rules my_rules/ --explain
+  claimtrack extract article.txt --acts statement,belief   # only checkable claims
   claimtrack extract article.txt --verbose          # timings; shows a cache hit on a re-run
   claimtrack extract GUM_news_iodine.conllu          # a pre-parsed document: no parsing
   cat article.txt | claimtrack extract -
@@ -114,6 +115,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="parse again; do not read or write the parse cache")
     parser.add_argument("-v", "--verbose", action="store_true", help="timings on stderr: model load, parse (cache hit or not), rules")
     parser.add_argument("--explain", action="store_true", help="explain on stderr why each cue did or did not give a claim")
+    parser.add_argument(
+        "--acts", type=_acts, metavar="ACTS",
+        help="keep only claims of these acts, comma-separated: statement, belief, intention, directive, question (default: all)",
+    )
     parser.set_defaults(func=run)
     return parser
 
@@ -123,6 +128,18 @@ def _count(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (0 or more)")
     return number
+
+
+def _acts(value: str) -> tuple[str, ...]:
+    from claimtrack.model import checked_acts
+
+    try:
+        acts = checked_acts(act.strip() for act in value.split(",") if act.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not acts:
+        raise argparse.ArgumentTypeError("no act given (statement, belief, intention, directive, question)")
+    return acts
 
 
 def _positive(value: str) -> int:
@@ -216,9 +233,10 @@ def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namesp
         errors.write(record, outcome.error)
         progress.advance()
         return not args.fail_fast
-    writer.write(outcome.result, record)
+    result = outcome.result if args.acts is None else outcome.result.with_acts(args.acts)
+    writer.write(result, record)
     tally.extracted += 1
-    tally.claims += len(outcome.result.claims)
+    tally.claims += len(result.claims)
     progress.advance(tokens=outcome.tokens)
     if args.verbose:
         for line in _timings(outcome, cache=not args.no_cache):
@@ -226,7 +244,7 @@ def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namesp
     if args.explain:
         from claimtrack.export.explain import explain
 
-        progress.write(explain(outcome.result, rules))
+        progress.write(explain(result, rules))
     return True
 
 
