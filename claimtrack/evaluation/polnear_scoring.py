@@ -18,9 +18,15 @@ summing the scores into a :class:`PolnearReport`.
   (:mod:`.statement`). The subset's recall counts statement-like gold
   attributions; its precision counts the claims matched to them and the
   false positives whose own cue or source is statement-like.
-- Over matched pairs, the source: right when the predicted source mention and
-  the gold source have a Dice of at least 0.5 over word tokens (or both are
-  absent); token overlap and exact tokens are reported beside it.
+- Over matched pairs, the source: right when the predicted source phrase
+  (``source.phrase``, the whole noun phrase; the mention when a result has
+  none) and the gold source have a Dice of at least 0.5 over word tokens (or
+  both are absent); token overlap and exact tokens are reported beside it.
+- A quotation that continues another claim's (``continues``) is joined to it
+  first, as PolNeAR annotates one attribution for the whole quotation.
+- Recall by act: each gold attribution's act is the evaluation's own reading
+  of its cue and content (:meth:`.StatementCues.act`); precision by act counts
+  claims by their predicted ``act``.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from claimtrack.evaluation.matching import (
 from claimtrack.evaluation.metrics import accuracy, prf, ratio
 from claimtrack.evaluation.polnear_gold import PolnearAttribution, PolnearDocument
 from claimtrack.evaluation.statement import StatementCues
-from claimtrack.model import Claim, Result, to_dict
+from claimtrack.model import Claim, Content, Part, Result, to_dict
 
 __all__ = [
     "OVERLAPS",
@@ -57,6 +63,7 @@ __all__ = [
     "PolnearPair",
     "PolnearReport",
     "PolnearScore",
+    "joined_continuations",
     "score_polnear_document",
 ]
 
@@ -75,6 +82,8 @@ class PolnearPair:
     source_exact: bool
     gold_source: str | None
     predicted_source: str | None
+    act: str = "statement"  # the gold attribution's act
+    predicted_act: str = "statement"
 
 
 @attrs.frozen
@@ -89,6 +98,7 @@ class PolnearMiss:
     nearest: str | None
     nearest_dice: float
     sentence: str
+    act: str = "statement"
 
 
 @attrs.frozen
@@ -102,6 +112,7 @@ class PolnearFalsePositive:
     source: str | None
     cue: str | None
     sentence: str
+    act: str = "statement"  # the claim's act
 
 
 @attrs.frozen
@@ -168,6 +179,35 @@ def _claim_parts(span: Any) -> Parts:
     return ((span.start, span.end),) if span is not None else ()
 
 
+def _source_phrase(claim: Claim) -> Any:
+    """The span a claim's source is scored on: its whole phrase, else its mention."""
+    if claim.source is None:
+        return None
+    return claim.source.phrase or claim.source
+
+
+def joined_continuations(claims: list[Claim], text: str) -> list[Claim]:
+    """Each chain of claims linked by ``continues`` as one claim (the first),
+    whose content parts are every piece of the chain in order."""
+    head_of: dict[str, str] = {}
+    pieces: dict[str, list[tuple[int, int]]] = {}
+    for claim in claims:  # a continuation comes after the claim it continues
+        head = head_of.get(claim.continues) if claim.continues else None
+        head_of[claim.id] = head or claim.id
+        pieces.setdefault(head_of[claim.id], []).extend(content_parts(claim))
+    joined = []
+    for claim in claims:
+        if head_of[claim.id] != claim.id:
+            continue
+        parts = sorted(pieces[claim.id])
+        if len(parts) > len(content_parts(claim)):
+            start, end = parts[0][0], parts[-1][1]
+            content = Content(text[start:end], start, end, tuple(Part(*part) for part in parts))
+            claim = attrs.evolve(claim, content=content)
+        joined.append(claim)
+    return joined
+
+
 def _is_statement(cues: StatementCues, lookup: _Lookup, text: str, cue: Parts, source: Parts) -> bool:
     return cues.is_statement(_texts(text, cue) or "", lookup.lemmas(cue), lookup.lemmas(source))
 
@@ -195,8 +235,12 @@ def score_polnear_document(
     words = Words(text)
     lookup = _Lookup(view)
     targets: list[PolnearAttribution] = list(document.attributions)
-    claims: list[Claim] = [claim for claim in result.claims if claim.parent is None]
+    claims: list[Claim] = joined_continuations([claim for claim in result.claims if claim.parent is None], text)
     statement = [_is_statement(cues, lookup, text, t.cue, t.source) for t in targets]
+    acts = [
+        cues.act(_texts(text, t.cue) or "", lookup.lemmas(t.cue), lookup.lemmas(t.source), _texts(text, t.content) or "")
+        for t in targets
+    ]
     gold = [words.of(target.content) for target in targets]
     views = [content_views(words, claim) for claim in claims]
     scores = [[max(dice(view, target) for view in claim_views) for target in gold] for claim_views in views]
@@ -207,7 +251,7 @@ def score_polnear_document(
     scored = []
     for p, g, score in pairs:
         claim, target = claims[p], targets[g]
-        agreement = _source_agreement(words.of(target.source), span_words(words, claim.source))
+        agreement = _source_agreement(words.of(target.source), span_words(words, _source_phrase(claim)))
         scored.append(
             PolnearPair(
                 claim=claim.id,
@@ -218,7 +262,9 @@ def score_polnear_document(
                 source_overlap=agreement[1],
                 source_exact=agreement[2],
                 gold_source=_texts(text, target.source),
-                predicted_source=claim.source.text if claim.source else None,
+                predicted_source=_source_phrase(claim).text if claim.source else None,
+                act=acts[g],
+                predicted_act=claim.act,
             )
         )
 
@@ -239,6 +285,7 @@ def score_polnear_document(
                 nearest=claims[near].content.text if near is not None and near_score > 0 else None,
                 nearest_dice=round(near_score, 3),
                 sentence=lookup.sentences(target.content),
+                act=acts[g],
             )
         )
 
@@ -255,6 +302,7 @@ def score_polnear_document(
             source=claim.source.text if claim.source else None,
             cue=claim.cue.text if claim.cue else None,
             sentence=lookup.sentences(content_parts(claim)),
+            act=claim.act,
         )
         for p, claim in enumerate(claims)
         if p not in matched_p
@@ -290,6 +338,21 @@ def _figures(
     }
 
 
+def _recall_by_act(pairs: list[PolnearPair], misses: list[PolnearMiss]) -> dict[str, dict[str, Any]]:
+    gold = Counter([pair.act for pair in pairs] + [miss.act for miss in misses])
+    matched = Counter(pair.act for pair in pairs)
+    return {act: {"gold": gold[act], "matched": matched[act], "recall": ratio(matched[act], gold[act])} for act in sorted(gold)}
+
+
+def _precision_by_act(pairs: list[PolnearPair], false_positives: list[PolnearFalsePositive]) -> dict[str, dict[str, Any]]:
+    matched = Counter(pair.predicted_act for pair in pairs)
+    wrong = Counter(fp.act for fp in false_positives)
+    return {
+        act: {"predicted": matched[act] + wrong[act], "matched": matched[act], "precision": ratio(matched[act], matched[act] + wrong[act])}
+        for act in sorted(matched | wrong)
+    }
+
+
 @attrs.frozen
 class PolnearReport:
     split: str
@@ -315,6 +378,8 @@ class PolnearReport:
                 [fp for fp in false_positives if fp.statement],
                 [pair for pair in pairs if pair.statement],
             ),
+            "recall_by_act": _recall_by_act(pairs, misses),
+            "precision_by_act": _precision_by_act(pairs, false_positives),
             "false_positives_by_overlap": {name: sum(fp.overlaps == name for fp in false_positives) for name in OVERLAPS},
             "false_positives_by_rule": dict(
                 Counter(fp.rules[0] if fp.rules else "-" for fp in false_positives).most_common()
