@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 
+from claimtrack.commands.extract import acts_option
 from claimtrack.evaluation import EvalError
 from claimtrack.evaluation.gum import PARSE_MODES, evaluate
 from claimtrack.evaluation.polnear import evaluate_polnear
@@ -28,6 +29,7 @@ examples:
   claimtrack eval ../shared/data/gum-attributions --docs 5 --json > eval.json
   claimtrack eval ../shared/data/gum-attributions --genre news --errors
   claimtrack eval ../shared/data/gum-attributions --rules my_rules/
+  claimtrack eval ../shared/data/gum-attributions --acts statement,belief   # without the new acts
   claimtrack eval --format polnear ~/PolNeAR --split train --docs 50
   claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
   claimtrack eval --format polnear ~/PolNeAR --split train --figures > polnear_train.json
@@ -88,6 +90,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument("--docs", metavar="N", type=_positive, help="score only the first N documents")
     parser.add_argument("--genre", metavar="G", help="gum only: score only documents of this genre (news, ...)")
+    parser.add_argument(
+        "--acts", type=acts_option, metavar="ACTS",
+        help="score only claims of these acts, comma-separated (statement,belief: the checkable ones; default: all)",
+    )
     parser.set_defaults(func=run)
     return parser
 
@@ -112,13 +118,13 @@ def run(args: argparse.Namespace) -> int:
     progress = _progress if sys.stderr.isatty() else None
     if args.format == "polnear":
         report = evaluate_polnear(
-            args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, progress=progress
+            args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, acts=args.acts, progress=progress
         )
         text, errors = format_polnear_report, format_polnear_errors
     else:
         report = evaluate(
             args.gold, parse=args.parse or "gold", rules=args.rules, docs=args.docs, genre=args.genre,
-            progress=progress,
+            acts=args.acts, progress=progress,
         )
         text, errors = format_report, format_errors
     if args.json or args.figures:

@@ -116,7 +116,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="timings on stderr: model load, parse (cache hit or not), rules")
     parser.add_argument("--explain", action="store_true", help="explain on stderr why each cue did or did not give a claim")
     parser.add_argument(
-        "--acts", type=_acts, metavar="ACTS",
+        "--acts", type=acts_option, metavar="ACTS",
         help="keep only claims of these acts, comma-separated: statement, belief, intention, directive, question (default: all)",
     )
     parser.set_defaults(func=run)
@@ -130,7 +130,8 @@ def _count(value: str) -> int:
     return number
 
 
-def _acts(value: str) -> tuple[str, ...]:
+def acts_option(value: str) -> tuple[str, ...]:
+    """``--acts statement,belief`` read and checked (extract and eval share it)."""
     from claimtrack.model import checked_acts
 
     try:
