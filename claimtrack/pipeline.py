@@ -61,11 +61,17 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
 
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
     """Claims sorted by where their content starts (the longer first) and
-    numbered C1, C2, ...; parents follow their claims' new ids."""
+    numbered C1, C2, ...; ``parent`` and ``continues`` follow the new ids."""
     ordered = in_document_order(claims)
     ids = {claim.id: f"C{number}" for number, claim in enumerate(ordered, 1)}
     return [
-        attrs.evolve(claim, id=ids[claim.id], parent=ids.get(claim.parent) if claim.parent else None) for claim in ordered
+        attrs.evolve(
+            claim,
+            id=ids[claim.id],
+            parent=ids.get(claim.parent) if claim.parent else None,
+            continues=ids.get(claim.continues) if claim.continues else None,
+        )
+        for claim in ordered
     ]
 
 

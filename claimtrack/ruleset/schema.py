@@ -173,6 +173,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "source_cuts": {
             "words": S("str_list", required=True),
+            "phrase_end": S("bool"),  # the whole source phrase ends before these words too
             "note": S(),
         },
         "subject_sources": {

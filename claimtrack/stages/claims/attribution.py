@@ -12,6 +12,8 @@ joined, cut and checked into claims (:mod:`claimtrack.stages.claims.drafts`).
 
 from __future__ import annotations
 
+import attrs
+
 from collections.abc import Sequence
 
 from claimtrack.document import Sentence as Sent
@@ -20,6 +22,7 @@ from claimtrack.stages.claims.cues import CueHit, Lexicon, document_head
 from claimtrack.stages.claims.drafts import Draft
 from claimtrack.stages.claims.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.source_phrases import source_phrase
 from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, verb_source
 from claimtrack.stages.claims.phrases import (
     bare_np_before,
@@ -48,13 +51,22 @@ def _extension(sent: Sent, after: Word, lexicon: Lexicon) -> tuple[tuple[Word, .
 
 def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
     """A draft claim for one cue, or the reason there is none."""
-    if hit.kind == "phrase" and hit.rule.get("heads"):
-        return _attribute_document(text, sent, hit, quotes, lexicon)
-    if hit.kind == "phrase":
-        return _attribute_phrase(text, sent, hit, quotes)
-    if hit.kind == "noun":
-        return _attribute_noun(text, sent, hit, quotes)
-    return _attribute_verb(text, sent, hit, quotes, lexicon)
+    if hit.kind == "verb":
+        found = _attribute_verb(text, sent, hit, quotes, lexicon)
+    elif hit.kind == "phrase" and hit.rule.get("heads"):
+        found = _attribute_document(text, sent, hit, quotes, lexicon)
+    elif hit.kind == "phrase":
+        found = _attribute_phrase(text, sent, hit, quotes)
+    else:
+        found = _attribute_noun(text, sent, hit, quotes)
+    if isinstance(found, str):
+        return found
+    if hit.kind != "verb":
+        found = attrs.evolve(found, act=lexicon.act(hit.rule))
+    if found.source is None:
+        return found
+    taken = (*((found.cue,) if found.cue else ()), *found.parts)
+    return attrs.evolve(found, phrase=source_phrase(sent, found.source, taken, lexicon.time_words))
 
 
 def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
@@ -96,9 +108,11 @@ def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
         return f"cue '{cue.text}' has an empty content"
     if source is not None and _overlaps_any(source, trimmed):
         source = None if pattern != "pattern.clause_then_verb" else source
-    rules = (rule.id, pattern) + extension_rule
+    construction = lexicon.construction(match.frame, text[trimmed[-1][0] : trimmed[-1][1]])
+    act = str(construction.get("act")) if construction is not None else lexicon.act(rule)
+    rules = (rule.id, *((construction.id,) if construction is not None else ()), pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
-    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=match.quoted)
+    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=match.quoted, act=act)
 
 
 def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
@@ -171,7 +185,9 @@ def _figure(sent: Sent, word: Word) -> bool:
 
 
 def _has_finite(words: Sequence[Word]) -> bool:
-    return any(w.upos == "AUX" or w.upos == "VERB" and w.has("VerbForm=Fin") for w in words)
+    """A finite verb among the words, or the sentence's main verb (a main
+    clause's verb is finite even where the tagger read 'died' as a participle)."""
+    return any(w.upos == "AUX" or w.upos == "VERB" and (w.has("VerbForm=Fin") or w.deprel == "root") for w in words)
 
 
 def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:

@@ -39,6 +39,26 @@ class Lexicon:
     unreal_marks: frozenset[str] = frozenset()
     labels: tuple[Rule, ...] = ()
     postmodifiers: frozenset[str] = frozenset()  # sources.yaml: 'people familiar with', 'sources close to'
+    constructions: dict[str, tuple[Rule, ...]] = attrs.field(factory=dict)  # frame -> rules that set the act
+    question_words: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()  # a source phrase ends before a time phrase
+
+    def act(self, rule: Rule) -> str:
+        """A cue entry's act: its own, else its class's, else statement."""
+        own = rule.get("act")
+        if own:
+            return str(own)
+        cls = self.classes.get(rule.get("class"))
+        return str(cls.get("act") or "statement") if cls is not None else "statement"
+
+    def construction(self, frame: str, content: str) -> Rule | None:
+        """The construction rule that decides the act of a claim read through
+        ``frame`` (its ``ends_with``, if any, must end ``content``)."""
+        for rule in self.constructions.get(frame, ()):
+            ending = rule.get("ends_with")
+            if not ending or content.rstrip().endswith(ending):
+                return rule
+        return None
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -83,6 +103,9 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
     )
     classes = {rule.get("name"): rule for rule in rules.section("cues", "classes")}
     not_cues = tuple((rule.regex("pattern"), rule) for rule in rules.section("cues", "not_cues"))
+    constructions: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules.section("cues", "constructions"):
+        constructions[rule.get("frame")].append(rule)
 
     def unreal(field: str) -> frozenset[str]:
         return frozenset(word.lower() for rule in rules.section("cues", "unreal") for word in rule.get(field) or ())
@@ -103,6 +126,12 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         tuple(rules.section("cues", "labels")),
         frozenset(
             lemma.lower() for rule in rules.section("sources", "postmodifiers") for lemma in rule.get("lemmas") or ()
+        ),
+        {frame: tuple(found) for frame, found in constructions.items()},
+        frozenset(word.lower() for rule in rules.section("cues", "question_words") for word in rule.get("words")),
+        frozenset(
+            word.lower() for rule in rules.section("cues", "source_cuts")
+            if rule.get("phrase_end") for word in rule.get("words")
         ),
     )
 

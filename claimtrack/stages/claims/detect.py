@@ -51,6 +51,7 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
                 Draft(
                     match.span("cue"), ":", rule.get("class"), match.span("source"),
                     (match.span("content"),), (rule.id, "pattern.colon_label"), heading=heading,
+                    act=lexicon.act(rule),
                 )
             )
             break
