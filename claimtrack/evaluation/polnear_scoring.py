@@ -47,6 +47,7 @@ from claimtrack.evaluation.matching import (
     content_views,
     dice,
     greedy_pairs,
+    joined_continuations,
     joined_text,
     nearest,
     span_words,
@@ -54,7 +55,7 @@ from claimtrack.evaluation.matching import (
 from claimtrack.evaluation.metrics import accuracy, prf, ratio
 from claimtrack.evaluation.polnear_gold import PolnearAttribution, PolnearDocument
 from claimtrack.evaluation.statement import StatementCues
-from claimtrack.model import Claim, Content, Part, Result, to_dict
+from claimtrack.model import Claim, Result, to_dict
 
 __all__ = [
     "OVERLAPS",
@@ -63,7 +64,6 @@ __all__ = [
     "PolnearPair",
     "PolnearReport",
     "PolnearScore",
-    "joined_continuations",
     "score_polnear_document",
 ]
 
@@ -184,28 +184,6 @@ def _source_phrase(claim: Claim) -> Any:
     if claim.source is None:
         return None
     return claim.source.phrase or claim.source
-
-
-def joined_continuations(claims: list[Claim], text: str) -> list[Claim]:
-    """Each chain of claims linked by ``continues`` as one claim (the first),
-    whose content parts are every piece of the chain in order."""
-    head_of: dict[str, str] = {}
-    pieces: dict[str, list[tuple[int, int]]] = {}
-    for claim in claims:  # a continuation comes after the claim it continues
-        head = head_of.get(claim.continues) if claim.continues else None
-        head_of[claim.id] = head or claim.id
-        pieces.setdefault(head_of[claim.id], []).extend(content_parts(claim))
-    joined = []
-    for claim in claims:
-        if head_of[claim.id] != claim.id:
-            continue
-        parts = sorted(pieces[claim.id])
-        if len(parts) > len(content_parts(claim)):
-            start, end = parts[0][0], parts[-1][1]
-            content = Content(text[start:end], start, end, tuple(Part(*part) for part in parts))
-            claim = attrs.evolve(claim, content=content)
-        joined.append(claim)
-    return joined
 
 
 def _is_statement(cues: StatementCues, lookup: _Lookup, text: str, cue: Parts, source: Parts) -> bool:
