@@ -99,6 +99,7 @@ CUE_FRAMES = (
     "of_object",  # accused X of Y
     "for_object",  # condemned X for Y
     "passive_agent",  # claimed by X
+    "passive_object",  # was criticised by the auditor because Y / was accused by rivals of lying
     "quoted_object",  # called it "a blatant aggression" (only with a quotation)
     "evidential",  # videos showed X
     "small_clause",  # called the report a lie / described the plan as reckless
@@ -141,6 +142,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "initial": S("bool"),
             "heads": S("str_list"),  # only before a noun with one of these lemmas: 'in | a new poll'
             "not_modifiers": S("str_list"),  # but not a head with one of these words: 'in | this study'
+            "source_upos": S("str_list"),  # only before a source of these word classes and a comma: 'To her, ...'
             "note": S(),
         },
         "nouns": {
@@ -148,6 +150,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "class": S(required=True, ref="cues.classes"),
             "act": S(choices=ACTS),
             "links": S("str_list"),
+            "keep_links": S("str_list"),  # links that open the content: 'the plan | to cut taxes'
             "note": S(),
         },
         "constructions": {
@@ -189,6 +192,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "class": S(required=True, ref="cues.classes"),
             "act": S(choices=ACTS),
             "headings_only": S("bool"),
+            "after_line": S("bool"),  # the match may start on the line before (a signature under its quote)
             "not_sources": S("str_list"),
             "note": S(),
         },

@@ -234,10 +234,19 @@ def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexi
 
 
 def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
-    """'released a statement saying (that) X': the statement's issuer is the source."""
+    """'released a statement saying (that) X', 'his belief that X', 'the
+    plan to cut taxes', 'her call for a recount': the content is the clause
+    or phrase the noun governs after its link word (the rest of the sentence
+    when the parse hangs nothing there), the link kept when the rule says so
+    ('to cut taxes'); the source is the noun's possessor, else its verb's
+    subject, else the noun phrase before it."""
     noun, link = hit.words[0], hit.words[-1]
-    words = sent.words[link.index + 1 :]
-    while words and words[0].lower == "that":
+    first = link.index if link.lower in (hit.rule.get("keep_links") or ()) else link.index + 1
+    governed = [
+        word for kid in sent.kids(noun) if kid.index > link.index for word in sent.subtree(kid) if word.index >= first
+    ]
+    words = governed or sent.words[first:]
+    while words and words[0].lower == "that" and words[0] is not link:
         words = words[1:]
     content = words_span(words)
     if content is None:
@@ -245,9 +254,10 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
     trimmed = trim(text, *content, quotes)
     if trimmed is None:
         return f"noun cue '{noun.text}' has no content"
+    owners = [kid for kid in sent.kids(noun, "nmod:poss") if kid.index < noun.index]
+    source = after_possessive(sent, owners[0]) if owners else None
     governor = sent.head_of(noun)
-    source = None
-    if governor is not None:
+    if source is None and governor is not None:
         subject = subject_of(sent, governor)
         if subject is not None and subject.index < noun.index:
             source = noun_phrase(sent, subject)
@@ -255,3 +265,9 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
         source = bare_np_before(sent, noun)
     cue_text = f"{noun.lemma} {link.lower}"
     return Draft((noun.start, link.end), cue_text, hit.rule.get("class"), source, (trimmed,), (hit.rule.id, "pattern.noun_statement"))
+
+
+def after_possessive(sent: Sent, owner: Word) -> tuple[int, int] | None:
+    """The possessor's phrase without its possessive marker: 'the senator's' -> 'the senator'."""
+    words = [word for word in sent.subtree(owner) if word.xpos != "POS" and word.upos != "PUNCT"]
+    return words_span(words)

@@ -163,6 +163,19 @@ def _match_words(words: list[Word], start: int, sequence: tuple[str, ...]) -> bo
     return all(words[start + k].lower == sequence[k] for k in range(len(sequence)))
 
 
+def _source_then_comma(sent: Sent, index: int, rule: Rule) -> bool:
+    """One word of the rule's ``source_upos`` classes right after the phrase,
+    or a short name, and then a comma: 'To her, ...', 'To Ana Ruiz, ...'."""
+    tags = set(rule.get("source_upos"))
+    for end in range(index, min(index + 4, len(sent.words))):
+        word = sent.words[end]
+        if word.lower == "," and end > index:
+            return True
+        if word.upos not in tags:
+            return False
+    return False
+
+
 def _excluded(text: str, sent: Sent, lexicon: Lexicon) -> set[int]:
     """Words inside a 'not a cue' pattern ('That said, ...')."""
     excluded: set[int] = set()
@@ -192,6 +205,8 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
                     continue
                 if rule.get("heads") and document_head(sent, sent.words[index + len(sequence) - 1], rule) is None:
                     continue  # 'in' before anything but a poll, a survey, a study ...
+                if rule.get("source_upos") and not _source_then_comma(sent, index + len(sequence), rule):
+                    continue  # 'To her, ...' but not 'To date, ...'
                 words = tuple(sent.words[index : index + len(sequence)])
                 hits.append(CueHit(words, rule, "phrase"))
                 taken.update(word.id for word in words)

@@ -165,6 +165,30 @@ def _passive_agent_frame(text: str, sent: Sent, cue: Word) -> tuple[Span | None,
     return content, after_case(sent, agent, noun_phrase(sent, agent)), "pattern.passive_agent"
 
 
+def _passive_object(context: CueContext) -> FrameMatch | None:
+    """'The council was criticised by the auditor because the accounts were
+    late', 'was accused by rivals of lying': the agent is the source; the
+    content is the passive subject and what the cue says of it after the
+    agent (the reason or the charge), as two parts when they are apart."""
+    sent, cue = context.sentence, context.cue
+    agent = passive_agent(sent, cue)
+    subjects = [kid for kid in sent.kids(cue, "nsubj:pass") if kid.index < cue.index]
+    if agent is None or not subjects:
+        return None
+    source = after_case(sent, agent, noun_phrase(sent, agent))
+    reasons = [
+        kid for kid in sent.kids(cue, "obl", "advcl", "xcomp", "ccomp")
+        if kid.index > agent.index and kid is not agent
+    ]
+    if source is None or not reasons:
+        return None
+    subject = words_span(sent.subtree(subjects[0]))
+    reason = words_span([w for kid in reasons for w in sent.subtree(kid)])
+    if subject is None or reason is None:
+        return None
+    return FrameMatch((subject, reason), "pattern.passive_object", source=source, sourced=True)
+
+
 def _evidential(
     text: str, sent: Sent, cue: Word, lexicon: Lexicon, subjects: Container[str]
 ) -> tuple[Span | None, Span | None, str] | None:
@@ -281,12 +305,29 @@ def _before_coordinated_cue(context: CueContext, part: Span) -> Span:
         if (
             word.upos == "CCONJ"
             and following.upos == "VERB"
-            and following.lemma in context.lexicon.verbs
+            and (following.lemma in context.lexicon.verbs or _goes_on_with_the_cue(context, words, following))
             and not context.sentence.kids(following, "nsubj", "nsubj:pass")
             and position > 0
         ):
             return part[0], words[position - 1].end
     return part
+
+
+def _goes_on_with_the_cue(context: CueContext, words: list[Word], verb: Word) -> bool:
+    """'said it would study the complaint but gave no timetable': a verb
+    after 'and/but' in the tense of the cue, with no auxiliary of its own,
+    after a reported clause built with an auxiliary, tells what the speaker
+    did next, not what they said ('said X and that Y' stays reported)."""
+    sent = context.sentence
+    inside = {word.index for word in words}
+    heads = [word for word in words if (sent.head_of(word) is None or sent.head_of(word).index not in inside)]
+    return (
+        bool(heads)
+        and verb.xpos == context.cue.xpos
+        and not sent.kids(verb, "aux", "aux:pass")
+        and bool(sent.kids(heads[0], "aux"))
+        and not sent.kids(heads[0], "aux")[0].xpos == context.cue.xpos
+    )
 
 
 def _object(context: CueContext) -> FrameMatch | None:
@@ -391,9 +432,9 @@ def _object_infinitive(context: CueContext) -> FrameMatch | None:
         before = [kid for kid in addressees if kid.index < clause.index]
         if not subjects and not before:
             continue
-        first = (before or subjects)[0]
-        words = sent.subtree(clause) + [w for kid in before for w in sent.subtree(kid)]
-        span = words_span([w for w in words if w.index >= first.index])
+        first = min((before or subjects)[0].index, context.last.index + 1)  # 'urged | both sides to ...'
+        words = sent.subtree(clause) + [w for kid in before for w in sent.subtree(kid)] + sent.words[first:clause.index]
+        span = words_span([w for w in words if w.index >= first])
         if span is not None:
             return FrameMatch((span,), "pattern.verb_object_infinitive")
     return None
@@ -420,6 +461,7 @@ Frame = Callable[[CueContext], "FrameMatch | None"]
 FRAMES: dict[str, Frame] = {
     "evidential": _evidential_frame,  # videos showed X
     "passive_agent": _passive_frame,  # claimed by X
+    "passive_object": _passive_object,  # was criticised by X because Y
     "quote": _quote_frame,  # "X," she said
     "question": _question,  # asked whether X / wondered who X
     "object_infinitive": _object_infinitive,  # urged voters to register / asked them to leave

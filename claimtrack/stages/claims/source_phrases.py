@@ -54,4 +54,4 @@ def source_phrase(sent: Sent, mention: Span, taken: Sequence[Span], time_words: 
 
 
 def _edge(word: Word) -> bool:
-    return word.upos in _EDGE_UPOS or word.has("PronType=Rel")
+    return word.upos in _EDGE_UPOS or word.xpos == "POS" or word.has("PronType=Rel")
