@@ -36,6 +36,7 @@ class StatementCues:
     not_statement: tuple[tuple[str, ...], ...] = ()
     acts: tuple[tuple[str, frozenset[str]], ...] = ()  # in the order they are tried
     directive_needs_infinitive: frozenset[str] = frozenset()
+    directive_otherwise: frozenset[str] = frozenset()  # question cues that direct when they ask nothing
     question_openers: frozenset[str] = frozenset()
 
     def act(self, cue_text: str, cue_lemmas: Iterable[str], source_lemmas: Iterable[str], content_text: str) -> str:
@@ -45,11 +46,13 @@ class StatementCues:
         words = [word.lower() for word in _WORD.findall(content_text)]
         asks = content_text.rstrip(" \t\n\"'\u201d\u2019").endswith("?")
         by_lemma = dict(self.acts)
-        if lemmas & by_lemma.get("question", frozenset()):
-            opens = bool(words) and words[0] in self.question_openers
-            return "question" if opens or asks else "directive"
+        opens = bool(words) and words[0] in self.question_openers
+        if lemmas & by_lemma.get("question", frozenset()) and (opens or asks):
+            return "question"
         if asks:
             return "question"
+        if lemmas & self.directive_otherwise:
+            return "directive"
         for name, members in self.acts:
             found = lemmas & members
             if not found or name == "question":
@@ -114,5 +117,6 @@ def load_statement_cues(path: str | Path | None = None) -> StatementCues:
         directive_needs_infinitive=frozenset(
             _words(data.get("directive_needs_infinitive", []), f"{name}: directive_needs_infinitive")
         ),
+        directive_otherwise=frozenset(_words(data.get("directive_otherwise", []), f"{name}: directive_otherwise")),
         question_openers=frozenset(_words(data.get("question_openers", []), f"{name}: question_openers")),
     )

@@ -65,8 +65,12 @@ def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexic
         found = attrs.evolve(found, act=lexicon.act(hit.rule))
     if found.source is None:
         return found
-    taken = (*((found.cue,) if found.cue else ()), *found.parts)
-    return attrs.evolve(found, phrase=source_phrase(sent, found.source, taken, lexicon.time_words))
+    cue = found.cue
+    # A content piece that holds its own cue is a misread clause boundary, not a limit of the source phrase.
+    parts = [part for part in found.parts if cue is None or not (part[0] <= cue[0] and cue[1] <= part[1])]
+    taken = (*((cue,) if cue else ()), *parts)
+    phrase = source_phrase(sent, found.source, taken, lexicon.time_words, found.cue, lexicon.verbs)
+    return attrs.evolve(found, phrase=phrase)
 
 
 def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:

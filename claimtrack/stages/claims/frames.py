@@ -28,6 +28,7 @@ from claimtrack.stages.claims.phrases import (
     only_source_between,
     passive_agent,
     quote_opens_unit,
+    span_heads,
     speaker_pronoun,
     verb_between,
     words_span,
@@ -319,8 +320,7 @@ def _goes_on_with_the_cue(context: CueContext, words: list[Word], verb: Word) ->
     after a reported clause built with an auxiliary, tells what the speaker
     did next, not what they said ('said X and that Y' stays reported)."""
     sent = context.sentence
-    inside = {word.index for word in words}
-    heads = [word for word in words if (sent.head_of(word) is None or sent.head_of(word).index not in inside)]
+    heads = span_heads(sent, words)
     return (
         bool(heads)
         and verb.xpos == context.cue.xpos
