@@ -180,6 +180,8 @@ def _attribute_phrase(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Dra
     trimmed = tuple(t for t in (trim(text, *piece, quotes) for piece in pieces if piece is not None) if t)
     if not trimmed:
         return f"phrase '{rule.get('words')}' has no content"
+    if rule.get("source_upos") and not _has_finite(sent.words_between(*trimmed[0])):
+        return f"phrase '{rule.get('words')}' has no clause with a finite verb"
     cue_lemma = " ".join(rule.get("words").split())
     return Draft((first.start, last.end), cue_lemma, rule.get("class"), source, trimmed, (rule.id, pattern))
 
@@ -265,6 +267,8 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
         subject = subject_of(sent, governor)
         if subject is not None and subject.index < noun.index:
             source = noun_phrase(sent, subject)
+    if source is None and hit.rule.get("owned"):
+        return f"noun cue '{noun.text}' has no possessor and no subject"
     if source is None:
         source = bare_np_before(sent, noun)
     cue_text = f"{noun.lemma} {link.lower}"
