@@ -65,6 +65,8 @@ def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexic
         found = attrs.evolve(found, act=lexicon.act(hit.rule))
     if found.source is None:
         return found
+    if hit.kind == "noun" and not lexicon.first_person_counts(found.cue_class) and _speaker_span(sent, found.source):
+        return f"noun cue '{hit.head.text}' ({found.cue_class}) of the speaker's own ('my belief that')"
     cue = found.cue
     # A content piece that holds its own cue is a misread clause boundary, not a limit of the source phrase.
     parts = [part for part in found.parts if cue is None or not (part[0] <= cue[0] and cue[1] <= part[1])]
@@ -132,6 +134,12 @@ def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
     if any(kid.lower in lexicon.unreal_marks for kid in sent.kids(cue, "mark")):
         return "hypothetical"
     return None
+
+
+def _speaker_span(sent: Sent, span: tuple[int, int]) -> bool:
+    """The span is one first- or second-person pronoun ('my', 'I', 'you')."""
+    words = sent.words_between(*span)
+    return len(words) == 1 and speaker_pronoun(words[0])
 
 
 def _first_person_subject(sent: Sent, cue: Word) -> bool:
