@@ -128,6 +128,7 @@ def test_json_names_are_read_and_omitted_fields_get_their_defaults():
                 "id": "C1",
                 "kind": "direct",
                 "content": {"text": "Over", "start": 1, "end": 5, "parts": []},
+                "act": "statement",
                 "cue": {"text": "said", "start": 7, "end": 11, "lemma": "say", "class": "neutral"},
                 "source": None,
                 "hedged": True,
@@ -146,6 +147,7 @@ def test_json_names_are_read_and_omitted_fields_get_their_defaults():
                 id="C1",
                 kind="direct",
                 content=Content("Over", 1, 5),
+                act="statement",
                 cue=Cue("said", 7, 11, lemma="say", cls="neutral"),
                 hedged=True,
                 hedges=(Hedge("may", 12, 15, cls="modal", rule=None),),
@@ -175,7 +177,9 @@ def test_every_field_omitted_from_the_json_has_the_omitted_value_as_default():
                     default = field.default.factory() if isinstance(field.default, attrs.Factory) else field.default
                     omissions.append((f"{cls.__name__}.{field.name}", key, default))
     assert sorted(omissions, key=str) == [
+        ("Claim.continues", "json_omit_none", None),
         ("Claim.heading", "json_omit_false", False),
+        ("ClaimSource.phrase", "json_omit_none", None),
         ("DocumentInfo.metadata", "json_omit_empty", {}),
         ("DocumentInfo.provenance", "json_omit_empty", ()),
         ("Hedge.rule", "json_omit_none", None),
