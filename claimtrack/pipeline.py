@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack import __version__
+from claimtrack._version import __version__
 from claimtrack.document import Document
 from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
 from claimtrack.parsing.textprep import replace_surrogates

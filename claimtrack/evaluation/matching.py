@@ -50,8 +50,7 @@ def dice(a: frozenset[int], b: frozenset[int]) -> float:
 
 def content_parts(claim: Claim) -> Parts:
     """The character ranges of a claim's content: its parts, or the whole content."""
-    parts = tuple((part.start, part.end) for part in claim.content.parts)
-    return parts or ((claim.content.start, claim.content.end),)
+    return claim.content.ranges
 
 
 def content_views(words: Words, claim: Claim) -> list[frozenset[int]]:

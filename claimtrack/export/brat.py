@@ -113,8 +113,7 @@ def _ann(result) -> str:
     ann = _Ann(result.text)
     for claim in result.claims:
         content = claim.content
-        pieces = [(part.start, part.end) for part in content.parts] or [(content.start, content.end)]
-        content_id = ann.span(TYPES["content"], pieces)
+        content_id = ann.span(TYPES["content"], list(content.ranges))
         ann.attribute("Kind", content_id, claim.kind)
         ann.attribute("Status", content_id, claim.confirmation.status)
         if claim.hedged:

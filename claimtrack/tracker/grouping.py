@@ -26,6 +26,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from importlib import resources
 
 import attrs
@@ -243,10 +244,4 @@ def _is_name_word(word: str) -> bool:
 
 def _name_runs(words: Sequence[str]) -> list[list[str]]:
     """Maximal runs of consecutive capitalised content words."""
-    runs: list[list[str]] = [[]]
-    for word in words:
-        if _is_name_word(word):
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+    return [list(run) for named, run in groupby(words, key=_is_name_word) if named]

@@ -231,26 +231,7 @@ def _single_mention(
     indefinite = article is not None and not definite and not pronoun
     plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
 
-    type_, type_rule, animate = None, None, None
-    for regex, pattern_type, rule, whole in compiled.patterns:
-        if regex.search(span.text if whole else core_span.text):
-            type_, type_rule = pattern_type, rule
-            break
-    if type_ is None:
-        found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
-        if found_type:
-            type_, type_rule, animate = found_type, gazetteer_rule, False
-            if gazetteer_name and (name is None or name in gazetteer_name):
-                name = gazetteer_name
-    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
-    if type_ is None and bare in compiled.metonymy:
-        type_, type_rule = compiled.metonymy[bare]
-        animate = False
-    if type_ is None and name:
-        for ending, ending_type, rule in compiled.endings:
-            if name == ending or name.endswith(" " + ending):
-                type_, type_rule, animate = ending_type, rule, False
-                break
+    type_, type_rule, animate, name = _surface_type(text, span, core, core_span, possessed_text, name, compiled)
     if name and title_type is None and name_first is not None and name_first.i == words[0].i:
         title_type, title_rule = title_before(words[0], docwords, compiled)
     if type_ is None and name and title_type:
@@ -300,6 +281,36 @@ def _single_mention(
         forms=forms,
         phrase=span_of(text, phrase[0].start, phrase[-1].end),
     )
+
+
+def _surface_type(
+    text: str, span: Span, core: Sequence[Word], core_span: Span, possessed_text: str, name: str | None,
+    compiled: SourceRules,
+) -> tuple[str | None, str | None, bool | None, str | None]:
+    """The type the mention's words say outright: a type pattern, the
+    gazetteer (which may also give the full name), a metonym ('Washington'),
+    a name ending ('... Ministry'). Returns (type, rule, animate, name)."""
+    type_, type_rule, animate = None, None, None
+    for regex, pattern_type, rule, whole in compiled.patterns:
+        if regex.search(span.text if whole else core_span.text):
+            type_, type_rule = pattern_type, rule
+            break
+    if type_ is None:
+        found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
+        if found_type:
+            type_, type_rule, animate = found_type, gazetteer_rule, False
+            if gazetteer_name and (name is None or name in gazetteer_name):
+                name = gazetteer_name
+    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
+    if type_ is None and bare in compiled.metonymy:
+        type_, type_rule = compiled.metonymy[bare]
+        animate = False
+    if type_ is None and name:
+        for ending, ending_type, rule in compiled.endings:
+            if name == ending or name.endswith(" " + ending):
+                type_, type_rule, animate = ending_type, rule, False
+                break
+    return type_, type_rule, animate, name
 
 
 def _role(

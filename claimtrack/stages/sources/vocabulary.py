@@ -75,19 +75,8 @@ def _names_regex(names: Iterable[str]) -> re.Pattern[str]:
 
 
 def _compile(rules: RuleSet) -> SourceRules:
-    heads: dict[str, HeadNoun] = {}
-    for rule in rules.section("sources", "head_nouns"):
-        for lemma in rule.get("lemmas"):
-            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id))
-    pronouns: dict[str, PronounRule] = {}
-    for rule in rules.section("sources", "pronouns"):
-        for word in rule.get("words"):
-            pronouns.setdefault(
-                word.lower(),
-                PronounRule(
-                    rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True), rule.get("gender")
-                ),
-            )
+    heads = _head_nouns(rules)
+    pronouns = _pronouns(rules)
     metonymy: dict[str, tuple[str, str]] = {}
     for rule in rules.section("sources", "metonymy"):
         for name in rule.get("names"):
@@ -157,6 +146,27 @@ def _compile(rules: RuleSet) -> SourceRules:
             rule.id for section in ("ner_labels", "name_defaults") for rule in rules.section("sources", section)
         ),
     )
+
+
+def _head_nouns(rules: RuleSet) -> dict[str, HeadNoun]:
+    heads: dict[str, HeadNoun] = {}
+    for rule in rules.section("sources", "head_nouns"):
+        for lemma in rule.get("lemmas"):
+            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id))
+    return heads
+
+
+def _pronouns(rules: RuleSet) -> dict[str, PronounRule]:
+    pronouns: dict[str, PronounRule] = {}
+    for rule in rules.section("sources", "pronouns"):
+        for word in rule.get("words"):
+            pronouns.setdefault(
+                word.lower(),
+                PronounRule(
+                    rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True), rule.get("gender")
+                ),
+            )
+    return pronouns
 
 
 def _employers(rules: RuleSet) -> dict[str, EmployerRule]:
