@@ -157,7 +157,7 @@ def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tupl
         if kept and _joins_words(sent, word):
             kept.append(word)  # 'Ines Korr-Baptiste'
             continue
-        if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
+        if word.upos == "PUNCT" or word.has("PronType=Rel") or (kept and word.lower in cuts):
             break
         if word.upos == "AUX" or kept and word.upos == "VERB" and "VerbForm=Fin" in word.feats:
             break

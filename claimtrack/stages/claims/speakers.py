@@ -302,6 +302,6 @@ def _whole_phrase(sent: Sent, head: Word, last: Word) -> tuple[int, int] | None:
     following = sent.words[words[-1].index + 1 : words[-1].index + 2]
     if following and following[0].lower not in (",", ".", ";", "!", "?"):
         return None
-    if any(w.lower in (",", "(", "\u2014", "who", "which", "that") for w in words):
+    if any(w.lower in (",", "(", "\u2014") or w.has("PronType=Rel") for w in words):
         return None
     return words_span(words)

@@ -255,8 +255,8 @@ def _single_mention(
         type_, type_rule = employer_type
     if pronoun is not None:
         animate = pronoun.animate
-        if pronoun.animate and type_ is None:
-            type_, type_rule = "person", pronoun.rule
+        if pronoun.animate and type_ is None and compiled.pronoun_type is not None:
+            type_, type_rule = compiled.pronoun_type, pronoun.rule
     elif animate is None and not name:
         animate = description_type([head], compiled)[1]
     unnamed = not pronoun and not name and head in compiled.anonymous_heads

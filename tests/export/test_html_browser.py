@@ -1,6 +1,8 @@
 """The HTML export in a real headless Chromium (Debian's ``chromium`` package).
 
 Each page is rendered with its scripts run, and the DOM Chromium ends with is
+
+
 checked: one highlighted element per span, the page's own script ran, no
 injected markup came alive, the claim filters (set from the page's query
 string, as a shared link would) hide exactly the rows they should. Screenshots
@@ -19,12 +21,13 @@ from pathlib import Path
 
 import pytest
 import story_fixtures as story
-from test_export import injection, marks_of, split_quote
+from export_cases import injection, marks_of, split_quote
 
 from claimtrack import export
 from claimtrack.export import html
 from claimtrack.export.spans import marked_spans
 from claimtrack.tracker.store import Tracker
+from repo_paths import SEED, TESTS
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
@@ -33,7 +36,7 @@ pytestmark = pytest.mark.skipif(
     reason="headless Chromium not found: install Debian's 'chromium' package (apt-get install -y chromium); .ci/run does",
 )
 
-ARTIFACTS = Path(os.environ.get("CLAIMTRACK_TEST_ARTIFACTS", Path(__file__).parent / "artifacts"))
+ARTIFACTS = Path(os.environ.get("CLAIMTRACK_TEST_ARTIFACTS", TESTS / "artifacts"))
 
 
 def chromium(page: Path, profile: Path, *args: str, fragment: str = "") -> str:
@@ -82,6 +85,7 @@ def body_attributes(dom: str) -> dict[str, str]:
     return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["monday", "tuesday", "thursday"])
 def test_story_page_renders_one_highlighted_element_per_span(tmp_path, name):
     article = dict(zip(["monday", "tuesday", "thursday"], story.story()))[name]
@@ -97,6 +101,7 @@ def test_story_page_renders_one_highlighted_element_per_span(tmp_path, name):
         screenshot(page, tmp_path, "story-thursday.png")
 
 
+@pytest.mark.slow
 def test_a_link_to_a_span_opens_the_page_with_its_details_showing(tmp_path):
     (page,) = export.write([story.story()[0]], "html", tmp_path)
     dom = rendered_dom(page, tmp_path, fragment="#C1.source")
@@ -116,6 +121,7 @@ def test_a_link_to_a_span_opens_the_page_with_its_details_showing(tmp_path):
     screenshot(page, tmp_path, "story-monday-details.png", fragment="#C1.source")
 
 
+@pytest.mark.slow
 def test_split_quote_page_marks_each_piece(tmp_path):
     (page,) = export.write([split_quote()], "html", tmp_path)
     marks = marks_of(rendered_dom(page, tmp_path))
@@ -127,6 +133,7 @@ def test_split_quote_page_marks_each_piece(tmp_path):
     }
 
 
+@pytest.mark.slow
 def test_injected_markup_stays_text_in_the_browser(tmp_path):
     (page,) = export.write([injection()], "html", tmp_path)
     dom = rendered_dom(page, tmp_path)
@@ -140,6 +147,7 @@ def test_injected_markup_stays_text_in_the_browser(tmp_path):
     screenshot(page, tmp_path, "injection.png")
 
 
+@pytest.mark.slow
 def test_tracker_group_page_shows_the_timeline(tmp_path):
     with Tracker(tmp_path / "t.db") as tracker:
         for a in story.story():
@@ -158,11 +166,12 @@ def test_tracker_group_page_shows_the_timeline(tmp_path):
     assert index.count('<tr><td><a href="G') == 5
 
 
+@pytest.mark.slow
 def test_seed_article_from_the_real_engine_renders_every_span(tmp_path):
     """The seed article has nested claims (AFP reports what a Telegram video showed)."""
     import claimtrack
 
-    seed = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
+    seed = SEED
     result = claimtrack.extract_file(seed)
     (page,) = export.write([result], "html", tmp_path)
     dom = rendered_dom(page, tmp_path)
@@ -206,6 +215,7 @@ def rows_of(dom: str) -> Rows:
     return parser
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("query", "visible"),
     [
@@ -233,6 +243,7 @@ def test_filters_change_the_visible_claim_rows(tmp_path, query, visible):
         screenshot(page, tmp_path, "story-thursday-hedged.png", fragment=query)
 
 
+@pytest.mark.slow
 def test_the_sources_panel_lists_each_entity_with_its_mentions(tmp_path):
     """Monday's article: one anonymous source, "a port official", later "The official"."""
     article = story.story()[0]

@@ -5,7 +5,6 @@ that brings a version 1 database to the index."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 import story_fixtures as story
@@ -14,8 +13,10 @@ import yaml
 from claimtrack.model import Claim, ClaimSource, Content, DocumentInfo, Result
 from claimtrack.tracker.grouping import Gist, band_keys, similarity
 from claimtrack.tracker.store import Tracker
+from repo_paths import TESTS
 
-PAIRS = yaml.safe_load((Path(__file__).parent / "data" / "tracker_pairs.yaml").read_text(encoding="utf-8"))
+
+PAIRS = yaml.safe_load((TESTS / "data" / "tracker_pairs.yaml").read_text(encoding="utf-8"))
 
 # What lexical similarity cannot see; docs/tracking.md gives the figures.
 KNOWN_MISSES = {

@@ -7,15 +7,14 @@ Claims are looked up by their source mention or cue, so that these tests say
 what resolution, hedging and confirmation make of the engine's claims.
 """
 
-from pathlib import Path
-
 import pytest
 import yaml
 
 import claimtrack
+from repo_paths import SEED, TESTS
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
-ARTICLES = Path(__file__).resolve().parent / "articles"
+
+ARTICLES = TESTS / "articles"
 NO_RESPONSE = "no immediate response from the United States officials"
 
 

@@ -25,8 +25,10 @@ from claimtrack.ruleset.loader import (
     load_rules,
 )
 from claimtrack.ruleset.regex import compile_pattern, regex_problem
+from repo_paths import TESTS
 
-BROKEN = Path(__file__).parent / "broken_rules"
+
+BROKEN = TESTS / "broken_rules"
 NO_LOOKAHEAD = (
     "RE2 has no lookahead; match the context with a wider pattern and put the part to "
     "report in a group named 'match', as in (?P<match>no comment)(?:[.,;]|$)"

@@ -16,8 +16,10 @@ from claimtrack.model import DocumentInfo, Result
 from claimtrack.results import load
 from claimtrack.tracker import TrackerError
 from claimtrack.tracker.store import Tracker
+from repo_paths import REPO
 
-STORY = Path(__file__).resolve().parent.parent / "examples" / "story"
+
+STORY = REPO / "examples" / "story"
 STORY_IDS = ["2026-03-02-harbour-courier", "2026-03-03-daily-ledger", "2026-03-05-velmor-times"]
 
 

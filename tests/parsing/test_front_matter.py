@@ -7,13 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import claimtrack
 from claimtrack import export
 from claimtrack.parsing.articles import split_front_matter
+from repo_paths import REPO
 
-ARTICLE = Path(__file__).resolve().parent.parent / "examples" / "story" / "2026-03-02-harbour-courier.txt"
+
+ARTICLE = REPO / "examples" / "story" / "2026-03-02-harbour-courier.txt"
 URL = "https://example.org/harbour-courier/velmor-warehouse-fire"
 
 

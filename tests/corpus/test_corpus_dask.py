@@ -61,6 +61,7 @@ def test_scheduler_local_gives_the_same_output_as_one_process(tmp_path):
     assert run.stdout.decode().splitlines() == expected_lines(folder)
 
 
+@pytest.mark.slow
 def test_format_parquet_reads_back_with_one_row_per_claim(tmp_path):
     folder = conllu_folder(tmp_path / "in", 3)
     run = claimtrack_cli("extract", str(folder), "--format", "parquet", "-o", str(tmp_path / "claims"))
@@ -74,6 +75,7 @@ def test_format_parquet_reads_back_with_one_row_per_claim(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_parquet_needs_a_folder(tmp_path):
     run = claimtrack_cli("extract", str(CONLLU), "--format", "parquet")
     assert (run.returncode, run.stderr.decode()) == (2, "claimtrack: --format parquet needs an output folder (-o DIR)\n")

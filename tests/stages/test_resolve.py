@@ -270,6 +270,7 @@ def property_doc(parser):
     return parser.parse(PROPERTY_TEXT)
 
 
+@pytest.mark.slow
 def test_any_choice_of_source_spans_gives_consistent_entities(property_doc):
     """Whatever spans the engine hands over as sources (here: any runs of
     words), every claim gets an entity that lists its mention, ids run S1.. in

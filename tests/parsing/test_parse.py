@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from claimtrack.errors import ConlluError, ModelError
 from claimtrack.parsing.parser import COMPACT_DIR, Parser, default_parser, get_parser, parse_conllu, resolve_models
 
-from conftest import TEST_DATA
+from repo_paths import TEST_DATA
+
 
 GUM_CONLLU = TEST_DATA / "gum" / "GUM_news_worship.conllu"
 GUM_TEXT = (TEST_DATA / "gum" / "GUM_news_worship.txt").read_text(encoding="utf-8")
@@ -102,6 +103,7 @@ def test_official_models_are_found_from_resources_json(monkeypatch, tmp_path):
     assert models.processors == ("tokenize", "pos", "lemma", "depparse")
 
 
+@pytest.mark.slow
 def test_import_claimtrack_does_not_import_stanza():
     code = "import sys, claimtrack, claimtrack.parsing.parser, claimtrack.cli; print('stanza' in sys.modules, 'torch' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -159,6 +159,7 @@ def test_long_word_lists_are_no_combinations():
     assert time.perf_counter() - started < 1.0
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="()[]{}*+?|\\^$.ab,12:=!<>P-wsdZ", max_size=24))
 def test_the_check_answers_for_any_pattern_in_under_a_second(pattern):

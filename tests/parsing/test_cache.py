@@ -189,6 +189,7 @@ def test_the_size_cap_holds_and_the_least_recently_used_go_first(own_cache, monk
     assert kept == words[-len(kept):], "the newest entries are the ones kept"
 
 
+@pytest.mark.slow
 def test_cache_command_shows_prunes_and_clears(own_cache, tmp_path, monkeypatch):
     import subprocess
     import sys

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 import story_fixtures as story
-from test_export import MAYOR, every_result, mayor
+from export_cases import MAYOR, every_result, mayor
 
 from claimtrack import export
 from claimtrack.export import claimreview, webanno
+from repo_paths import TESTS
+
 
 jsonld = pytest.importorskip("pyld.jsonld")
 
-DATA = Path(__file__).parent / "data" / "jsonld"
+DATA = TESTS / "data" / "jsonld"
 SCHEMA_ORG = json.loads((DATA / "schemaorg-context-30.0.jsonld").read_text(encoding="utf-8"))
 ANNO = json.loads((DATA / "anno.jsonld").read_text(encoding="utf-8"))
 SCHEMA = "http://schema.org/"

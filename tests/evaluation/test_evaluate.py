@@ -19,6 +19,8 @@ from claimtrack.evaluation.report import format_errors, format_report
 from claimtrack.evaluation.scoring import Report, score_document
 from claimtrack.parsing.parser import parse_conllu
 from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Part, Result, SourceEntity, Span
+from repo_paths import REPO
+
 
 TEXT = (
     'Ana Ruiz said the plan was dead. "It is over," she said. '
@@ -355,7 +357,7 @@ def test_cli_rejects_a_non_positive_document_count(capsys):
     assert "must be at least 1, got 0" in capsys.readouterr().err
 
 
-GUM = Path(__file__).resolve().parents[2] / "shared" / "data" / "gum-attributions"
+GUM = REPO.parent / "shared" / "data" / "gum-attributions"
 
 
 @pytest.mark.skipif(not (GUM / "gum_attr_train.jsonl").is_file(), reason="../shared/data/gum-attributions is not here")

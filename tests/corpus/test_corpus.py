@@ -22,7 +22,8 @@ from claimtrack.corpus.pipe import pipe
 from claimtrack.corpus.records import Record, read_records
 from claimtrack.corpus.workers import batches
 
-from conftest import REPO, TEST_DATA
+from repo_paths import REPO, TEST_DATA
+
 
 CONLLU = TEST_DATA / "gum" / "GUM_news_worship.conllu"
 TEXTS = [
@@ -123,6 +124,7 @@ def test_batches_are_cut_by_count_and_by_characters():
 # the command line ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_folder_with_a_binary_file_gives_a_line_per_good_document_and_names_the_bad_one(tmp_path):
     folder = conllu_folder(tmp_path / "in", 2)
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
@@ -139,6 +141,7 @@ def test_a_folder_with_a_binary_file_gives_a_line_per_good_document_and_names_th
     ]
 
 
+@pytest.mark.slow
 def test_fail_fast_stops_at_the_first_failure(tmp_path):
     folder = conllu_folder(tmp_path / "in", 2)
     (folder / "doc01.conllu").write_text("1\tbroken\n", encoding="utf-8")
@@ -147,6 +150,7 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path):
     assert run.stderr.decode().count("\n") == 1 and run.stderr.decode().startswith(f"claimtrack: {folder / 'doc01.conllu'}: ")
 
 
+@pytest.mark.slow
 def test_several_documents_as_json_are_one_array(tmp_path):
     folder = conllu_folder(tmp_path / "in", 2)
     run = claimtrack_cli("extract", str(folder), "--format", "json")
@@ -193,6 +197,7 @@ def test_resume_after_a_killed_run_completes_the_output_without_duplicates(tmp_p
     assert out.read_text(encoding="utf-8").splitlines() == expected_lines(folder)
 
 
+@pytest.mark.slow
 def test_stdin_jsonl_metadata_goes_into_the_document_record(compact_parser):
     text = "The minister said the bridge was safe."
     compact_parser.parse(text)  # cached: no model run in the subprocess
@@ -203,6 +208,7 @@ def test_stdin_jsonl_metadata_goes_into_the_document_record(compact_parser):
     assert document["document"]["metadata"] == {"outlet": "Wire"}
 
 
+@pytest.mark.slow
 def test_a_cache_hit_imports_neither_torch_nor_stanza(compact_parser, tmp_path):
     text = "The minister said the bridge was safe."
     compact_parser.parse(text)
@@ -217,6 +223,7 @@ def test_a_cache_hit_imports_neither_torch_nor_stanza(compact_parser, tmp_path):
     assert run.stdout.decode().splitlines()[-1] == "0 []"
 
 
+@pytest.mark.slow
 def test_html_to_one_file_for_one_document_and_refused_for_several(tmp_path):
     page = tmp_path / "page.html"
     one = claimtrack_cli("extract", str(CONLLU), "--format", "html", "-o", str(page))

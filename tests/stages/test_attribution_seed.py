@@ -4,8 +4,6 @@ Each expected claim is written as (content, cue, source mention, kind), in
 document order; the source is the mention in the claim's own sentence.
 """
 
-from pathlib import Path
-
 import pytest
 
 from claimtrack.document import Document
@@ -13,8 +11,8 @@ from claimtrack.stages.claims.detect import find_claims
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.noise import classify_lines
 from claimtrack.ruleset.loader import default_rules
+from repo_paths import SEED
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "baghdad_drone_strike.txt"
 
 EXPECTED = [
     (

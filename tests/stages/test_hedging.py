@@ -2,7 +2,7 @@
 reporter's voice that become claims with no source.
 
 Each case is a sentence, the claim in it (content, cue word, cue lemma and
-class) and the hedges expected for it as (text, class).
+class) and the hedges expected for it as (text, class, rule id).
 """
 
 import pytest
@@ -17,61 +17,61 @@ from claimtrack.stages.findings import Findings, Lines
 
 HEDGE_CASES = [
     # modal: "may" in the content
-    ("The minister said the plant may close.", "the plant may close", "said", "say", "neutral", [("may", "modal")]),
+    ("The minister said the plant may close.", "the plant may close", "said", "say", "neutral", [("may", "modal", "hedge.modal.possibility")]),
     # epistemic adverb in the content
     (
         "Officials said the blast was probably caused by a gas leak.",
         "the blast was probably caused by a gas leak",
         "said", "say", "neutral",
-        [("probably", "epistemic_adverb")],
+        [("probably", "epistemic_adverb", "hedge.epistemic_adverb.likelihood")],
     ),
     # epistemic verb governing the cue: "appeared to show"
-    ("The video appeared to show a tank.", "a tank", "show", "show", "evidential", [("appeared", "epistemic_verb")]),
+    ("The video appeared to show a tank.", "a tank", "show", "show", "evidential", [("appeared", "epistemic_verb", "hedge.epistemic_verb.appearance")]),
     # the cue itself is a belief verb
-    ("Police believe the fire was arson.", "the fire was arson", "believe", "believe", "belief", [("believe", "epistemic_verb")]),
+    ("Police believe the fire was arson.", "the fire was arson", "believe", "believe", "belief", [("believe", "epistemic_verb", "hedge.epistemic_verb.belief")]),
     # distancing cue: "claimed"
     (
         "The group claimed it had shot down a drone.",
         "it had shot down a drone",
         "claimed", "claim", "distancing",
-        [("claimed", "distancing")],
+        [("claimed", "distancing", "hedge.distancing.cue")],
     ),
     # prospective: the phrase wins over the adverb inside it
     (
         "Residents said the factory is likely to shut next week.",
         "the factory is likely to shut next week",
         "said", "say", "neutral",
-        [("is likely to", "prospective")],
+        [("is likely to", "prospective", "hedge.prospective.likely_to")],
     ),
     # weasel attribution: source and cue together
-    ("Critics say the plan is flawed.", "the plan is flawed", "say", "say", "neutral", [("Critics say", "weasel")]),
+    ("Critics say the plan is flawed.", "the plan is flawed", "say", "say", "neutral", [("Critics say", "weasel", "hedge.weasel.some_say")]),
     # conditional
     (
         "The report, if true, would show the ministry lied, the senator said.",
         "The report, if true, would show the ministry lied",
         "said", "say", "neutral",
-        [("if true", "conditional")],
+        [("if true", "conditional", "hedge.conditional.if_true")],
     ),
     # reportative phrase inside the content
     (
         "He said the suspect was said to be armed.",
         "the suspect was said to be armed",
         "said", "say", "neutral",
-        [("was said to", "reportative")],
+        [("was said to", "reportative", "hedge.reportative.said_to")],
     ),
     # reportative adverb on the cue verb: "reportedly told"
     (
         "The captain reportedly told the crew that the engine had failed.",
         "the engine had failed",
         "told", "tell", "neutral",
-        [("reportedly", "reportative")],
+        [("reportedly", "reportative", "hedge.reportative.adverb")],
     ),
     # a reportative adjective hedges the claim it stands in
     (
         "Police said the alleged smuggler was caught.",
         "the alleged smuggler was caught",
         "said", "say", "neutral",
-        [("alleged", "reportative")],
+        [("alleged", "reportative", "hedge.reportative.adjective")],
     ),
     # nothing hedges a plain report; "May" the month is not a modal
     ("The mayor said the bridge will reopen in May.", "the bridge will reopen in May", "said", "say", "neutral", []),
@@ -94,10 +94,9 @@ def claim_in(text, content_text, cue_text, lemma, cls):
 def test_hedges_of_a_claim(parse, text, content_text, cue_text, lemma, cls, expected):
     claim = claim_in(text, content_text, cue_text, lemma, cls)
     hedges = hedging.find_hedges(text, parse(text), claim, default_rules())
-    assert [(hedge.text, hedge.cls) for hedge in hedges] == expected
+    assert [(hedge.text, hedge.cls, hedge.rule) for hedge in hedges] == expected
     for hedge in hedges:
         assert text[hedge.start : hedge.end] == hedge.text
-        assert hedge.rule
 
 
 def test_apply_sets_hedged_flag_and_rule_ids():

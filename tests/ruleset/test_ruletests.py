@@ -37,8 +37,10 @@ from claimtrack.ruletests import (
     run_case,
     run_files,
 )
+from repo_paths import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
+
+ROOT = REPO
 SHIPPED_TESTS = ROOT / "rules" / "tests"
 TUNING = ROOT / "examples" / "tuning"
 
@@ -355,6 +357,7 @@ def run_pytest(directory: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_pytest_collects_a_yaml_rule_test_in_a_fresh_project(tmp_path):
     write(
         tmp_path / "test_claims.yaml",
@@ -371,6 +374,7 @@ def test_pytest_collects_a_yaml_rule_test_in_a_fresh_project(tmp_path):
     assert run.stdout.strip().splitlines()[-1].startswith("1 passed")
 
 
+@pytest.mark.slow
 def test_pytest_plugin_reports_failures_and_bad_files_and_takes_rules(tmp_path):
     for name in ("test_tuning.yaml",):
         (tmp_path / name).write_text((TUNING / "tests" / name).read_text(encoding="utf-8"), encoding="utf-8")
@@ -393,6 +397,7 @@ def test_pytest_plugin_reports_failures_and_bad_files_and_takes_rules(tmp_path):
     assert out.strip().splitlines()[-1].startswith("1 failed, 3 passed, 1 error")
 
 
+@pytest.mark.slow
 def test_pytest_plugin_reads_its_rules_from_the_ini_file(tmp_path):
     (tmp_path / "test_tuning.yaml").write_text((TUNING / "tests" / "test_tuning.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     write(tmp_path / "pytest.ini", f"[pytest]\nclaimtrack_rules = {TUNING / 'my_rules'}\n")
