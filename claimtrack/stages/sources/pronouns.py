@@ -10,6 +10,7 @@ from claimtrack.model import span_of
 from claimtrack.stages.sources.entities import Entities, Entity, match_entity
 from claimtrack.stages.sources.mentions import Mention, analyse_mention, phrase_around
 from claimtrack.stages.sources.vocabulary import PronounRule, SourceRules
+from claimtrack.ud import CANDIDATE_RELATIONS, NOUNS
 
 __all__ = ["pronoun_fits", "relative_antecedent", "resolve_pronoun"]
 
@@ -35,7 +36,6 @@ def pronoun_fits(
     return True
 
 
-_CANDIDATE_RELATIONS = ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root")
 _LOOK_BACK = 3  # sentences before the pronoun's own searched for an antecedent
 
 
@@ -65,9 +65,9 @@ def _candidates(
     found: list[_Candidate] = []
     for number in range(max(0, here - _LOOK_BACK), here + 1):
         for word in docwords.sentence_words(number):
-            if word.start >= mention.span.start or word.upos not in ("NOUN", "PROPN"):
+            if word.start >= mention.span.start or word.upos not in NOUNS:
                 continue
-            if not word.deprel.split(":")[0] in _CANDIDATE_RELATIONS:
+            if not word.deprel.split(":")[0] in CANDIDATE_RELATIONS:
                 continue
             start, end = phrase_around(word, docwords)
             entity = next(
@@ -134,7 +134,7 @@ def relative_antecedent(text: str, mention: Mention, docwords: Document, compile
     if clause is None or not clause.deprel.startswith("acl"):
         return None
     noun = docwords.head_of(clause)
-    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start >= mention.span.start:
+    if noun is None or noun.upos not in NOUNS or noun.start >= mention.span.start:
         return None
     start, end = phrase_around(noun, docwords)
     return analyse_mention(text, span_of(text, start, end), docwords, compiled)
