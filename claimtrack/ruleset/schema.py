@@ -340,6 +340,10 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "party_extensions": {"pattern": S("regex", required=True), "note": S()},
     },
+    "tracker": {
+        "stopwords": {"words": S("str_list", required=True), "note": S()},
+        "possessives": {"endings": S("str_list", required=True), "note": S()},
+    },
 }
 
 # Sections whose entries need at least one of these keys to match anything.

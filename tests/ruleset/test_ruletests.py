@@ -165,7 +165,7 @@ def test_every_problem_in_a_rule_test_file_is_reported(tmp_path):
         f"{path}:6:9: unknown key 'sorce' in an expected claim (did you mean 'source'?)",
         f"{path}:7:17: 'hedged' must be true or false",
         f"{path}:8:9: an expected claim needs 'content'",
-        f"{path}:12:30: 'status' must be one of confirmed, corroborated, denied, disputed, unverified, "
+        f"{path}:12:30: 'status' must be one of denied, disputed, confirmed, corroborated, unverified, "
         "no_response, unconfirmed; got 'confirmd'",
         f"{path}:13:5: duplicate case name 'two' (first at line 9)",
     ]
