@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -28,7 +27,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimtrack.errors import ResultError
-from claimtrack.model import CHECKABLE_ACTS, Claim, Result, SourceEntity
+from claimtrack.model import (
+    CHECKABLE_ACTS,
+    Added,
+    Appearance,
+    Claim,
+    ClaimGroup,
+    DocumentRecord,
+    Result,
+    SourceEntity,
+    TrackedSource,
+    text_sha256,
+)
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
 from claimtrack.tracker.articles import Article, iso_date, read_article
@@ -41,15 +51,7 @@ from claimtrack.tracker.grouping import (
     content_words,
     source_aliases,
 )
-from claimtrack.tracker.records import (
-    Added,
-    Appearance,
-    ClaimGroup,
-    DocumentRecord,
-    TrackedSource,
-    current_status,
-    group_key,
-)
+from claimtrack.tracker.records import current_status, group_key
 
 # Article, TrackerError and TrackerSettings are importable from here too: the
 # exports take Articles, and both others appear in Tracker's signature.
@@ -131,7 +133,7 @@ class Tracker:
         **meta: str | None,
     ) -> Added:
         """Extract ``text`` and store it; a text already stored is not parsed again."""
-        known = self._document_with_hash(_sha256(text))
+        known = self._document_with_hash(text_sha256(text))  # before parsing: a stored text is not parsed again
         if known is not None:
             return Added(document=known["id"], doc_id=known["doc_id"], added=False)
         from claimtrack.pipeline import extract
@@ -156,7 +158,7 @@ class Tracker:
         (``claimtrack.model.CHECKABLE_ACTS``) are grouped; the document's
         whole result, intentions, directives and questions included, is kept."""
         day = iso_date(date, result.document.id) if date is not None else None
-        sha = _sha256(result.text)
+        sha = result.document.sha256  # computed once, by the pipeline
         checkable = [claim for claim in result.claims if claim.act in CHECKABLE_ACTS]
         # Computed before the write lock is taken, so other writers wait less.
         keys = [tuple(dict.fromkeys(band_keys(claim.content.text))) for claim in checkable]
@@ -479,6 +481,3 @@ def _appearance_order(appearance: Appearance) -> tuple[str, int]:
     document = appearance.document
     return (document.date or document.added_at[:10], document.id)
 
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

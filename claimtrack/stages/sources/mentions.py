@@ -29,6 +29,7 @@ from claimtrack.stages.sources.types import (
     ner_type,
     title_before,
 )
+from claimtrack.ud import DETERMINERS, NOMINALS_AND_NUMBERS, NOUNS, VERBS
 
 __all__ = ["Mention", "analyse_mention", "phrase_around"]
 
@@ -91,7 +92,7 @@ def _opens_postmodifier(word: Word, previous: Word, compiled: SourceRules) -> bo
     """
     return (
         not word.capitalised
-        and previous.upos in ("NOUN", "PROPN", "PRON", "NUM")
+        and previous.upos in NOMINALS_AND_NUMBERS
         and (word.lemma in compiled.postmodifiers or word.lower in compiled.postmodifiers)
     )
 
@@ -124,13 +125,13 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
 def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
-    if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
+    if not piece or any(word.upos in VERBS for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
     if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
         return []
-    nouns = [word for word in _chunk_words(piece) if word.upos in ("NOUN", "PROPN")]
-    nouns = nouns or [word for word in piece if word.upos in ("NOUN", "PROPN")]
+    nouns = [word for word in _chunk_words(piece) if word.upos in NOUNS]
+    nouns = nouns or [word for word in piece if word.upos in NOUNS]
     return [nouns[-1].lemma] if nouns else []
 
 
@@ -231,26 +232,7 @@ def _single_mention(
     indefinite = article is not None and not definite and not pronoun
     plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
 
-    type_, type_rule, animate = None, None, None
-    for regex, pattern_type, rule, whole in compiled.patterns:
-        if regex.search(span.text if whole else core_span.text):
-            type_, type_rule = pattern_type, rule
-            break
-    if type_ is None:
-        found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
-        if found_type:
-            type_, type_rule, animate = found_type, gazetteer_rule, False
-            if gazetteer_name and (name is None or name in gazetteer_name):
-                name = gazetteer_name
-    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
-    if type_ is None and bare in compiled.metonymy:
-        type_, type_rule = compiled.metonymy[bare]
-        animate = False
-    if type_ is None and name:
-        for ending, ending_type, rule in compiled.endings:
-            if name == ending or name.endswith(" " + ending):
-                type_, type_rule, animate = ending_type, rule, False
-                break
+    type_, type_rule, animate, name = _surface_type(text, span, core, core_span, possessed_text, name, compiled)
     if name and title_type is None and name_first is not None and name_first.i == words[0].i:
         title_type, title_rule = title_before(words[0], docwords, compiled)
     if type_ is None and name and title_type:
@@ -274,8 +256,8 @@ def _single_mention(
         type_, type_rule = employer_type
     if pronoun is not None:
         animate = pronoun.animate
-        if pronoun.animate and type_ is None:
-            type_, type_rule = "person", pronoun.rule
+        if pronoun.animate and type_ is None and compiled.pronoun_type is not None:
+            type_, type_rule = compiled.pronoun_type, pronoun.rule
     elif animate is None and not name:
         animate = description_type([head], compiled)[1]
     unnamed = not pronoun and not name and head in compiled.anonymous_heads
@@ -302,6 +284,36 @@ def _single_mention(
     )
 
 
+def _surface_type(
+    text: str, span: Span, core: Sequence[Word], core_span: Span, possessed_text: str, name: str | None,
+    compiled: SourceRules,
+) -> tuple[str | None, str | None, bool | None, str | None]:
+    """The type the mention's words say outright: a type pattern, the
+    gazetteer (which may also give the full name), a metonym ('Washington'),
+    a name ending ('... Ministry'). Returns (type, rule, animate, name)."""
+    type_, type_rule, animate = None, None, None
+    for regex, pattern_type, rule, whole in compiled.patterns:
+        if regex.search(span.text if whole else core_span.text):
+            type_, type_rule = pattern_type, rule
+            break
+    if type_ is None:
+        found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
+        if found_type:
+            type_, type_rule, animate = found_type, gazetteer_rule, False
+            if gazetteer_name and (name is None or name in gazetteer_name):
+                name = gazetteer_name
+    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
+    if type_ is None and bare in compiled.metonymy:
+        type_, type_rule = compiled.metonymy[bare]
+        animate = False
+    if type_ is None and name:
+        for ending, ending_type, rule in compiled.endings:
+            if name == ending or name.endswith(" " + ending):
+                type_, type_rule, animate = ending_type, rule, False
+                break
+    return type_, type_rule, animate, name
+
+
 def _role(
     text: str,
     possessed: Sequence[Word],
@@ -320,7 +332,7 @@ def _role(
         return text[possessed[0].start : name_first.start].strip(" -") or None
     if animate is not True:
         return None
-    described = [word for word in possessed if word.upos not in ("DET", "PRON")] or [head_word]
+    described = [word for word in possessed if word.upos not in DETERMINERS] or [head_word]
     return text[described[0].start : head_word.end].strip(" -–—") or None
 
 
@@ -346,7 +358,7 @@ def _employer_type(
         if not after or after[0].upos != "ADP" or after[0].lemma not in employer.links:
             return None
         body = _chunk_words(after[1:]) if len(after) > 1 else []
-    if not body or not any(word.upos in ("NOUN", "PROPN") for word in body):
+    if not body or not any(word.upos in NOUNS for word in body):
         return None
     reading = _single_mention(text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled)
     if reading.type in employer.types:
