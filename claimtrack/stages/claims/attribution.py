@@ -250,17 +250,20 @@ def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexi
 
 def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
     """'released a statement saying (that) X', 'his belief that X', 'the
-    plan to cut taxes', 'her call for a recount': the content is the clause
-    or phrase the noun governs after its link word (the rest of the sentence
-    when the parse hangs nothing there), the link kept when the rule says so
-    ('to cut taxes'); the source is the noun's possessor, else its verb's
-    subject, else the noun phrase before it."""
+    plan to cut taxes', 'her call for a recount': the content is the rest of
+    the sentence after the link word, or for an ``owned`` noun the clause or
+    phrase it governs; the link is kept when the rule says so ('to cut
+    taxes'); the source is the noun's possessor, else its verb's subject,
+    else (not for an ``owned`` noun) the noun phrase before it."""
     noun, link = hit.words[0], hit.words[-1]
     first = link.index if link.lower in (hit.rule.get("keep_links") or ()) else link.index + 1
     governed = [
         word for kid in sent.kids(noun) if kid.index > link.index for word in sent.subtree(kid) if word.index >= first
     ]
-    words = governed or sent.words[first:]
+    # A statement noun reads to the end of the sentence, which holds up where the
+    # parse misreads the noun ('AFP reports that ...'); a noun form of a belief,
+    # intention or directive reads what it governs ('her plan to X was rejected').
+    words = governed if governed and hit.rule.get("owned") else sent.words[first:]
     while words and words[0].lower == "that" and words[0] is not link:
         words = words[1:]
     content = words_span(words)
