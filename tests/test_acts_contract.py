@@ -180,3 +180,22 @@ def test_the_tracker_groups_only_statements_and_beliefs_but_keeps_the_whole_resu
     assert added.claims == 2
     assert labels == ["We have waited ten years for this", "The road will be finished by May."]
     assert [claim.act for claim in article.result.claims] == ["statement", "statement", "directive"]
+
+
+def test_the_seed_article_and_a_text_of_every_act_validate_against_the_json_schema():
+    import claimtrack
+    from repo_paths import SEED
+
+    text = (
+        'Republicans believe the tax cut will pay for itself. The campaign plans to open ten offices. '
+        'She urged voters to register early. "Who will pay for it?" the senator asked. '
+        '"We have waited ten years for this," the governor said. "The road will be finished by May."'
+    )
+    results = [claimtrack.extract_file(SEED), claimtrack.extract(text)]
+
+    for result in results:
+        jsonschema.validate(json.loads(json.dumps(result.to_dict())), _schema())
+    assert [(claim.act, claim.continues) for claim in results[1].claims] == [
+        ("belief", None), ("intention", None), ("directive", None), ("question", None),
+        ("statement", None), ("statement", "C5"),
+    ]
