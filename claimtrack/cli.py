@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status (0 success, 1 failure, 2 usage or input error)."""
     from claimtrack.errors import RulesError
 
+    _output_policy()
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
@@ -77,6 +78,19 @@ def main(argv: list[str] | None = None) -> int:
         # the reader went away (e.g. `| head`): stop quietly, as Python's docs advise
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _output_policy() -> None:
+    """Standard output and error as every output file: UTF-8 where the
+    stream allows, and a character the encoder refuses (a lone surrogate)
+    written as a backslash escape instead of ending the run."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _fail(message: str) -> None:
