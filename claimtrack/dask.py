@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.corpus.writer import document_record
-from claimtrack.corpus.parquet import claim_rows, write_part
+from claimtrack.corpus.parquet import claim_rows, clear_parts, write_part
 from claimtrack.corpus.records import Record
 from claimtrack.corpus.work import Outcome, Settings, extract_batch
 from claimtrack.corpus.workers import batches
@@ -93,6 +93,7 @@ def to_parquet(bag: Any, path: str | Path) -> list[str]:
     partition, one row per claim (failed documents have none); the paths."""
     import dask
 
+    clear_parts(path)  # an earlier run's parts are not this run's data
     parts = [dask.delayed(_write_partition)(part, str(path), number) for number, part in enumerate(bag.to_delayed())]
     return list(dask.compute(*parts))
 
@@ -138,6 +139,8 @@ def connect(scheduler: str, jobs: int) -> Any:
         return distributed.Client(scheduler, timeout="30s")
     except OSError as error:
         raise ClaimtrackError(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
+    except (ValueError, TypeError) as error:  # a malformed address: "foo://bar", "not an address"
+        raise ClaimtrackError(f"--scheduler {scheduler!r} is not a Dask scheduler address ({' '.join(str(error).split())})") from None
 
 
 def run_on_cluster(

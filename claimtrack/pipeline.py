@@ -37,7 +37,7 @@ from claimtrack.stages.unsourced import find_unsourced
 if TYPE_CHECKING:
     from claimtrack.parsing.parser import Parsed
 
-__all__ = ["STAGES", "extract", "extract_document", "extract_file", "extract_parsed"]
+__all__ = ["STAGES", "extract", "extract_document", "extract_file", "extract_parsed", "surrogate_note"]
 
 STAGES: tuple[Stage, ...] = (
     classify_lines,
@@ -109,9 +109,18 @@ def extract(
 
     ``parser`` is a :class:`claimtrack.Parser` (default: the shipped compact
     models); ``rules`` adds overlay rule directories to the shipped rules.
+    A text over the input limit (10 MiB of UTF-8, as for files) raises an
+    InputError; a ``text`` that is not a str, a TypeError.
     """
     from claimtrack.parsing.parser import Parser, default_parser
+    from claimtrack.parsing.textio import MAX_BYTES, check_size
 
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, got {type(text).__name__}")
+    if not isinstance(doc_id, str):
+        raise TypeError(f"extract() takes doc_id as a str, got {type(doc_id).__name__}")
+    if len(text) * 4 > MAX_BYTES:  # only then can its UTF-8 be over the input limit
+        check_size(len(text.encode("utf-8", "surrogatepass")), doc_id)
     ruleset = rules_from(rules)  # a broken overlay fails before any parsing
     cleaned = replace_surrogates(text)  # same length: every offset holds
     text = cleaned.text
@@ -120,15 +129,22 @@ def extract(
     active = parser if isinstance(parser, Parser) else default_parser()
     (parsed,) = active.parse_many([text], cache=cache)
     result = extract_parsed(parsed, rules=ruleset, doc_id=doc_id)
-    if cleaned.count:
-        first = next(i for i, char in enumerate(text) if char == "\ufffd")
-        note = Diagnostic(
-            cue=span_of(text, first, first + 1),
-            sentence=span_of(text, first, first + 1),
-            reason=f"{cleaned.count} lone surrogate(s) replaced by U+FFFD (offsets unchanged)",
-        )
-        result = attrs.evolve(result, diagnostics=(note, *result.diagnostics))
-    return result
+    return surrogate_note(result, cleaned.count)
+
+
+def surrogate_note(result: Result, count: int) -> Result:
+    """The result with the diagnostic that ``count`` lone surrogates of its
+    text were replaced by U+FFFD (the result itself when there were none)."""
+    if not count:
+        return result
+    text = result.text
+    first = next(i for i, char in enumerate(text) if char == "\ufffd")
+    note = Diagnostic(
+        cue=span_of(text, first, first + 1),
+        sentence=span_of(text, first, first + 1),
+        reason=f"{count} lone surrogate(s) replaced by U+FFFD (offsets unchanged)",
+    )
+    return attrs.evolve(result, diagnostics=(note, *result.diagnostics))
 
 
 def extract_file(path: str | Path, *, rules: RulesArg = None, parser: Any = None, cache: bool = True) -> Result:

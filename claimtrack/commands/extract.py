@@ -151,16 +151,17 @@ def run(args: argparse.Namespace) -> int:
     globs = tuple(args.glob or DEFAULT_GLOBS)
     several = _several(args.files, args.input_format)
     output.check_output(fmt, args.out, several)
+    output.check_inputs(args.files, {"-o": args.out, "--errors": args.errors})
     if args.resume and (fmt != "jsonl" or args.out is None):
         raise ClaimtrackError("--resume needs --format jsonl and an --output file")
-    done = output.finished(args.out) if args.resume else set()
+    done = output.finished(args.out) if args.resume else output.Done()
     tally = Tally()
     show = args.progress or (sys.stderr.isatty() and not args.verbose)
     total = count_records(args.files, input_format=args.input_format, globs=globs) if show else None
     progress = Progress(show, total)
     records = _skipping(read_records(args.files, input_format=args.input_format, globs=globs), done, tally, progress)
     writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume)
-    errors = output.ErrorLog(args.errors, append=args.resume)
+    errors = output.ErrorLog(args.errors)  # on --resume too: every failed document is tried again
     try:
         for outcome in _outcomes(records, args, progress):
             if not _take(outcome, writer, errors, progress, tally, args, rules):
@@ -181,13 +182,22 @@ def _several(files: list[str], input_format: str) -> bool:
 
 
 def _skipping(records, done, tally: Tally, progress):
-    from claimtrack.corpus.output import is_done
+    """The records not already in the output; a record whose id is there
+    with another text (the input changed since) fails with a line saying so,
+    instead of being written a second time."""
+    from claimtrack.corpus.output import changed, is_done
 
     for record in records:
         if done and is_done(record, done):
             tally.skipped += 1
             progress.advance()
             continue
+        if done and changed(record, done):
+            message = (
+                f"{record.name}: changed since it was extracted into the output (another sha256 for id "
+                f"{record.doc_id!r}); not written twice: remove its line from the output to extract it again"
+            )
+            record = attrs.evolve(record.without_text(), error=message)
         yield record
 
 
@@ -210,13 +220,19 @@ def _outcomes(records, args: argparse.Namespace, progress):
 def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namespace, rules) -> bool:
     """Write one outcome; False when the run must stop (``--fail-fast``)."""
     record = outcome.record
+    if outcome.error is None:
+        try:
+            writer.write(outcome.result, record)
+        except (ClaimtrackError, BrokenPipeError):
+            raise  # the output itself cannot be written (disk full): the run stops
+        except Exception as error:  # noqa: BLE001 - the failure boundary: this document fails alone
+            outcome = attrs.evolve(outcome, error=f"{record.name}: cannot write its result ({type(error).__name__}: {error})")
     if outcome.error is not None:
         tally.failed += 1
         progress.write(f"claimtrack: {' '.join(outcome.error.split())}")
         errors.write(record, outcome.error)
         progress.advance()
         return not args.fail_fast
-    writer.write(outcome.result, record)
     tally.extracted += 1
     tally.claims += len(outcome.result.claims)
     progress.advance(tokens=outcome.tokens)

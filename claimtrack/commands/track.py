@@ -295,13 +295,16 @@ def timeline_table(group) -> str:
 
 
 def _csv(columns, rows) -> str:
+    """CSV with formula-safe cells, as every CSV claimtrack writes (export.csv.safe_cell)."""
     import csv
     import io
+
+    from claimtrack.export.csv import safe_cell
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
 
 

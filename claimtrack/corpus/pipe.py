@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from claimtrack.corpus.records import Record
+from claimtrack.corpus.records import Record, text_record
 from claimtrack.corpus.work import Settings
 from claimtrack.corpus.workers import batches, default_jobs, run_batches
 from claimtrack.errors import ClaimtrackError
@@ -69,4 +69,4 @@ def _records(texts: Iterable[Any], as_tuples: bool, contexts: deque[Any], doc_id
             text = item
         if not isinstance(text, str):
             raise TypeError(f"pipe() takes str texts, got {type(text).__name__} (item {number})")
-        yield Record(name=f"text {number}", doc_id=doc_id, text=text)
+        yield text_record(f"text {number}", doc_id, text)

@@ -19,6 +19,7 @@ spreadsheet would run as formulas with an apostrophe.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
 from collections.abc import Iterable
@@ -152,11 +153,20 @@ def write(results: Iterable, fmt: str, out_dir: str | Path, **options: object) -
     return paths
 
 
+MAX_STEM_BYTES = 150  # a file name may hold 255 bytes; room for "-N" and the extension
+
+
 def file_stems(articles) -> list[str]:
-    """A safe, unique file name stem per article, from its document id."""
+    """A safe, unique file name stem per article, from its document id; a
+    long id is cut to :data:`MAX_STEM_BYTES` bytes and ends in a short hash of
+    the whole id, so that two long ids keep two names."""
     stems: list[str] = []
     for article in articles:
-        stem = re.sub(r"[^\w.-]+", "_", article.result.document.id).strip("._") or "document"
+        doc_id = article.result.document.id
+        stem = re.sub(r"[^\w.-]+", "_", doc_id).strip("._") or "document"
+        if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+            digest = hashlib.sha256(doc_id.encode("utf-8", "backslashreplace")).hexdigest()[:10]
+            stem = stem.encode("utf-8")[: MAX_STEM_BYTES - 11].decode("utf-8", "ignore") + "-" + digest
         unique, number = stem, 1
         while unique in stems:
             number += 1

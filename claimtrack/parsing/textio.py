@@ -13,10 +13,11 @@ import codecs
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from claimtrack.errors import InputError
 
-__all__ = ["MAX_BYTES", "decode", "display_name", "read_text"]
+__all__ = ["MAX_BYTES", "check_size", "decode", "display_name", "read_limited", "read_text"]
 
 MAX_BYTES = 10 * 1024 * 1024  # about 2.5 GB of memory to parse (docs/scale.md)
 
@@ -45,8 +46,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> st
     except OSError as error:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
     _check_kind(name, info)
-    if info.st_size > max_bytes:
-        raise InputError(f"{name}: too large: {_size(info.st_size)}, over the limit of {_size(max_bytes)}")
+    check_size(info.st_size, name, max_bytes)
     try:
         data = _read_regular(path, name, max_bytes)
     except OSError as error:
@@ -114,3 +114,23 @@ def _size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size:,} bytes"
     return f"{size:,} bytes ({size / (1024 * 1024):.1f} MiB)"
+
+
+# -- the input-size gate: one limit, one message, for every road in (a file,
+# standard input, a JSONL record, the Python API)
+
+
+def check_size(size: int, name: str, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse an input of ``size`` bytes over ``max_bytes`` in one line."""
+    if size > max_bytes:
+        raise InputError(f"{name}: too large: {_size(size)}, over the limit of {_size(max_bytes)}")
+
+
+def read_limited(handle: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """At most ``max_bytes`` from a stream (standard input): it reads
+    ``max_bytes + 1`` bytes at most, so an endless stream is refused, not
+    read until the memory is full."""
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: too large: more than the limit of {_size(max_bytes)}")
+    return data

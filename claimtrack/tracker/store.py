@@ -30,7 +30,8 @@ from claimtrack.errors import ResultError
 from claimtrack.model import Claim, Result, SourceEntity, text_sha256
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
-from claimtrack.tracker.articles import Article, iso_date, read_article
+from claimtrack.parsing.textprep import replace_surrogates
+from claimtrack.tracker.articles import FRONT_MATTER_KEYS, Article, iso_date, read_article
 from claimtrack.tracker.database import connect, reported, transaction
 from claimtrack.tracker.grouping import (
     Candidate,
@@ -110,13 +111,15 @@ class Tracker:
     ) -> Added:
         """Extract an article file (with optional front matter) and store it.
 
-        Keyword arguments (title, outlet, url, date) override the front matter.
+        Keyword arguments (title, outlet, url, date) override the front matter;
+        the tracker stores those four keys and ignores any other front matter key.
         """
         body, front = read_article(path)
         front.update({key: value for key, value in meta.items() if value is not None})
+        known = {key: front[key] for key in FRONT_MATTER_KEYS if key in front}
         name = display_name(path)
         return self.add_text(
-            body, doc_id=Path(name).stem, path=name, rules=rules, parser=parser, cache=cache, **front
+            body, doc_id=Path(name).stem, path=name, rules=rules, parser=parser, cache=cache, **known
         )
 
     def add_text(
@@ -129,8 +132,13 @@ class Tracker:
         cache: bool = True,
         **meta: str | None,
     ) -> Added:
-        """Extract ``text`` and store it; a text already stored is not parsed again."""
-        known = self._document_with_hash(text_sha256(text))  # before parsing: a stored text is not parsed again
+        """Extract ``text`` and store it; a text already stored is not parsed again.
+
+        Lone surrogates in ``text`` are replaced by U+FFFD as
+        ``claimtrack.extract`` does (offsets unchanged)."""
+        if not isinstance(text, str):
+            raise TypeError(f"add_text() takes a str, got {type(text).__name__}")
+        known = self._document_with_hash(text_sha256(replace_surrogates(text).text))  # before parsing: a stored text is not parsed again
         if known is not None:
             return Added(document=known["id"], doc_id=known["doc_id"], added=False)
         from claimtrack.pipeline import extract
