@@ -102,6 +102,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read the inputs (default: by suffix)")
     parser.add_argument("--glob", metavar="PATTERN", action="append", help="file names to take from folders (repeatable)")
+    parser.add_argument(
+        "--include-text", action="store_true",
+        help="json/jsonl: put each document's text in the output (\"text\"), so that claimtrack.load() gives it back",
+    )
     parser.add_argument("--resume", action="store_true", help="skip documents already in the --output JSONL file")
     parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed document (path, id, error)")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
@@ -159,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     total = count_records(args.files, input_format=args.input_format, globs=globs) if show else None
     progress = Progress(show, total)
     records = _skipping(read_records(args.files, input_format=args.input_format, globs=globs), done, tally, progress)
-    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume)
+    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume, include_text=args.include_text)
     errors = output.ErrorLog(args.errors, append=args.resume)
     try:
         for outcome in _outcomes(records, args, progress):

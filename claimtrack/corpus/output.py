@@ -22,11 +22,14 @@ __all__ = ["ErrorLog", "Writer", "document_record", "finished", "open_writer"]
 STREAMED = ("json", "jsonl", "parquet")
 
 
-def document_record(result: Any, metadata: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A result's output object; the record's metadata goes in its ``document``."""
+def document_record(result: Any, metadata: dict[str, Any] | None = None, include_text: bool = False) -> dict[str, Any]:
+    """A result's output object; the record's metadata goes in its ``document``,
+    and with ``include_text`` the document text in ``"text"`` (``--include-text``)."""
     data = result.to_dict()
     if metadata and "metadata" not in data["document"]:
         data["document"]["metadata"] = metadata
+    if include_text:
+        data["text"] = result.text
     return data
 
 
@@ -75,8 +78,9 @@ class Writer:
 
 
 class _Stream(Writer):
-    def __init__(self, out: str | None, append: bool = False):
+    def __init__(self, out: str | None, append: bool = False, include_text: bool = False):
         self.out = out
+        self.include_text = include_text
         self.handle: IO[str] = sys.stdout if out is None else _open(out, "a" if append else "w")
 
     def close(self) -> None:
@@ -88,20 +92,20 @@ class _Stream(Writer):
 
 class JsonLines(_Stream):
     def write(self, result: Any, record: Record) -> None:
-        self.handle.write(json.dumps(document_record(result, record.metadata), ensure_ascii=False) + "\n")
+        self.handle.write(json.dumps(document_record(result, record.metadata, self.include_text), ensure_ascii=False) + "\n")
         self.handle.flush()
 
 
 class JsonArray(_Stream):
     """One JSON array, streamed; with ``single``, the one object alone (as ever for one file)."""
 
-    def __init__(self, out: str | None, single: bool):
-        super().__init__(out)
+    def __init__(self, out: str | None, single: bool, include_text: bool = False):
+        super().__init__(out, include_text=include_text)
         self.single = single
         self.count = 0
 
     def write(self, result: Any, record: Record) -> None:
-        text = json.dumps(document_record(result, record.metadata), indent=2, ensure_ascii=False)
+        text = json.dumps(document_record(result, record.metadata, self.include_text), indent=2, ensure_ascii=False)
         if not self.single:
             text = ("[\n" if self.count == 0 else ",\n") + text
         self.handle.write(text if not self.single else text + "\n")
@@ -171,13 +175,15 @@ def check_output(fmt: str, out: str | None, several: bool) -> None:
             )
 
 
-def open_writer(fmt: str, out: str | None, *, single: bool, resume: bool = False) -> Writer:
+def open_writer(fmt: str, out: str | None, *, single: bool, resume: bool = False, include_text: bool = False) -> Writer:
+    if include_text and fmt not in ("json", "jsonl"):
+        raise ClaimtrackError(f"--include-text needs --format json or jsonl, not {fmt}")
     if fmt == "jsonl":
-        return JsonLines(out, append=resume)
+        return JsonLines(out, append=resume, include_text=include_text)
     if resume:
         raise ClaimtrackError("--resume needs --format jsonl and an --output file")
     if fmt == "json":
-        return JsonArray(out, single)
+        return JsonArray(out, single, include_text=include_text)
     if fmt == "parquet":
         from claimtrack.corpus.parquet import ParquetWriter
 
