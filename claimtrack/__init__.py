@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name loads on firs
     from claimtrack.pipeline import extract_file as extract_file
     from claimtrack.parsing.reading import read_text as read_text
     from claimtrack.corpus.pipe import pipe as pipe
+    from claimtrack.corpus.tables import to_pandas as to_pandas, to_records as to_records
     from claimtrack.corpus.loading import load as load
     from claimtrack.ruleset.loader import RuleSet as RuleSet, load_rules as load_rules
     from claimtrack.tracker.store import Tracker as Tracker
@@ -47,6 +48,8 @@ _EXPORTS = {
     "explain": "claimtrack.export.explain",
     "load": "claimtrack.corpus.loading",
     "pipe": "claimtrack.corpus.pipe",
+    "to_records": "claimtrack.corpus.tables",
+    "to_pandas": "claimtrack.corpus.tables",
 }
 
 __all__ = ["__version__", *_EXPORTS]

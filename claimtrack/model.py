@@ -219,9 +219,13 @@ class Diagnostic:
     rule: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Result:
-    """Everything claimtrack found in one document."""
+    """Everything claimtrack found in one document.
+
+    Its ``repr`` is short, as spaCy's ``Doc`` shows its text:
+    ``Result(id='doc', claims=14, sources=10, text='Baghdad, Iraq...')``.
+    """
 
     text: str = attrs.field(repr=False, metadata={"json_omit": True})
     document: DocumentInfo
@@ -247,6 +251,13 @@ class Result:
         naming the field path when ``data`` is not such a dict.
         """
         return from_dict(cls, data, text=text)
+
+    def __repr__(self) -> str:
+        start = self.text[:40] + ("..." if len(self.text) > 40 else "")
+        return (
+            f"Result(id={self.document.id!r}, claims={len(self.claims)}, "
+            f"sources={len(self.sources)}, text={start!r})"
+        )
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

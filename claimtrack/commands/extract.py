@@ -23,7 +23,7 @@ examples:
   claimtrack extract articles/ --format jsonl -o claims.jsonl --progress
   claimtrack extract articles/ -o claims.jsonl --resume --errors failed.jsonl --jobs 2
   claimtrack extract corpus.jsonl --input-format jsonl -o claims.jsonl
-  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[dask]
+  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[parquet]
   claimtrack extract articles/ -o claims.jsonl --scheduler local --jobs 2
   claimtrack extract article.txt --format csv
   claimtrack extract article.txt --format html -o page.html
@@ -53,7 +53,7 @@ or a folder of .pt files; $CLAIMTRACK_MODELS sets the default.
 BUILTIN_FORMATS = {
     "json": "the JSON output contract: one object per document (an array for several)",
     "jsonl": "one JSON object per line, one line per document, streamed",
-    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[dask])",
+    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[parquet])",
 }
 
 

@@ -1,8 +1,13 @@
 """Batches of records through worker processes, outcomes back in input order.
 
 ``jobs == 1`` runs in this process. Otherwise a pool of ``jobs`` processes
-(started with *spawn*: torch does not survive a fork once it has threads)
-takes one batch per task; each process keeps its Parser, so it loads the
+takes one batch per task. They are started with *fork* while this process
+has not loaded torch (the CLI's and ``pipe``'s usual case): a forked worker
+does not re-import the calling script, so ``pipe(n_process=2)`` works from a
+script without an ``if __name__ == "__main__":`` guard and from standard
+input. Once torch is loaded here they are started with *spawn* (torch does
+not survive a fork once it has threads), which needs that guard; a pool that
+breaks says so in one line (:data:`BROKEN`). each process keeps its Parser, so it loads the
 models once. At most two batches per worker are in flight, so a corpus of
 millions of documents is read as it is processed, never all at once.
 """
@@ -11,14 +16,23 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from claimtrack.corpus.records import Record
 from claimtrack.corpus.work import Outcome, Settings, extract_batch
+from claimtrack.errors import ClaimtrackError
 
-__all__ = ["batches", "default_jobs", "run_batches"]
+__all__ = ["BROKEN", "batches", "default_jobs", "run_batches", "start_method"]
+
+BROKEN = (
+    "a worker process ended before its batch was done (out of memory, killed, or it could not start); "
+    'torch was loaded before the workers started, so they were spawned: put the code that calls '
+    'pipe(n_process>1) under  if __name__ == "__main__":  in a script file, or use n_process=1'
+)
 
 BATCH_CHARS = 100_000
 
@@ -26,6 +40,13 @@ BATCH_CHARS = 100_000
 def default_jobs(jobs: int) -> int:
     """``jobs`` itself, or every core for 0."""
     return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def start_method() -> str:
+    """*fork* where it exists and torch is not loaded in this process, else *spawn*."""
+    if "torch" not in sys.modules and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def batches(records: Iterable[Record], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Record]]:
@@ -52,7 +73,8 @@ def run_batches(
         for group in groups:
             yield extract_batch(group, settings, progress)
         return
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    method = start_method()
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
     pending: deque[Future] = deque()
     try:
         for group in groups:
@@ -61,6 +83,9 @@ def run_batches(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool:
+        message = BROKEN if method == "spawn" else BROKEN.split(";")[0]
+        raise ClaimtrackError(message) from None
     finally:
         for future in pending:
             future.cancel()
