@@ -45,6 +45,23 @@ class Lexicon:
     unreal_marks: frozenset[str] = frozenset()
     labels: tuple[Rule, ...] = ()
     postmodifiers: frozenset[str] = frozenset()  # sources.yaml: 'people familiar with', 'sources close to'
+    verb_forms: dict[str, tuple[Rule, ...]] = attrs.field(factory=dict)  # a verb entry's 'forms'
+
+    def verb_rules(self, word: Word) -> tuple[Rule, ...] | None:
+        """The verb entries for ``word``: by its lemma, or by its surface form
+        when an entry lists it under ``forms`` (a lemma the lemmatiser gets wrong)."""
+        return self.verbs.get(word.lemma) or self.verb_forms.get(word.lower)
+
+    def near_cue(self, word: Word) -> str | None:
+        """The cue lemma that ``word`` misses narrowly: its lemma is no cue,
+        but that lemma less its last one or two letters is one, and the word's
+        form starts with it ('averred', lemma 'averr', cue 'aver')."""
+        lemma = word.lemma.lower()
+        for cut in (1, 2):
+            stem = lemma[:-cut]
+            if len(stem) >= 3 and stem in self.verbs and word.lower.startswith(stem):
+                return stem
+        return None
 
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
@@ -57,8 +74,11 @@ class Lexicon:
 
 def build_lexicon(rules: RuleSet) -> Lexicon:
     verbs: dict[str, list[Rule]] = defaultdict(list)
+    forms: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules.section("cues", "verbs"):
         verbs[rule.get("lemma").lower()].append(rule)
+        for form in rule.get("forms") or ():
+            forms[form.lower()].append(rule)
     phrases = tuple(
         sorted(
             ((tuple(rule.get("words").lower().split()), rule) for rule in rules.section("cues", "phrases")),
@@ -110,6 +130,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         frozenset(
             lemma.lower() for rule in rules.section("sources", "postmodifiers") for lemma in rule.get("lemmas") or ()
         ),
+        {form: tuple(found) for form, found in forms.items()},
     )
 
 
@@ -182,7 +203,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
                 hits.append(CueHit((word, *link), noun, "noun"))
                 taken.update(w.id for w in (word, *link))
                 continue
-        rules = lexicon.verbs.get(word.lemma)
+        rules = lexicon.verb_rules(word)
         if not rules or word.base_deprel == "amod":
             continue  # 'the said company'
         if (
@@ -307,6 +328,23 @@ def _label_drafts(document: Document, lines, lexicon: Lexicon) -> list[attribute
     return drafts
 
 
+def _near_misses(text: str, sent: Sent, lexicon: Lexicon) -> list[Diagnostic]:
+    """A diagnostic for each verb that narrowly misses a cue through its
+    lemma (:meth:`Lexicon.near_cue`), saying how to make it count."""
+    found = []
+    for word in sent.words:
+        if word.upos != "VERB" or lexicon.verb_rules(word):
+            continue
+        cue = lexicon.near_cue(word)
+        if cue is not None:
+            reason = (
+                f"{word.text}: lemma '{word.lemma}' is no cue; its form matches cue '{cue}' "
+                f"(add forms: [{word.lower}] to that entry to count it)"
+            )
+            found.append(Diagnostic(span_of(text, word.start, word.end), span_of(text, sent.start, sent.end), reason, lexicon.verbs[cue][0].id))
+    return found
+
+
 def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings:
     """The stage: quotations and cues, one claim per attributed cue, and a
     diagnostic for each cue that gave none."""
@@ -332,6 +370,7 @@ def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings
                 )
                 continue
             drafts.append(attrs.evolve(outcome, heading=heading))
+        diagnostics.extend(_near_misses(text, sent, lexicon))
     drafts += _label_drafts(document, lines, lexicon)
     drafts = attribute.phrases_outside(text, drafts, quotes)
     drafts = attribute.without_datelines(text, drafts, lines.datelines)
