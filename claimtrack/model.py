@@ -26,6 +26,7 @@ __all__ = [
     "CLAIM_KINDS",
     "CONFIRMATION_STATUSES",
     "Claim",
+    "ClaimSentence",
     "Diagnostic",
     "ClaimSource",
     "Confirmation",
@@ -171,6 +172,16 @@ class SourceEntity:
     mentions: tuple[Span, ...] = attrs.field(converter=_items, factory=tuple)
 
 
+@attrs.frozen
+class ClaimSentence:
+    """The parsed sentence a claim was read from (the one holding its cue):
+    its number in the document's parse, from 0, and its character offsets."""
+
+    index: int = attrs.field(validator=_non_negative)
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+
+
 def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in CLAIM_KINDS:
         raise ValueError(f"unknown claim kind {value!r}")
@@ -189,6 +200,7 @@ class Claim:
     parent: str | None = None
     rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
+    sentence: ClaimSentence | None = attrs.field(default=None, metadata={"json_omit_none": True})
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ import attrs
 
 from claimtrack import __version__
 from claimtrack.document import Document
-from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
+from claimtrack.model import Claim, ClaimSentence, Diagnostic, DocumentInfo, Result, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages import confirmation, detect, hedging, noise, sources, unsourced
@@ -47,10 +47,20 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
         text=text,
         document=DocumentInfo.for_text(text, doc_id, found.lines.provenance),
         sources=found.sources,
-        claims=_numbered(found.claims),
+        claims=[_with_sentence(document, claim) for claim in _numbered(found.claims)],
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )
+
+
+def _with_sentence(document: Document, claim: Claim) -> Claim:
+    """The claim naming the parsed sentence that holds its cue (its content's
+    start when it has no cue)."""
+    if not document.sentences:
+        return claim
+    number = document.sentence_at(claim.cue.start if claim.cue is not None else claim.content.start)
+    start, end = document.sentence_span(number)
+    return attrs.evolve(claim, sentence=ClaimSentence(index=number, start=start, end=end))
 
 
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
