@@ -87,3 +87,22 @@ def test_pipe_with_spawned_processes_from_an_unguarded_script_says_what_to_do(tm
     last = done.stderr.strip().splitlines()[-1]
     assert done.returncode == 1
     assert last == "claimtrack.errors.ClaimtrackError: " + BROKEN
+
+
+PARQUET_WITHOUT_DASK = """\
+import sys
+sys.modules["dask"] = None  # as if Dask were not installed: importing it fails
+import pyarrow.parquet as pq
+from claimtrack.corpus.parquet import write_part, claim_rows
+import claimtrack.model as m
+text = "The mayor said the bridge was safe."
+result = m.Result(text=text, document=m.DocumentInfo.for_text(text, "d"),
+                  claims=[m.Claim("C1", "indirect", m.Content("the bridge was safe", 15, 34))])
+path = write_part(claim_rows(result.to_dict()), sys.argv[1], 0)
+print(pq.read_table(path).column("content").to_pylist())
+"""
+
+
+def test_parquet_is_written_without_dask(tmp_path):
+    done = _python("-c", PARQUET_WITHOUT_DASK, str(tmp_path))
+    assert (done.returncode, done.stdout) == (0, "['the bridge was safe']\n"), done.stderr[-1500:]
