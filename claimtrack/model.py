@@ -28,6 +28,7 @@ __all__ = [
     "CLAIM_KINDS",
     "CONFIRMATION_STATUSES",
     "Claim",
+    "ClaimSentence",
     "Diagnostic",
     "ClaimSource",
     "Confirmation",
@@ -182,6 +183,16 @@ class SourceEntity:
     mentions: tuple[Span, ...] = attrs.field(converter=_items, factory=tuple)
 
 
+@attrs.frozen
+class ClaimSentence:
+    """The parsed sentence a claim was read from (the one holding its cue):
+    its number in the document's parse, from 0, and its character offsets."""
+
+    index: int = attrs.field(validator=_non_negative)
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+
+
 def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in CLAIM_KINDS:
         raise ValueError(f"unknown claim kind {value!r}")
@@ -200,6 +211,7 @@ class Claim:
     parent: str | None = None
     rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
+    sentence: ClaimSentence | None = attrs.field(default=None, metadata={"json_omit_none": True})
 
 
 @attrs.frozen
@@ -234,9 +246,13 @@ class Diagnostic:
     rule: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Result:
-    """Everything claimtrack found in one document."""
+    """Everything claimtrack found in one document.
+
+    Its ``repr`` is short, as spaCy's ``Doc`` shows its text:
+    ``Result(id='doc', claims=14, sources=10, text='Baghdad, Iraq...')``.
+    """
 
     text: str = attrs.field(repr=False, metadata={"json_omit": True})
     document: DocumentInfo
@@ -262,6 +278,13 @@ class Result:
         naming the field path when ``data`` is not such a dict.
         """
         return from_dict(cls, data, text=text)
+
+    def __repr__(self) -> str:
+        start = self.text[:40] + ("..." if len(self.text) > 40 else "")
+        return (
+            f"Result(id={self.document.id!r}, claims={len(self.claims)}, "
+            f"sources={len(self.sources)}, text={start!r})"
+        )
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

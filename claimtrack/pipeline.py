@@ -23,7 +23,7 @@ import attrs
 
 from claimtrack._version import __version__
 from claimtrack.document import Document
-from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
+from claimtrack.model import Claim, ClaimSentence, Diagnostic, DocumentInfo, Result, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages.claims.detect import find_claims
@@ -62,7 +62,7 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
         text=text,
         document=DocumentInfo.for_text(text, doc_id, found.lines.provenance),
         sources=found.sources,
-        claims=_numbered(found.claims),
+        claims=[_with_sentence(document, claim) for claim in _numbered(found.claims)],
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )
@@ -85,6 +85,16 @@ def _parse_note(text: str, start: int, end: int, message: str) -> Diagnostic:
     first = text[start:end].split(maxsplit=1)
     word_end = start + text[start:end].index(first[0]) + len(first[0]) if first else end
     return Diagnostic(cue=span_of(text, start, word_end), sentence=span_of(text, start, end), reason=message)
+
+
+def _with_sentence(document: Document, claim: Claim) -> Claim:
+    """The claim naming the parsed sentence that holds its cue (its content's
+    start when it has no cue)."""
+    if not document.sentences:
+        return claim
+    number = document.sentence_at(claim.cue.start if claim.cue is not None else claim.content.start)
+    start, end = document.sentence_span(number)
+    return attrs.evolve(claim, sentence=ClaimSentence(index=number, start=start, end=end))
 
 
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:

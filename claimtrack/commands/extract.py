@@ -23,7 +23,7 @@ examples:
   claimtrack extract articles/ --format jsonl -o claims.jsonl --progress
   claimtrack extract articles/ -o claims.jsonl --resume --errors failed.jsonl --jobs 2
   claimtrack extract corpus.jsonl --input-format jsonl -o claims.jsonl
-  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[dask]
+  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[parquet]
   claimtrack extract articles/ -o claims.jsonl --scheduler local --jobs 2
   claimtrack extract article.txt --format csv
   claimtrack extract article.txt --format html -o page.html
@@ -33,10 +33,7 @@ examples:
   claimtrack extract GUM_news_iodine.conllu          # a pre-parsed document: no parsing
   cat article.txt | claimtrack extract -
 
-PATH is a UTF-8 text file, a CoNLL-U file (.conllu, read instead of parsed),
-a JSONL corpus (.jsonl: one {"id", "text", ...metadata} per line), a folder
-(searched recursively for --glob, default *.txt *.md *.conllu), or - for
-standard input. One input file gives one JSON object with --format json,
+{inputs} One input file gives one JSON object with --format json,
 anything else one JSON array; jsonl gives one line per document, written and
 flushed as each document is done, in input order.
 
@@ -53,7 +50,7 @@ or a folder of .pt files; $CLAIMTRACK_MODELS sets the default.
 BUILTIN_FORMATS = {
     "json": "the JSON output contract: one object per document (an array for several)",
     "jsonl": "one JSON object per line, one line per document, streamed",
-    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[dask])",
+    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[parquet])",
 }
 
 
@@ -79,19 +76,44 @@ def formats() -> dict[str, str]:
     return found
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+INPUTS_HELP = """\
+PATH is a UTF-8 text file, a CoNLL-U file (.conllu, read instead of parsed),
+a JSONL corpus (.jsonl: one {"id", "text", ...metadata} per line), a folder
+(searched recursively for --glob, default *.txt *.md *.conllu), or - for
+standard input."""
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The inputs ``extract`` reads, for every command that reads documents
+    (``extract``, ``track add``): PATH..., ``--input-format``, ``--glob``."""
     from claimtrack.corpus.records import INPUT_FORMATS
 
+    parser.add_argument("files", metavar="PATH", nargs="+", help="files, folders, .jsonl corpora (- for stdin)")
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read the inputs (default: by suffix)")
+    parser.add_argument("--glob", metavar="PATTERN", action="append", help="file names to take from folders (repeatable)")
+
+
+def read_inputs(args: argparse.Namespace, *, counted: bool = False) -> tuple[Any, int | None]:
+    """The records that ``args``' inputs hold, read lazily, and how many
+    there are when ``counted`` and that is cheap to know."""
+    from claimtrack.corpus.records import DEFAULT_GLOBS, count_records, read_records
+
+    globs = tuple(args.glob or DEFAULT_GLOBS)
+    total = count_records(args.files, input_format=args.input_format, globs=globs) if counted else None
+    return read_records(args.files, input_format=args.input_format, globs=globs), total
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     choices = formats()
     parser = subparsers.add_parser(
         "extract",
         help="find the reported claims in text files, folders or corpora",
         description="Find every reported claim in each document: the content, cue, source, "
         "hedging and confirmation, with character offsets into the document's text.",
-        epilog=EXAMPLES + "\nformats:\n" + "".join(f"  {name:12} {text}\n" for name, text in choices.items()),
+        epilog=EXAMPLES.replace("{inputs}", INPUTS_HELP) + "\nformats:\n" + "".join(f"  {name:12} {text}\n" for name, text in choices.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", metavar="PATH", nargs="+", help="files, folders, .jsonl corpora (- for stdin)")
+    add_input_options(parser)
     parser.add_argument(
         "-f", "--format", dest="format", choices=tuple(choices), default=None,
         help="output format (default: json; jsonl when --output ends in .jsonl)",
@@ -100,8 +122,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "-o", "--out", "--output", dest="out", metavar="OUT",
         help="write to this file instead of stdout (a folder for per-document formats and parquet)",
     )
-    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read the inputs (default: by suffix)")
-    parser.add_argument("--glob", metavar="PATTERN", action="append", help="file names to take from folders (repeatable)")
+    parser.add_argument(
+        "--include-text", action="store_true",
+        help="json/jsonl: put each document's text in the output (\"text\"), so that claimtrack.load() gives it back",
+    )
     parser.add_argument("--resume", action="store_true", help="skip documents already in the --output JSONL file")
     parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed document (path, id, error)")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
@@ -143,13 +167,11 @@ class Tally:
 def run(args: argparse.Namespace) -> int:
     from claimtrack.corpus import output
     from claimtrack.corpus.progress import Progress
-    from claimtrack.corpus.records import DEFAULT_GLOBS, count_records, read_records
     from claimtrack.ruleset.loader import rules_from
 
     fmt = args.format or ("jsonl" if args.out and args.out.endswith(".jsonl") else "json")
     rules = rules_from(args.rules)  # a broken overlay fails before any work
-    globs = tuple(args.glob or DEFAULT_GLOBS)
-    several = _several(args.files, args.input_format)
+    several = several_documents(args.files, args.input_format)
     output.check_output(fmt, args.out, several)
     output.check_inputs(args.files, {"-o": args.out, "--errors": args.errors})
     if args.resume and (fmt != "jsonl" or args.out is None):
@@ -157,10 +179,10 @@ def run(args: argparse.Namespace) -> int:
     done = output.finished(args.out) if args.resume else output.Done()
     tally = Tally()
     show = args.progress or (sys.stderr.isatty() and not args.verbose)
-    total = count_records(args.files, input_format=args.input_format, globs=globs) if show else None
+    inputs, total = read_inputs(args, counted=show)
     progress = Progress(show, total)
-    records = _skipping(read_records(args.files, input_format=args.input_format, globs=globs), done, tally, progress)
-    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume)
+    records = _skipping(inputs, done, tally, progress)
+    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume, include_text=args.include_text)
     errors = output.ErrorLog(args.errors)  # on --resume too: every failed document is tried again
     try:
         for outcome in _outcomes(records, args, progress):
@@ -173,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
     return _finish(tally, args)
 
 
-def _several(files: list[str], input_format: str) -> bool:
+def several_documents(files: list[str], input_format: str) -> bool:
     """Whether the output is for several documents (a JSON array, a folder of pages)."""
     if len(files) != 1 or files[0] == "-" and input_format != "jsonl":
         return len(files) != 1

@@ -100,8 +100,9 @@ def changed(record: Record, done: Done) -> bool:
 
 
 class _Stream(Writer):
-    def __init__(self, out: str | None, append: bool = False):
+    def __init__(self, out: str | None, append: bool = False, include_text: bool = False):
         self.out = out
+        self.include_text = include_text
         self.handle: IO[str] = sys.stdout if out is None else _open(out, "a" if append else "w")
 
     def close(self) -> None:
@@ -110,20 +111,20 @@ class _Stream(Writer):
 
 class JsonLines(_Stream):
     def write(self, result: Any, record: Record) -> None:
-        line = to_json(document_record(result, record.metadata), indent=None) + "\n"
+        line = to_json(document_record(result, record.metadata, self.include_text), indent=None) + "\n"
         _put(self.handle, line, self.out)
 
 
 class JsonArray(_Stream):
     """One JSON array, streamed; with ``single``, the one object alone (as ever for one file)."""
 
-    def __init__(self, out: str | None, single: bool):
-        super().__init__(out)
+    def __init__(self, out: str | None, single: bool, include_text: bool = False):
+        super().__init__(out, include_text=include_text)
         self.single = single
         self.count = 0
 
     def write(self, result: Any, record: Record) -> None:
-        text = to_json(document_record(result, record.metadata))
+        text = to_json(document_record(result, record.metadata, self.include_text))
         if not self.single:
             text = ("[\n" if self.count == 0 else ",\n") + text
         _put(self.handle, text if not self.single else text + "\n", self.out)
@@ -209,13 +210,15 @@ def check_inputs(inputs: list[str], outputs: dict[str, str | None]) -> None:
                 raise ClaimtrackError(f"{display_name(out)}: {option} names an input file; it would be overwritten before it is read")
 
 
-def open_writer(fmt: str, out: str | None, *, single: bool, resume: bool = False) -> Writer:
+def open_writer(fmt: str, out: str | None, *, single: bool, resume: bool = False, include_text: bool = False) -> Writer:
+    if include_text and fmt not in ("json", "jsonl"):
+        raise ClaimtrackError(f"--include-text needs --format json or jsonl, not {fmt}")
     if fmt == "jsonl":
-        return JsonLines(out, append=resume)
+        return JsonLines(out, append=resume, include_text=include_text)
     if resume:
         raise ClaimtrackError("--resume needs --format jsonl and an --output file")
     if fmt == "json":
-        return JsonArray(out, single)
+        return JsonArray(out, single, include_text=include_text)
     if fmt == "parquet":
         from claimtrack.corpus.parquet import ParquetWriter
 

@@ -4,7 +4,7 @@ The columns (:data:`COLUMNS`) are fixed and typed, so that every part file of
 a run has one schema and pandas, DuckDB, Spark or ``pyarrow.dataset`` read a
 folder of parts as one table. Metadata keys other than title, outlet, url and
 date are kept as one JSON string (``metadata``). Needs ``pyarrow``
-(``pip install 'claimtrack[dask]'``).
+(``pip install 'claimtrack[parquet]'``; Dask is not needed).
 
 A run owns its output folder's part files: the ``part-NNNNN.parquet`` files
 of an earlier run are removed first (:func:`clear_parts`), so that they are
@@ -77,7 +77,7 @@ def _pyarrow() -> Any:
         import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
-        raise ClaimtrackError("Parquet output needs pyarrow: pip install 'claimtrack[dask]'") from None
+        raise ClaimtrackError("Parquet output needs pyarrow: pip install 'claimtrack[parquet]'") from None
     return pyarrow
 
 

@@ -1,8 +1,13 @@
 """Batches of records through worker processes, outcomes back in input order.
 
 ``jobs == 1`` runs in this process. Otherwise a pool of ``jobs`` processes
-(started with *spawn*: torch does not survive a fork once it has threads)
-takes one batch per task; each process keeps its Parser, so it loads the
+takes one batch per task. They are started with *fork* while this process
+has not loaded torch (the CLI's and ``pipe``'s usual case): a forked worker
+does not re-import the calling script, so ``pipe(n_process=2)`` works from a
+script without an ``if __name__ == "__main__":`` guard and from standard
+input. Once torch is loaded here they are started with *spawn* (torch does
+not survive a fork once it has threads), which needs that guard; a pool that
+breaks before any batch is done says so in one line (:data:`BROKEN`). Each process keeps its Parser, so it loads the
 models once. At most two batches per worker are in flight, so a corpus of
 millions of documents is read as it is processed, never all at once.
 
@@ -34,8 +39,15 @@ from concurrent.futures.process import BrokenProcessPool
 
 from claimtrack.corpus.records import Record
 from claimtrack.corpus.work import Outcome, Settings, extract_batch
+from claimtrack.errors import ClaimtrackError
 
-__all__ = ["batches", "default_jobs", "run_batches"]
+__all__ = ["BROKEN", "batches", "default_jobs", "run_batches", "start_method"]
+
+BROKEN = (
+    "a worker process ended before its batch was done (out of memory, killed, or it could not start); "
+    'torch was loaded before the workers started, so they were spawned: put the code that calls '
+    'pipe(n_process>1) under  if __name__ == "__main__":  in a script file, or use n_process=1'
+)
 
 BATCH_CHARS = 100_000
 WORKER_DIED = "the worker process extracting it died (killed, or out of memory); it was tried again in a fresh worker and died again"
@@ -44,6 +56,13 @@ WORKER_DIED = "the worker process extracting it died (killed, or out of memory);
 def default_jobs(jobs: int) -> int:
     """``jobs`` itself, or every core for 0."""
     return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def start_method() -> str:
+    """*fork* where it exists and torch is not loaded in this process, else *spawn*."""
+    if "torch" not in sys.modules and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def batches(records: Iterable[Record], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Record]]:
@@ -99,12 +118,13 @@ class _Pool:
     def __init__(self, jobs: int, task: Callable[..., list[Outcome]] = extract_batch):
         self.jobs = jobs
         self.task = task
+        self.method = start_method()
+        self.completed = 0
         self.executor = self._new(jobs)
 
-    @staticmethod
-    def _new(jobs: int) -> ProcessPoolExecutor:
+    def _new(self, jobs: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_watch_parent, initargs=(os.getpid(),)
+            jobs, mp_context=multiprocessing.get_context(self.method), initializer=_watch_parent, initargs=(os.getpid(),)
         )
 
     def submit(self, group: list[Record], settings: Settings) -> Future:
@@ -118,9 +138,12 @@ class _Pool:
         """The batch's outcomes; if its worker died, each of its documents
         once more alone in a fresh worker."""
         try:
-            return future.result()
+            outcomes = future.result()
+            self.completed += 1
+            return outcomes
         except BrokenProcessPool:
-            pass
+            if self.method == "spawn" and not self.completed:
+                raise ClaimtrackError(BROKEN) from None  # no worker could even start
         outcomes = []
         for record in group:
             self._renew()

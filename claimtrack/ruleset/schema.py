@@ -114,6 +114,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "verbs": {
             "lemma": S(required=True),
+            "forms": S("str_list"),  # surface forms that count even when the lemmatiser gives another lemma
             "class": S(required=True, ref="cues.classes"),
             "frames": S("str_list", choices=CUE_FRAMES),
             "particle": S(),

@@ -98,7 +98,8 @@ def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
         source = None if pattern != "pattern.clause_then_verb" else source
     rules = (rule.id, pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
-    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=match.quoted)
+    lemma = cue.lemma if cue.lemma in lexicon.verbs else rule.get("lemma")  # a cue found by its form
+    return Draft(cue_span, lemma, cls, source, trimmed, rules, quoted=match.quoted)
 
 
 def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
