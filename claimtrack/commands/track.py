@@ -15,6 +15,7 @@ from claimtrack.tracker.grouping import TrackerSettings
 EXAMPLES = """\
 examples:
   claimtrack track add story.db examples/story/*.txt
+  claimtrack track add checks.db examples/factcheck/*.txt --fact-checks examples/factcheck/feed/
   claimtrack track claims story.db
   claimtrack track claims story.db --status unconfirmed --format table
   claimtrack track claims story.db --source-type armed_group --format csv
@@ -55,6 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     for key in ("title", "outlet", "url", "date"):
         add.add_argument(f"--{key}", help=f"the article's {key} (overrides front matter)")
+    from claimtrack.commands.extract import add_fact_check_options
+
+    add_fact_check_options(add)
     add.set_defaults(func=run_add)
 
     claims = commands.add_parser("claims", help="list the claim groups in DB")
@@ -140,12 +144,14 @@ def _guarded(run):
 
 @_guarded
 def run_add(args: argparse.Namespace) -> int:
+    from claimtrack.commands.extract import fact_checking
     from claimtrack.errors import ClaimtrackError
     from claimtrack.ruleset.loader import rules_from
     from claimtrack.parsing.textio import display_name
     from claimtrack.tracker.database import DatabaseUnusable
 
     rules = rules_from(args.rules)
+    checking = fact_checking(args, rules, dated=True)
     meta = {key: getattr(args, key) for key in ("title", "outlet", "url", "date")}
     if any(meta.values()) and len(args.files) > 1:
         return _fail("--title, --outlet, --url and --date describe one article; give a single FILE")
@@ -154,7 +160,7 @@ def run_add(args: argparse.Namespace) -> int:
         total = len(args.files)
         for number, path in enumerate(args.files, 1):
             try:
-                added = tracker.add_file(path, rules=rules, cache=not args.no_cache, **meta)
+                added = tracker.add_file(path, rules=rules, cache=not args.no_cache, annotate=checking, **meta)
             except DatabaseUnusable:
                 raise  # no later file can be stored either: stop with the database's own message
             except ClaimtrackError as error:
@@ -293,6 +299,11 @@ def groups_table(groups) -> str:
 
 
 def timeline_table(group) -> str:
+    """The group's appearances in date order; with fact-checks (``track add
+    --fact-checks``), what each matched and whether the claim was already
+    rated False (or another alert verdict) when it appeared."""
+    from claimtrack.factcheck.timeline import rated_before
+
     rows = [
         {
             "date": a.document.date or a.document.added_at[:10],
@@ -303,13 +314,16 @@ def timeline_table(group) -> str:
             "cue": a.cue or "",
             "status": a.status,
             "content": a.content,
+            "fact-checks": "; ".join(f"{m.rating} ({m.fact_checker}, {m.published})" for m in a.fact_checks),
+            "again": f"after {rated.rating} ({rated.fact_checker}, {rated.published})" if rated else "",
         }
-        for a in group.appearances
+        for a, rated in zip(group.appearances, rated_before(group))
     ]
     head = f"{group.id} [{group.status}] {group.label}"
-    return (
-        head + "\n" + _table(("date", "outlet", "claim", "source", "type", "cue", "status", "content"), rows)
-    )
+    columns = ("date", "outlet", "claim", "source", "type", "cue", "status", "content")
+    if any(a.fact_checks for a in group.appearances):
+        columns += ("fact-checks", "again")
+    return head + "\n" + _table(columns, rows)
 
 
 def _csv(columns, rows) -> str:
