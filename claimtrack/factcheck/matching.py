@@ -17,15 +17,16 @@ A fact-check matches a claim when three things together say so:
 The weights and thresholds are in ``rules/factcheck.yaml``.
 
 Comparing every claim with every fact-check would grow with the feed, so
-candidates come from the tracker's MinHash LSH band keys
-(:func:`~claimtrack.tracker.grouping.band_keys`), held in memory per
-:class:`~claimtrack.factcheck.reviews.FactChecks`: only fact-checks sharing
-a band with the claim are compared (and, with a model, those whose
-embeddings are close).
+candidates come from an inverted index of content words (:class:`LexicalIndex`,
+built once per :class:`~claimtrack.factcheck.reviews.FactChecks`): only
+fact-checks sharing enough content words with the claim (``min_overlap``)
+are compared, and, with a model, those whose embeddings are close.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,27 +36,44 @@ from claimtrack.export.authors import author_of
 from claimtrack.factcheck.reviews import FactCheck, FactChecks
 from claimtrack.factcheck.settings import MatchSettings, settings_from
 from claimtrack.model import Claim, FactCheckMatch, Result, SourceEntity
-from claimtrack.tracker.grouping import Gist, agree, alias_key, band_keys, similarity, source_aliases
+from claimtrack.tracker.grouping import Gist, agree, alias_key, content_words, similarity, source_aliases
 
 __all__ = ["LexicalIndex", "annotate", "brute_force", "match"]
 
 
 class LexicalIndex:
-    """Fact-checks by MinHash LSH band key, with each one's gist made on first use."""
+    """An inverted index of the fact-checks' content words with prefix filtering.
 
-    def __init__(self, checks: Sequence[FactCheck]):
+    A claim's candidates are the fact-checks whose content words have a
+    Jaccard similarity of at least ``overlap`` with the claim's. Each set of
+    words is put in one global order, rarest first; two sets that reach the
+    overlap must share a word among the first ``n - ceil(overlap * n) + 1``
+    of each (the prefix filter of set-similarity joins), so only those
+    prefixes are indexed and looked up, and the common words, whose lists
+    are long, mostly are not.
+    """
+
+    def __init__(self, checks: Sequence[FactCheck], overlap: float):
         self.checks = checks
-        self.bands: dict[int, list[int]] = {}
-        for number, check in enumerate(checks):
-            for key in dict.fromkeys(band_keys(check.claim_reviewed)):
-                self.bands.setdefault(key, []).append(number)
+        self.overlap = overlap
+        self.words = [content_words(check.claim_reviewed) for check in checks]
+        self.frequency = Counter(word for words in self.words for word in words)
+        self.postings: dict[str, list[int]] = {}
+        for number, words in enumerate(self.words):
+            for word in self._prefix(words):
+                self.postings.setdefault(word, []).append(number)
         self._gists: dict[int, Gist] = {}
 
+    def _prefix(self, words: frozenset[str]) -> list[str]:
+        ordered = sorted(words, key=lambda word: (self.frequency.get(word, 0), word))
+        return ordered[: len(ordered) - math.ceil(self.overlap * len(ordered)) + 1]
+
     def candidates(self, text: str) -> set[int]:
+        words = content_words(text)
         found: set[int] = set()
-        for key in band_keys(text):
-            found.update(self.bands.get(key, ()))
-        return found
+        for word in self._prefix(words):
+            found.update(self.postings.get(word, ()))
+        return {number for number in found if _jaccard(words, self.words[number]) >= self.overlap}
 
     def gist(self, number: int) -> Gist:
         if number not in self._gists:
@@ -63,8 +81,15 @@ class LexicalIndex:
         return self._gists[number]
 
 
-def lexical_index(fact_checks: FactChecks) -> LexicalIndex:
-    return fact_checks.cached("lexical", lambda checks: LexicalIndex(checks.items))  # type: ignore[no-any-return]
+def _jaccard(words: frozenset[str], other: frozenset[str]) -> float:
+    union = len(words | other)
+    return len(words & other) / union if union else 0.0
+
+
+def lexical_index(fact_checks: FactChecks, overlap: float) -> LexicalIndex:
+    return fact_checks.cached(  # type: ignore[no-any-return]
+        f"lexical:{overlap}", lambda checks: LexicalIndex(checks.items, overlap)
+    )
 
 
 def match(
@@ -84,7 +109,7 @@ def match(
     :class:`~claimtrack.factcheck.semantic.Embedder` for semantic similarity.
     """
     settings = settings_from(_ruleset(rules))
-    index = lexical_index(fact_checks)
+    index = lexical_index(fact_checks, settings.min_overlap)
     semantic = model.similar(result, fact_checks, settings) if model is not None else {}
     day = date or _article_date(result)
     found = {}
@@ -120,14 +145,11 @@ def brute_force(result: Result, fact_checks: FactChecks, *, rules: Any = None) -
     for each claim, comparing every pair: what the index must find (tests, benchmark)."""
     settings = settings_from(_ruleset(rules))
     gists = [Gist.of(check.claim_reviewed) for check in fact_checks]
-    return {
-        claim.id: [
-            number
-            for number, other in enumerate(gists)
-            if similarity(Gist.of(claim.content.text), other) >= settings.min_content
-        ]
-        for claim in result.claims
-    }
+    found = {}
+    for claim in result.claims:
+        gist = Gist.of(claim.content.text)
+        found[claim.id] = [number for number, other in enumerate(gists) if similarity(gist, other) >= settings.min_content]
+    return found
 
 
 def _scored(

@@ -23,6 +23,7 @@ class MatchSettings:
 
     min_score: float
     min_content: float
+    min_overlap: float
     claimant_agrees: float
     claimant_type_agrees: float
     claimant_differs: float
@@ -50,6 +51,7 @@ def settings_from(rules: object) -> MatchSettings:
 _PER_CENT = {
     "min_score": (0, 100),
     "min_content": (0, 100),
+    "min_overlap": (1, 100),
     "claimant_agrees": (0, 100),
     "claimant_type_agrees": (0, 100),
     "claimant_differs": (-100, 0),
@@ -91,6 +93,7 @@ def _build(rules: object) -> MatchSettings:
     return MatchSettings(
         min_score=entry.get("min_score") / 100,
         min_content=entry.get("min_content") / 100,
+        min_overlap=entry.get("min_overlap") / 100,
         claimant_agrees=entry.get("claimant_agrees") / 100,
         claimant_type_agrees=entry.get("claimant_type_agrees") / 100,
         claimant_differs=entry.get("claimant_differs") / 100,

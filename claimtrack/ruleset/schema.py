@@ -339,6 +339,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "scores": {
             "min_score": S("int", required=True),
             "min_content": S("int", required=True),
+            "min_overlap": S("int", required=True),
             "claimant_agrees": S("int", required=True),
             "claimant_type_agrees": S("int", required=True),
             "claimant_differs": S("int", required=True),
