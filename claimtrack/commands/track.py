@@ -315,14 +315,14 @@ def timeline_table(group) -> str:
             "status": a.status,
             "content": a.content,
             "fact-checks": "; ".join(f"{m.rating} ({m.fact_checker}, {m.published})" for m in a.fact_checks),
-            "again": f"after {rated.rating} ({rated.fact_checker}, {rated.published})" if rated else "",
+            "rated before": f"{rated.rating} ({rated.fact_checker}, {rated.published})" if rated else "",
         }
         for a, rated in zip(group.appearances, rated_before(group))
     ]
     head = f"{group.id} [{group.status}] {group.label}"
     columns = ("date", "outlet", "claim", "source", "type", "cue", "status", "content")
     if any(a.fact_checks for a in group.appearances):
-        columns += ("fact-checks", "again")
+        columns += ("fact-checks", "rated before")
     return head + "\n" + _table(columns, rows)
 
 

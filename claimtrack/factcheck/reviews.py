@@ -58,6 +58,10 @@ class FactCheck:
     where: str = ""
 
 
+def _items(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class FactChecks:
     """A collection of fact-checks to match claims against.
@@ -68,8 +72,8 @@ class FactChecks:
     (1, 'False')
     """
 
-    items: tuple[FactCheck, ...] = attrs.field(converter=tuple, factory=tuple)
-    skipped: tuple[str, ...] = attrs.field(converter=tuple, factory=tuple)
+    items: tuple[FactCheck, ...] = attrs.field(converter=_items, factory=tuple)
+    skipped: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     _index: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     @classmethod
@@ -191,7 +195,7 @@ def _claim_review(item: dict[str, Any], where: str) -> FactCheck:
     if rating is not None and not isinstance(rating, dict):
         raise _Malformed(f"reviewRating must be an object, got {_shown(rating)}")
     return FactCheck(
-        claim_reviewed=_text(item.get("claimReviewed"), "claimReviewed", required=True),
+        claim_reviewed=_required(item.get("claimReviewed"), "claimReviewed"),
         rating=_text((rating or {}).get("alternateName"), "reviewRating.alternateName"),
         fact_checker=_name(_first(item.get("author"), "author"), "author"),
         url=_text(item.get("url"), "url"),
@@ -227,7 +231,7 @@ def _api_review(claim: dict[str, Any], review: Any, where: str) -> FactCheck:
     if publisher is not None and not isinstance(publisher, dict):
         raise _Malformed(f"publisher must be an object, got {_shown(publisher)}")
     return FactCheck(
-        claim_reviewed=_text(claim.get("text"), "text", required=True),
+        claim_reviewed=_required(claim.get("text"), "text"),
         rating=_text(review.get("textualRating"), "textualRating"),
         fact_checker=_text((publisher or {}).get("name"), "publisher.name"),
         url=_text(review.get("url"), "url"),
@@ -268,10 +272,15 @@ def _type_of(value: Any) -> str | None:
     return None
 
 
-def _text(value: Any, key: str, required: bool = False) -> str | None:
+def _required(value: Any, key: str) -> str:
+    text = _text(value, key)
+    if text is None:
+        raise _Malformed(f"no {key}")
+    return text
+
+
+def _text(value: Any, key: str) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise _Malformed(f"no {key}")
         return None
     if not isinstance(value, str):
         raise _Malformed(f"{key} must be a string, got {_shown(value)}")
