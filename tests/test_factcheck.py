@@ -463,3 +463,21 @@ def test_a_semantic_model_finds_a_restatement_the_lexical_pass_misses(monkeypatc
     assert match(article(campaigners), checks) == {"C1": ()}
     ((found,),) = match(article(campaigners), checks, model=Embedder(packaged.get_model_path())).values()
     assert found.reasons[0].endswith("(semantic)")
+
+
+@pytest.mark.slow
+def test_track_add_with_fact_checks_shows_a_false_claim_appearing_again(tmp_path, capsys):
+    from claimtrack.cli import main
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "factcheck"
+    db = str(tmp_path / "checks.db")
+    files = [str(path) for path in sorted(example.glob("2026-*.txt"))]
+    assert main(["track", "add", db, *files, "--fact-checks", str(example / "reviews.jsonld")]) == 0
+    capsys.readouterr()
+    assert main(["track", "show", db, "G1", "--format", "table"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[-2:] == ["rated", "before"]
+    assert [line[:10] + " | " + line.rsplit("  ", 1)[1] for line in lines[2:]] == [
+        "2026-01-14 | False (Fact Desk, 2026-01-12)",
+        "2026-02-03 | False (Fact Desk, 2026-01-12)",
+    ]
