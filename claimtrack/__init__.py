@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what type checkers see; at run time each name loads on first use
     from claimtrack.errors import RulesError as RulesError
     from claimtrack.export.explain import explain as explain
+    from claimtrack.factcheck import FactChecks as FactChecks
     from claimtrack.model import Claim as Claim, Result as Result, SourceEntity as SourceEntity, Span as Span
     from claimtrack.parsing.parser import Parser as Parser, parse as parse, parse_conllu as parse_conllu
     from claimtrack.pipeline import extract as extract, extract_document as extract_document
@@ -46,6 +47,7 @@ _EXPORTS = {
     "SourceEntity": "claimtrack.model",
     "Tracker": "claimtrack.tracker.store",
     "explain": "claimtrack.export.explain",
+    "FactChecks": "claimtrack.factcheck",
     "load": "claimtrack.corpus.loading",
     "pipe": "claimtrack.corpus.pipe",
     "to_records": "claimtrack.corpus.tables",

@@ -36,6 +36,7 @@ __all__ = [
     "Cue",
     "DocumentInfo",
     "Evidence",
+    "FactCheckMatch",
     "Hedge",
     "Result",
     "SourceEntity",
@@ -193,6 +194,30 @@ class ClaimSentence:
     end: int = attrs.field(validator=_end_after_start)
 
 
+@attrs.frozen
+class FactCheckMatch:
+    """A published fact-check (a schema.org ClaimReview) that matches a claim.
+
+    ``score`` (0 to 1) and ``reasons`` say why it matches: how alike the two
+    claims are, whether the fact-check's claimant is the claim's source, and
+    when the check was published (``later_checked`` when after the article).
+    ``verdict`` is the rating normalised by ``rules/factcheck.yaml``
+    ("Pants on Fire" -> ``false``). Made by :mod:`claimtrack.factcheck`.
+    """
+
+    claim_reviewed: str
+    score: float
+    rating: str | None = None
+    verdict: str | None = None
+    fact_checker: str | None = None
+    url: str | None = None
+    published: str | None = None
+    claimant: str | None = None
+    later_checked: bool = False
+    reasons: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
+    rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
+
+
 def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in CLAIM_KINDS:
         raise ValueError(f"unknown claim kind {value!r}")
@@ -212,6 +237,9 @@ class Claim:
     rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
     sentence: ClaimSentence | None = attrs.field(default=None, metadata={"json_omit_none": True})
+    fact_checks: tuple[FactCheckMatch, ...] = attrs.field(
+        converter=_items, factory=tuple, metadata={"json_omit_empty": True}
+    )
 
 
 @attrs.frozen
@@ -336,7 +364,7 @@ def to_dict(value: Any) -> Any:
 _Model = TypeVar("_Model", bound=AttrsInstance)
 
 # JSON scalar types and how an error message names them.
-_SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
+_SCALARS: dict[Any, str] = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
 def from_dict(cls: type[_Model], data: Any, **omitted: Any) -> _Model:
@@ -400,6 +428,8 @@ def _decode(hint: Any, value: Any, path: str) -> Any:
         return _structure(hint, value, path, {})
     if hint is Any:
         return value
+    if hint is float and type(value) is int:  # a score written as 1
+        return float(value)
     if type(value) is not hint:  # exact: JSON's true is no integer offset
         raise ResultError(f"{path}: expected {_SCALARS[hint]}, got {_shown(value)}")
     return value

@@ -155,6 +155,7 @@ def test_csv_has_stable_columns_and_one_row_per_claim(articles):
         "evidence": "",
         "parent": "",
         "rules": "cue.verb.say|pattern.quote_then_verb",
+        "fact_checks": "",
     }
 
 
@@ -856,7 +857,7 @@ def test_html_pages_come_from_the_packaged_templates():
 
     names = sorted(p.name for p in resources.files("claimtrack").joinpath("templates").iterdir())
     assert names == [
-        "article.html.j2", "base.html.j2", "group.html.j2", "index.html.j2",
+        "article.html.j2", "base.html.j2", "factchecks.html.j2", "group.html.j2", "index.html.j2",
         "macros.html.j2", "marked.html.j2", "report.css", "report.js",
     ]
 

@@ -108,7 +108,7 @@ def test_every_shipped_rule_knows_its_file_and_line():
             "cue.yaml",
             [
                 "1:1: unknown rule file name 'cue.yaml': expected one of cues.yaml, noise.yaml, "
-                "sources.yaml, hedges.yaml, confirmation.yaml (did you mean 'cues'?)"
+                "sources.yaml, hedges.yaml, confirmation.yaml, factcheck.yaml (did you mean 'cues'?)"
             ],
         ),
     ],

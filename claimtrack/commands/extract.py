@@ -29,6 +29,7 @@ examples:
   claimtrack extract article.txt --format html -o page.html
   claimtrack extract a.txt b.txt --format html -o pages/
   claimtrack extract article.txt --rules my_rules/ --explain
+  claimtrack extract article.txt --fact-checks reviews.jsonld --format csv
   claimtrack extract article.txt --verbose          # timings; shows a cache hit on a re-run
   claimtrack extract GUM_news_iodine.conllu          # a pre-parsed document: no parsing
   cat article.txt | claimtrack extract -
@@ -138,8 +139,46 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="parse again; do not read or write the parse cache")
     parser.add_argument("-v", "--verbose", action="store_true", help="timings on stderr: model load, parse (cache hit or not), rules")
     parser.add_argument("--explain", action="store_true", help="explain on stderr why each cue did or did not give a claim")
+    add_fact_check_options(parser)
     parser.set_defaults(func=run)
     return parser
+
+
+def add_fact_check_options(parser: argparse.ArgumentParser) -> None:
+    """``--fact-checks FEED`` and ``--semantic-model PATH`` (extract and track add)."""
+    parser.add_argument(
+        "--fact-checks", metavar="FEED", action="append",
+        help="match every claim against these published fact-checks (ClaimReview JSON-LD, JSONL or "
+        "Fact Check Tools API files, or a folder of them; repeatable)",
+    )
+    parser.add_argument(
+        "--semantic-model", metavar="PATH",
+        help="with --fact-checks: also compare by a local sentence-transformers model (claimtrack[semantic])",
+    )
+
+
+def fact_checking(args: argparse.Namespace, rules: Any, *, dated: bool = False) -> Any:
+    """A function that adds each claim's matching fact-checks to a result, or
+    None without --fact-checks; ``dated``: it takes the article's date too."""
+    if not args.fact_checks:
+        if args.semantic_model:
+            raise ClaimtrackError("--semantic-model needs --fact-checks FEED")
+        return None
+    from claimtrack.factcheck import FactChecks, annotate
+    from claimtrack.factcheck.settings import settings_from
+
+    settings_from(rules)  # a broken factcheck.yaml overlay fails before any work
+    checks = FactChecks.load(*args.fact_checks)
+    for line in checks.skipped:
+        print(f"claimtrack: {line}", file=sys.stderr)
+    model = None
+    if args.semantic_model:
+        from claimtrack.factcheck.semantic import Embedder
+
+        model = Embedder(args.semantic_model)
+    if dated:
+        return lambda result, date: annotate(result, checks, rules=rules, model=model, date=date)
+    return lambda result: annotate(result, checks, rules=rules, model=model)
 
 
 def _count(value: str) -> int:
@@ -171,6 +210,7 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("jsonl" if args.out and args.out.endswith(".jsonl") else "json")
     rules = rules_from(args.rules)  # a broken overlay fails before any work
+    checking = fact_checking(args, rules)  # so does a missing feed
     several = several_documents(args.files, args.input_format)
     output.check_output(fmt, args.out, several)
     output.check_inputs(args.files, {"-o": args.out, "--errors": args.errors})
@@ -186,6 +226,8 @@ def run(args: argparse.Namespace) -> int:
     errors = output.ErrorLog(args.errors)  # on --resume too: every failed document is tried again
     try:
         for outcome in _outcomes(records, args, progress):
+            if checking is not None and outcome.result is not None:
+                outcome = attrs.evolve(outcome, result=checking(outcome.result))
             if not _take(outcome, writer, errors, progress, tally, args, rules):
                 break
     finally:

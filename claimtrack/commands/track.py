@@ -19,6 +19,7 @@ examples:
   claimtrack track add story.db examples/story/*.txt
   claimtrack track add story.db articles/ --glob '*.txt'
   claimtrack track add story.db corpus.jsonl       # one {"id", "text", "date", ...} per line
+  claimtrack track add checks.db examples/factcheck/*.txt --fact-checks examples/factcheck/feed/
   claimtrack track claims story.db
   claimtrack track claims story.db --status unconfirmed --format table
   claimtrack track claims story.db --source-type armed_group --format csv
@@ -67,6 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     for key in ARTICLE_KEYS:
         add.add_argument(f"--{key}", help=f"the article's {key} (overrides front matter)")
+    from claimtrack.commands.extract import add_fact_check_options
+
+    add_fact_check_options(add)
     add.set_defaults(func=run_add)
 
     claims = commands.add_parser("claims", help="list the claim groups in DB")
@@ -139,11 +143,13 @@ def run_add(args: argparse.Namespace) -> int:
     """Every document ``extract`` would read from the same PATHs (files,
     folders, ``--glob``, JSONL corpora, ``-``), added one at a time."""
     from claimtrack.commands.extract import read_inputs, several_documents
+    from claimtrack.commands.extract import fact_checking
     from claimtrack.parsing.textio import display_name
     from claimtrack.ruleset.loader import rules_from
     from claimtrack.tracker.database import DatabaseUnusable
 
     rules = rules_from(args.rules)
+    checking = fact_checking(args, rules, dated=True)
     meta = {key: getattr(args, key) for key in ARTICLE_KEYS}
     if any(meta.values()) and several_documents(args.files, args.input_format):
         return _fail("--title, --outlet, --url and --date describe one article; give a single FILE")
@@ -154,7 +160,7 @@ def run_add(args: argparse.Namespace) -> int:
             where = f"[{number}/{total}]" if total else f"[{number}]"
             name = display_name(record.name)
             try:
-                added = _add_record(tracker, record, rules, cache=not args.no_cache, **meta)
+                added = _add_record(tracker, record, rules, cache=not args.no_cache, annotate=checking, **meta)
             except DatabaseUnusable:
                 raise  # no later file can be stored either: stop with the database's own message
             except ClaimtrackError as error:
@@ -173,9 +179,10 @@ def run_add(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _add_record(tracker, record, rules, *, cache: bool, **options: str | None):
+def _add_record(tracker, record, rules, *, cache: bool, annotate=None, **options: str | None):
     """Store one input record: its title, outlet, url and date from front
-    matter or JSONL keys, overridden by the command-line options."""
+    matter or JSONL keys, overridden by the command-line options; ``annotate``
+    as in :meth:`Tracker.add_text`."""
     from claimtrack.errors import InputError
     from claimtrack.parsing.textio import display_name
 
@@ -188,8 +195,11 @@ def _add_record(tracker, record, rules, *, cache: bool, **options: str | None):
     if record.conllu is not None:
         from claimtrack.pipeline import extract_file
 
-        return tracker.add_result(extract_file(record.conllu, rules=rules), path=path, **meta)
-    return tracker.add_text(record.text, doc_id=doc_id, path=path, rules=rules, cache=cache, **meta)
+        result = extract_file(record.conllu, rules=rules)
+        if annotate is not None:
+            result = annotate(result, meta.get("date"))
+        return tracker.add_result(result, path=path, **meta)
+    return tracker.add_text(record.text, doc_id=doc_id, path=path, rules=rules, cache=cache, annotate=annotate, **meta)
 
 
 def run_claims(args: argparse.Namespace) -> int:
@@ -308,6 +318,11 @@ def groups_table(groups) -> str:
 
 
 def timeline_table(group) -> str:
+    """The group's appearances in date order; with fact-checks (``track add
+    --fact-checks``), what each matched and whether the claim was already
+    rated False (or another alert verdict) when it appeared."""
+    from claimtrack.factcheck.timeline import rated_before
+
     rows = [
         {
             "date": a.document.date or a.document.added_at[:10],
@@ -318,13 +333,16 @@ def timeline_table(group) -> str:
             "cue": a.cue or "",
             "status": a.status,
             "content": a.content,
+            "fact-checks": "; ".join(f"{m.rating} ({m.fact_checker}, {m.published})" for m in a.fact_checks),
+            "rated before": f"{rated.rating} ({rated.fact_checker}, {rated.published})" if rated else "",
         }
-        for a in group.appearances
+        for a, rated in zip(group.appearances, rated_before(group))
     ]
     head = f"{group.id} [{group.status}] {group.label}"
-    return (
-        head + "\n" + _table(("date", "outlet", "claim", "source", "type", "cue", "status", "content"), rows)
-    )
+    columns = ("date", "outlet", "claim", "source", "type", "cue", "status", "content")
+    if any(a.fact_checks for a in group.appearances):
+        columns += ("fact-checks", "rated before")
+    return head + "\n" + _table(columns, rows)
 
 
 def _csv(columns, rows) -> str:

@@ -3,7 +3,8 @@
 The columns (:data:`COLUMNS`) are fixed and typed, so that every part file of
 a run has one schema and pandas, DuckDB, Spark or ``pyarrow.dataset`` read a
 folder of parts as one table. Metadata keys other than title, outlet, url and
-date are kept as one JSON string (``metadata``). Needs ``pyarrow``
+date are kept as one JSON string (``metadata``), and so are a claim's matched
+fact-checks (``fact_checks``, as in the JSON output; null when none). Needs ``pyarrow``
 (``pip install 'claimtrack[parquet]'``; Dask is not needed).
 
 A run owns its output folder's part files: the ``part-NNNNN.parquet`` files
@@ -69,6 +70,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("evidence", "list<string>"),
     ("parent", "string"),
     ("rules", "list<string>"),
+    ("fact_checks", "string"),
 )
 
 
@@ -133,6 +135,7 @@ def _claim_columns(claim: dict[str, Any], sources: dict[str, dict[str, Any]]) ->
         "evidence": [item.get("text") for item in confirmation.get("evidence", ())],
         "parent": claim.get("parent"),
         "rules": list(claim.get("rules", ())),
+        "fact_checks": json.dumps(claim["fact_checks"], ensure_ascii=False) if claim.get("fact_checks") else None,
     }
 
 

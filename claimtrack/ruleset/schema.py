@@ -336,6 +336,31 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "party_extensions": {"pattern": S("regex", required=True), "note": S()},
     },
+    "factcheck": {
+        "scores": {
+            "min_score": S("int", required=True),
+            "min_content": S("int", required=True),
+            "min_overlap": S("int", required=True),
+            "claimant_agrees": S("int", required=True),
+            "claimant_type_agrees": S("int", required=True),
+            "claimant_differs": S("int", required=True),
+            "later_checked": S("int", required=True),
+            "max_matches": S("int", required=True),
+            "min_semantic": S("int"),
+            "note": S(),
+        },
+        "verdicts": {
+            "name": S(required=True),
+            "ratings": S("str_list", required=True),
+            "alert": S("bool"),
+            "note": S(),
+        },
+        "claimants": {
+            "schema_types": S("str_list", required=True),
+            "source_types": S("str_list", required=True, ref="sources.types"),
+            "note": S(),
+        },
+    },
 }
 
 # Sections whose entries need at least one of these keys to match anything.

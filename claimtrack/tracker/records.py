@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from claimtrack.model import Confirmation, to_dict
+from claimtrack.model import Confirmation, FactCheckMatch, to_dict
 from claimtrack.tracker import TrackerError
 
 __all__ = [
@@ -63,6 +63,9 @@ class Appearance:
     anonymous: bool
     hedged: bool
     status: str
+    fact_checks: tuple[FactCheckMatch, ...] = attrs.field(
+        converter=tuple, factory=tuple, metadata={"json_omit_empty": True}
+    )
 
 
 @attrs.frozen
