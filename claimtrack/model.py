@@ -25,6 +25,8 @@ from claimtrack.errors import ResultError
 
 __all__ = [
     "ARTICLE_KEYS",
+    "ACTS",
+    "CHECKABLE_ACTS",
     "CLAIM_KINDS",
     "CONFIRMATION_STATUSES",
     "Claim",
@@ -42,6 +44,7 @@ __all__ = [
     "SourceEntity",
     "Span",
     "Part",
+    "checked_acts",
     "from_dict",
     "span_of",
     "text_sha256",
@@ -52,6 +55,11 @@ __all__ = [
 # JSONL records, `track add --title ...`, every export.
 ARTICLE_KEYS = ("title", "outlet", "url", "date")
 CLAIM_KINDS = ("direct", "mixed", "indirect")
+# What a claim's source does with its content (docs/OUTPUT.md, "What counts").
+ACTS = ("statement", "belief", "intention", "directive", "question")
+# The acts whose content can be checked against the world: what ClaimReview
+# and the tracker's claim groups take.
+CHECKABLE_ACTS = ("statement", "belief")
 CONFIRMATION_STATUSES = (
     "confirmed",
     "corroborated",
@@ -138,6 +146,9 @@ class ClaimSource:
     name: str | None = None
     type: str = "unknown"
     anonymous: bool = False
+    # The whole noun phrase that names the source, with its apposition,
+    # relative clause, title or of-phrase ('Lael Brainard, a Fed governor').
+    phrase: Span | None = attrs.field(default=None, metadata={"json_omit_none": True})
 
 
 @attrs.frozen
@@ -223,17 +234,35 @@ def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(f"unknown claim kind {value!r}")
 
 
+def checked_acts(acts: Iterable[str]) -> tuple[str, ...]:
+    """``acts`` as a tuple, or :class:`ValueError` naming the first that is no act."""
+    given = tuple(acts)
+    for act in given:
+        if act not in ACTS:
+            raise ValueError(f"unknown act {act!r} (one of {', '.join(ACTS)})")
+    return given
+
+
+def _act(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in ACTS:
+        raise ValueError(f"unknown act {value!r} (one of {', '.join(ACTS)})")
+
+
 @attrs.frozen
 class Claim:
     id: str
     kind: str = attrs.field(validator=_kind)
     content: Content
+    act: str = attrs.field(default="statement", validator=_act)
     cue: Cue | None = None
     source: ClaimSource | None = None
     hedged: bool = False
     hedges: tuple[Hedge, ...] = attrs.field(converter=_items, factory=tuple)
     confirmation: Confirmation = attrs.field(factory=Confirmation)
     parent: str | None = None
+    # The claim whose quotation this one goes on with (a quotation sentence
+    # with no cue of its own after a speaker's quote).
+    continues: str | None = attrs.field(default=None, metadata={"json_omit_none": True})
     rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
     sentence: ClaimSentence | None = attrs.field(default=None, metadata={"json_omit_none": True})
@@ -313,6 +342,25 @@ class Result:
             f"Result(id={self.document.id!r}, claims={len(self.claims)}, "
             f"sources={len(self.sources)}, text={start!r})"
         )
+    def with_acts(self, acts: Iterable[str]) -> Result:
+        """This result with only the claims of the given acts (``statement``,
+        ``belief``, ...) and the sources they name. Claims keep their ids; a
+        ``parent`` or ``continues`` that names a claim left out becomes null.
+        Raises :class:`ValueError` naming an unknown act."""
+        wanted = checked_acts(acts)
+        kept = [claim for claim in self.claims if claim.act in wanted]
+        ids = {claim.id for claim in kept}
+        claims = [
+            attrs.evolve(
+                claim,
+                parent=claim.parent if claim.parent in ids else None,
+                continues=claim.continues if claim.continues in ids else None,
+            )
+            for claim in kept
+        ]
+        named = {claim.source.entity for claim in claims if claim.source is not None}
+        sources = [source for source in self.sources if source.entity in named]
+        return attrs.evolve(self, claims=claims, sources=sources)
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

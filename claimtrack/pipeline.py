@@ -16,6 +16,7 @@ cut a sentence, the note becomes a diagnostic (``--explain`` shows it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ import attrs
 
 from claimtrack._version import __version__
 from claimtrack.document import Document
-from claimtrack.model import Claim, ClaimSentence, Diagnostic, DocumentInfo, Result, span_of
+from claimtrack.model import Claim, ClaimSentence, Diagnostic, DocumentInfo, Result, checked_acts, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages.claims.detect import find_claims
@@ -99,11 +100,17 @@ def _with_sentence(document: Document, claim: Claim) -> Claim:
 
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
     """Claims sorted by where their content starts (the longer first) and
-    numbered C1, C2, ...; parents follow their claims' new ids."""
+    numbered C1, C2, ...; ``parent`` and ``continues`` follow the new ids."""
     ordered = in_document_order(claims)
     ids = {claim.id: f"C{number}" for number, claim in enumerate(ordered, 1)}
     return [
-        attrs.evolve(claim, id=ids[claim.id], parent=ids.get(claim.parent) if claim.parent else None) for claim in ordered
+        attrs.evolve(
+            claim,
+            id=ids[claim.id],
+            parent=ids.get(claim.parent) if claim.parent else None,
+            continues=ids.get(claim.continues) if claim.continues else None,
+        )
+        for claim in ordered
     ]
 
 
@@ -114,6 +121,7 @@ def extract(
     doc_id: str = "document",
     parser: Any = None,
     cache: bool = True,
+    acts: Iterable[str] | None = None,
 ) -> Result:
     """Parse ``text`` and return every reported claim in it.
 
@@ -121,7 +129,10 @@ def extract(
     models); ``rules`` adds overlay rule directories to the shipped rules.
     A text over the input limit (10 MiB of UTF-8, as for files) raises an
     InputError; a ``text`` that is not a str, a TypeError.
+    ``acts`` keeps only the claims of those acts (``["statement", "belief"]``;
+    default: every act), see :meth:`claimtrack.model.Result.with_acts`.
     """
+    wanted = None if acts is None else checked_acts(acts)  # an unknown act fails before any parsing
     from claimtrack.parsing.parser import Parser, default_parser
     from claimtrack.parsing.textio import MAX_BYTES, check_size
 
@@ -139,7 +150,8 @@ def extract(
     active = parser if isinstance(parser, Parser) else default_parser()
     (parsed,) = active.parse_many([text], cache=cache)
     result = extract_parsed(parsed, rules=ruleset, doc_id=doc_id)
-    return surrogate_note(result, cleaned.count)
+    result = surrogate_note(result, cleaned.count)
+    return result if wanted is None else result.with_acts(wanted)
 
 
 def surrogate_note(result: Result, count: int) -> Result:

@@ -122,6 +122,30 @@ def test_every_expected_claim_in_document_order(seed):
     assert as_rows(found.claims) == EXPECTED
 
 
+def test_every_seed_claim_is_a_statement_and_names_its_whole_source_phrase(seed):
+    _, found = seed
+    phrases = [
+        (claim.act, claim.source.phrase.text if claim.source else None, claim.continues)
+        for claim in found.claims
+    ]
+    assert phrases == [
+        ("statement", "Iraq's pro-Iran Hashed force", None),
+        ("statement", "the security official", None),
+        ("statement", "The official", None),
+        ("statement", "the official", None),
+        ("statement", "Harakat al-Nujaba, one of the Hashed's factions", None),
+        ("statement", "news agency AFP", None),
+        ("statement", "news agency AFP", None),
+        ("statement", "a Telegram channel which was linked to the militia group Hashed", None),
+        ("statement", "Iraq", None),
+        ("statement", "The Iraqi government", None),
+        ("statement", "The Iraqi government", None),
+        ("statement", "Prime Minister Mohamed Shia al-Sudani's office", None),
+        ("statement", "Washington", None),
+        ("statement", "the Islamic Resistance in Iraq", None),
+    ]
+
+
 def test_telegram_claim_is_nested_in_the_afp_claim(seed):
     _, found = seed
     by_cue = {c.cue.text: c for c in found.claims}

@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 from invented_corpus import invented_corpus
 
@@ -22,7 +23,7 @@ from claimtrack.evaluation.polnear_gold import load_polnear, read_ann
 from claimtrack.evaluation.polnear_report import format_polnear_errors, format_polnear_report
 from claimtrack.evaluation.polnear_scoring import PolnearReport, score_polnear_document
 from claimtrack.evaluation.statement import load_statement_cues
-from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Result
+from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Result, Span
 
 CORPUS = invented_corpus()
 HARBOR = "gazette_2016-03-02_harbor-council-backs"
@@ -257,7 +258,7 @@ def test_text_report_headline_and_error_listing():
     listing = format_polnear_errors(report).splitlines()
     assert listing[1:5] == [
         f"== {HARBOR}",
-        "MISS (other, cue lemma hope) source='Residents' cue='hope'",
+        "MISS (other, intention, cue lemma hope) source='Residents' cue='hope'",
         "  sentence: Residents hope the fares stay low.",
         "  gold:     the fares stay low",
     ]
@@ -305,3 +306,61 @@ def test_cli_reads_a_split_from_a_copy_in_a_folder_without_data(tmp_path, capsys
     assert main(["eval", "--format", "polnear", str(tmp_path), "--split", "dev", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)["summary"]
     assert (summary["split"], summary["documents"], summary["all"]["gold"]) == ("dev", 1, 1)
+
+
+# ---------------------------------------------------------------------------
+# Acts, source phrases and continued quotations (issue 20)
+
+
+@pytest.mark.parametrize(
+    "cue, lemmas, content, act",
+    [
+        ("said", ["say"], "the ferry would start in May", "statement"),
+        ("hope", ["hope"], "the fares stay low", "intention"),
+        ("believes", ["believe"], "the fares will stay low", "belief"),
+        ("urged", ["urge"], "voters to register", "directive"),
+        ("asked", ["ask"], "whether the fares would rise", "question"),
+        ("asked", ["ask"], "the council to wait", "directive"),
+        ("said", ["say"], '"Who will pay for it?"', "question"),
+        ("told", ["tell"], "reporters the plan was dead", "statement"),
+        ("told", ["tell"], "them to leave", "directive"),
+        ("backs", ["back"], "the new line", "other"),
+    ],
+)
+def test_the_act_of_a_gold_attribution_comes_from_the_yaml_file(cue, lemmas, content, act):
+    assert load_statement_cues().act(cue, lemmas, [], content) == act
+
+
+def test_recall_and_precision_by_act():
+    summary = PolnearReport(split="train", models="test", documents=(SCORE,)).summary()
+    # E1, E2 (say) and E4 (colon) are statements, all matched; E3 (hope) an intention, missed.
+    assert summary["recall_by_act"] == {
+        "intention": {"gold": 1, "matched": 0, "recall": 0.0},
+        "statement": {"gold": 3, "matched": 3, "recall": 1.0},
+    }
+    assert summary["precision_by_act"] == {"statement": {"predicted": 5, "matched": 3, "precision": 0.6}}
+
+
+def test_a_continued_quotation_is_joined_to_the_claim_it_continues_before_scoring():
+    c2, c3 = PREDICTED.claims[1], PREDICTED.claims[2]
+    chained = Result(
+        text=TEXT, document=PREDICTED.document,
+        claims=(PREDICTED.claims[0], c2, attrs.evolve(c3, continues="C2"), PREDICTED.claims[3]),
+    )
+
+    score = score_polnear_document(HARBOR_DOC, chained, view_of(TEXT), load_statement_cues())
+
+    # "We are ready" + "The boats are here" together cover E2's seven words: Dice 1, no fragment left over
+    assert [(p.claim, p.dice) for p in score.pairs] == [("C1", 1.0), ("C2", 1.0), ("C4", 1.0)]
+    assert score.false_positives == 0
+
+
+def test_the_source_is_scored_on_the_whole_phrase_when_the_claim_has_one():
+    c3 = PREDICTED.claims[2]
+    phrase = Span("Nadia Brandt, the port director", *at("Nadia Brandt, the port director"))
+    with_phrase = attrs.evolve(c3, source=attrs.evolve(c3.source, phrase=phrase))
+    result = Result(text=TEXT, document=PREDICTED.document, claims=(with_phrase,))
+
+    (pair,) = score_polnear_document(HARBOR_DOC, result, view_of(TEXT), load_statement_cues()).pairs
+
+    assert (pair.source_match, pair.source_exact, pair.predicted_source) == (True, True, "Nadia Brandt, the port director")

@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 
+from claimtrack.commands.extract import acts_option
 from claimtrack.evaluation import EvalError
 from claimtrack.evaluation.gum import PARSE_MODES, evaluate
 from claimtrack.evaluation.polnear import evaluate_polnear
@@ -30,6 +31,7 @@ examples:
   claimtrack eval ../shared/data/gum-attributions --docs 5 --json > eval.json
   claimtrack eval ../shared/data/gum-attributions --genre news --errors
   claimtrack eval ../shared/data/gum-attributions --rules my_rules/
+  claimtrack eval ../shared/data/gum-attributions --acts statement,belief   # without the new acts
   claimtrack eval --format polnear ~/PolNeAR --split train --docs 50
   claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
   claimtrack eval --format polnear ~/PolNeAR --split train --figures > polnear_train.json
@@ -95,6 +97,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--semantic-model", metavar="PATH",
         help="factcheck only: also compare by a local sentence-transformers model (claimtrack[semantic])",
     )
+    parser.add_argument(
+        "--acts", type=acts_option, metavar="ACTS",
+        help="score only claims of these acts, comma-separated (statement,belief: the checkable ones; default: all)",
+    )
     parser.set_defaults(func=run)
     return parser
 
@@ -127,13 +133,13 @@ def run(args: argparse.Namespace) -> int:
     progress = _progress if sys.stderr.isatty() else None
     if args.format == "polnear":
         report = evaluate_polnear(
-            args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, progress=progress
+            args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, acts=args.acts, progress=progress
         )
         text, errors = format_polnear_report, format_polnear_errors
     else:
         report = evaluate(
             args.gold, parse=args.parse or "gold", rules=args.rules, docs=args.docs, genre=args.genre,
-            progress=progress,
+            acts=args.acts, progress=progress,
         )
         text, errors = format_report, format_errors
     if args.json or args.figures:

@@ -30,6 +30,7 @@ examples:
   claimtrack extract a.txt b.txt --format html -o pages/
   claimtrack extract article.txt --rules my_rules/ --explain
   claimtrack extract article.txt --fact-checks reviews.jsonld --format csv
+  claimtrack extract article.txt --acts statement,belief   # only checkable claims
   claimtrack extract article.txt --verbose          # timings; shows a cache hit on a re-run
   claimtrack extract GUM_news_iodine.conllu          # a pre-parsed document: no parsing
   cat article.txt | claimtrack extract -
@@ -140,6 +141,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="timings on stderr: model load, parse (cache hit or not), rules")
     parser.add_argument("--explain", action="store_true", help="explain on stderr why each cue did or did not give a claim")
     add_fact_check_options(parser)
+    parser.add_argument(
+        "--acts", type=acts_option, metavar="ACTS",
+        help="keep only claims of these acts, comma-separated: statement, belief, intention, directive, question (default: all)",
+    )
     parser.set_defaults(func=run)
     return parser
 
@@ -186,6 +191,19 @@ def _count(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (0 or more)")
     return number
+
+
+def acts_option(value: str) -> tuple[str, ...]:
+    """``--acts statement,belief`` read and checked (extract and eval share it)."""
+    from claimtrack.model import checked_acts
+
+    try:
+        acts = checked_acts(act.strip() for act in value.split(",") if act.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not acts:
+        raise argparse.ArgumentTypeError("no act given (statement, belief, intention, directive, question)")
+    return acts
 
 
 def _positive(value: str) -> int:
@@ -284,9 +302,11 @@ def _outcomes(records, args: argparse.Namespace, progress):
 def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namespace, rules) -> bool:
     """Write one outcome; False when the run must stop (``--fail-fast``)."""
     record = outcome.record
+    result = outcome.result
     if outcome.error is None:
         try:
-            writer.write(outcome.result, record)
+            result = result if args.acts is None else result.with_acts(args.acts)
+            writer.write(result, record)
         except (ClaimtrackError, BrokenPipeError):
             raise  # the output itself cannot be written (disk full): the run stops
         except Exception as error:  # noqa: BLE001 - the failure boundary: this document fails alone
@@ -298,7 +318,7 @@ def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namesp
         progress.advance()
         return not args.fail_fast
     tally.extracted += 1
-    tally.claims += len(outcome.result.claims)
+    tally.claims += len(result.claims)
     progress.advance(tokens=outcome.tokens)
     if args.verbose:
         for line in _timings(outcome, cache=not args.no_cache):
@@ -306,7 +326,7 @@ def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namesp
     if args.explain:
         from claimtrack.export.explain import explain
 
-        progress.write(explain(outcome.result, rules))
+        progress.write(explain(result, rules))
     return True
 
 

@@ -8,7 +8,7 @@ claimtrack's parser (cached on disk).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.evaluation import EvalError
 from claimtrack.evaluation.gum_gold import GoldDocument, load_gold, read_gold_parse, read_mentions
 from claimtrack.evaluation.scoring import DocumentScore, Report, failed_document, score_document
-from claimtrack.model import Result
+from claimtrack.model import Result, checked_acts
 from claimtrack.parsing.parser import default_parser
 from claimtrack.pipeline import extract, extract_document
 from claimtrack.ruleset.loader import rules_from
@@ -57,6 +57,7 @@ def evaluate(
     rules: Any = None,
     docs: int | None = None,
     genre: str | None = None,
+    acts: Iterable[str] | None = None,
     progress: Callable[[int, int, DocumentScore], None] | None = None,
 ) -> Report:
     """Run extraction on every gold document and score it.
@@ -64,7 +65,9 @@ def evaluate(
     A document whose extraction raises is scored as all missed and its error
     is recorded, so one bad document does not lose a long run; a problem
     with the input (a gold file, the models) stops the run with its one-line
-    :class:`~claimtrack.errors.ClaimtrackError`."""
+    :class:`~claimtrack.errors.ClaimtrackError`. ``acts`` scores only the
+    claims of those acts (``["statement", "belief"]``)."""
+    wanted = None if acts is None else checked_acts(acts)
     documents = load_gold(folder, docs=docs, genre=genre)
     run, models = _extractor(parse, rules)
     scores = []
@@ -72,7 +75,8 @@ def evaluate(
         gold_parse = read_gold_parse(document)
         mentions = read_mentions(gold_parse, document.conllu)
         try:
-            score = score_document(document, run(document, gold_parse), mentions)
+            result = run(document, gold_parse)
+            score = score_document(document, result if wanted is None else result.with_acts(wanted), mentions)
         except ClaimtrackError:
             raise
         except Exception as error:  # recorded per document, see the docstring

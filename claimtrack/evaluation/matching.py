@@ -13,9 +13,14 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from claimtrack.model import Claim
+import attrs
 
-__all__ = ["DICE_THRESHOLD", "Parts", "Words", "content_parts", "content_views", "dice", "greedy_pairs", "span_words"]
+from claimtrack.model import Claim, Content, Part
+
+__all__ = [
+    "DICE_THRESHOLD", "Parts", "Words", "content_parts", "content_views", "dice", "greedy_pairs",
+    "joined_continuations", "span_words",
+]
 
 DICE_THRESHOLD = 0.5
 
@@ -94,3 +99,24 @@ def joined_text(text: str, parts: Parts) -> str:
     """The text of a discontinuous span, its pieces joined by ' ... '."""
     return " ... ".join(text[start:end] for start, end in parts)
 
+
+def joined_continuations(claims: list[Claim], text: str) -> list[Claim]:
+    """Each chain of claims linked by ``continues`` as one claim (the first),
+    whose content parts are every piece of the chain in order."""
+    head_of: dict[str, str] = {}
+    pieces: dict[str, list[tuple[int, int]]] = {}
+    for claim in claims:  # a continuation comes after the claim it continues
+        head = head_of.get(claim.continues) if claim.continues else None
+        head_of[claim.id] = head or claim.id
+        pieces.setdefault(head_of[claim.id], []).extend(content_parts(claim))
+    joined = []
+    for claim in claims:
+        if head_of[claim.id] != claim.id:
+            continue
+        parts = sorted(pieces[claim.id])
+        if len(parts) > len(content_parts(claim)):
+            start, end = parts[0][0], parts[-1][1]
+            content = Content(text[start:end], start, end, tuple(Part(*part) for part in parts))
+            claim = attrs.evolve(claim, content=content)
+        joined.append(claim)
+    return joined

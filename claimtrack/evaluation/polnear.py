@@ -8,7 +8,7 @@ gold attributions. Tune on ``train``; ``dev`` and ``test`` are held out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.evaluation.polnear_gold import load_polnear
 from claimtrack.evaluation.polnear_scoring import PolnearReport, PolnearScore, score_polnear_document
 from claimtrack.evaluation.statement import load_statement_cues
-from claimtrack.model import DocumentInfo, Result
+from claimtrack.model import DocumentInfo, Result, checked_acts
 from claimtrack.parsing.parser import default_parser
 from claimtrack.pipeline import extract_document
 from claimtrack.ruleset.loader import rules_from
@@ -32,6 +32,7 @@ def evaluate_polnear(
     rules: Any = None,
     docs: int | None = None,
     statement_cues: str | Path | None = None,
+    acts: Iterable[str] | None = None,
     progress: Callable[[int, int, PolnearScore], None] | None = None,
 ) -> PolnearReport:
     """Parse, extract and score every article of one PolNeAR split (or the
@@ -39,7 +40,9 @@ def evaluate_polnear(
 
     A document whose extraction raises is scored as all missed and its error
     recorded; a problem with the input or the models stops the run with its
-    one-line :class:`~claimtrack.errors.ClaimtrackError`."""
+    one-line :class:`~claimtrack.errors.ClaimtrackError`. ``acts`` scores only
+    the claims of those acts (``["statement", "belief"]``)."""
+    wanted = None if acts is None else checked_acts(acts)
     documents = load_polnear(root, split=split, docs=docs)
     cues = load_statement_cues(statement_cues)
     ruleset = rules_from(rules)
@@ -51,6 +54,8 @@ def evaluate_polnear(
         error = None
         try:
             result = extract_document(parsed, rules=ruleset, doc_id=document.id)
+            if wanted is not None:
+                result = result.with_acts(wanted)
         except ClaimtrackError:
             raise
         except Exception as failure:  # recorded per document, see the docstring

@@ -43,6 +43,11 @@ def format_polnear_report(report: PolnearReport, *, per_document: bool = True) -
             f"  {name:<14} {cell(every[key]['accuracy'])} (n={every[key]['n']})   "
             f"{cell(statement[key]['accuracy'])} (n={statement[key]['n']})"
         )
+    lines += ["", "recall by act of the gold (matched / gold), precision by the claim's act (matched / predicted):"]
+    for act, row in s["recall_by_act"].items():
+        mine = s["precision_by_act"].get(act)
+        precision = f"   precision {cell(mine['precision'])} ({mine['matched']}/{mine['predicted']})" if mine else ""
+        lines.append(f"  {act:<10} recall {cell(row['recall'])} ({row['matched']}/{row['gold']}){precision}")
     lines += [
         "",
         "false positives by what they overlap:",
@@ -78,7 +83,7 @@ def format_polnear_errors(report: PolnearReport) -> str:
         lines += ["", f"== {d.id}"]
         for miss in d.misses:
             subset = "statement" if miss.statement else "other"
-            lines += miss_lines(f"{subset}, cue lemma {miss.cue_lemma}", miss)
+            lines += miss_lines(f"{subset}, {miss.act}, cue lemma {miss.cue_lemma}", miss)
         for fp in d.false_positive_claims:
             subset = "statement" if fp.statement else "other"
             lines += false_positive_lines(f"{subset}; {fp.overlaps}", fp)

@@ -18,9 +18,15 @@ summing the scores into a :class:`PolnearReport`.
   (:mod:`.statement`). The subset's recall counts statement-like gold
   attributions; its precision counts the claims matched to them and the
   false positives whose own cue or source is statement-like.
-- Over matched pairs, the source: right when the predicted source mention and
-  the gold source have a Dice of at least 0.5 over word tokens (or both are
-  absent); token overlap and exact tokens are reported beside it.
+- Over matched pairs, the source: right when the predicted source phrase
+  (``source.phrase``, the whole noun phrase; the mention when a result has
+  none) and the gold source have a Dice of at least 0.5 over word tokens (or
+  both are absent); token overlap and exact tokens are reported beside it.
+- A quotation that continues another claim's (``continues``) is joined to it
+  first, as PolNeAR annotates one attribution for the whole quotation.
+- Recall by act: each gold attribution's act is the evaluation's own reading
+  of its cue and content (:meth:`.StatementCues.act`); precision by act counts
+  claims by their predicted ``act``.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from claimtrack.evaluation.matching import (
     content_views,
     dice,
     greedy_pairs,
+    joined_continuations,
     joined_text,
     nearest,
     span_words,
@@ -75,6 +82,8 @@ class PolnearPair:
     source_exact: bool
     gold_source: str | None
     predicted_source: str | None
+    act: str = "statement"  # the gold attribution's act
+    predicted_act: str = "statement"
 
 
 @attrs.frozen
@@ -89,6 +98,7 @@ class PolnearMiss:
     nearest: str | None
     nearest_dice: float
     sentence: str
+    act: str = "statement"
 
 
 @attrs.frozen
@@ -102,6 +112,7 @@ class PolnearFalsePositive:
     source: str | None
     cue: str | None
     sentence: str
+    act: str = "statement"  # the claim's act
 
 
 @attrs.frozen
@@ -168,6 +179,13 @@ def _claim_parts(span: Any) -> Parts:
     return ((span.start, span.end),) if span is not None else ()
 
 
+def _source_phrase(claim: Claim) -> Any:
+    """The span a claim's source is scored on: its whole phrase, else its mention."""
+    if claim.source is None:
+        return None
+    return claim.source.phrase or claim.source
+
+
 def _is_statement(cues: StatementCues, lookup: _Lookup, text: str, cue: Parts, source: Parts) -> bool:
     return cues.is_statement(_texts(text, cue) or "", lookup.lemmas(cue), lookup.lemmas(source))
 
@@ -195,8 +213,12 @@ def score_polnear_document(
     words = Words(text)
     lookup = _Lookup(view)
     targets: list[PolnearAttribution] = list(document.attributions)
-    claims: list[Claim] = [claim for claim in result.claims if claim.parent is None]
+    claims: list[Claim] = joined_continuations([claim for claim in result.claims if claim.parent is None], text)
     statement = [_is_statement(cues, lookup, text, t.cue, t.source) for t in targets]
+    acts = [
+        cues.act(_texts(text, t.cue) or "", lookup.lemmas(t.cue), lookup.lemmas(t.source), _texts(text, t.content) or "")
+        for t in targets
+    ]
     gold = [words.of(target.content) for target in targets]
     views = [content_views(words, claim) for claim in claims]
     scores = [[max(dice(view, target) for view in claim_views) for target in gold] for claim_views in views]
@@ -207,7 +229,7 @@ def score_polnear_document(
     scored = []
     for p, g, score in pairs:
         claim, target = claims[p], targets[g]
-        agreement = _source_agreement(words.of(target.source), span_words(words, claim.source))
+        agreement = _source_agreement(words.of(target.source), span_words(words, _source_phrase(claim)))
         scored.append(
             PolnearPair(
                 claim=claim.id,
@@ -218,11 +240,13 @@ def score_polnear_document(
                 source_overlap=agreement[1],
                 source_exact=agreement[2],
                 gold_source=_texts(text, target.source),
-                predicted_source=claim.source.text if claim.source else None,
+                predicted_source=_source_phrase(claim).text if claim.source else None,
+                act=acts[g],
+                predicted_act=claim.act,
             )
         )
 
-    misses = _misses(text, targets, matched_g, claims, scores, statement, lookup, cues)
+    misses = _misses(text, targets, matched_g, claims, scores, statement, acts, lookup, cues)
 
     matched_gold = [gold[g] for g in sorted(matched_g)]
     missed_gold = [gold[g] for g in range(len(targets)) if g not in matched_g]
@@ -237,6 +261,7 @@ def score_polnear_document(
             source=claim.source.text if claim.source else None,
             cue=claim.cue.text if claim.cue else None,
             sentence=lookup.sentences(content_parts(claim)),
+            act=claim.act,
         )
         for p, claim in enumerate(claims)
         if p not in matched_p
@@ -264,6 +289,7 @@ def _misses(
     claims: list[Claim],
     scores: list[list[float]],
     statement: list[bool],
+    acts: list[str],
     lookup: _Lookup,
     cues: StatementCues,
 ) -> list[PolnearMiss]:
@@ -285,6 +311,7 @@ def _misses(
                 nearest=claims[near].content.text if near is not None and near_score > 0 else None,
                 nearest_dice=round(near_score, 3),
                 sentence=lookup.sentences(target.content),
+                act=acts[g],
             )
         )
     return misses
@@ -302,6 +329,21 @@ def _figures(
         "source": accuracy(pair.source_match for pair in pairs),
         "source_overlap": accuracy(pair.source_overlap for pair in pairs),
         "source_exact": accuracy(pair.source_exact for pair in pairs),
+    }
+
+
+def _recall_by_act(pairs: list[PolnearPair], misses: list[PolnearMiss]) -> dict[str, dict[str, Any]]:
+    gold = Counter([pair.act for pair in pairs] + [miss.act for miss in misses])
+    matched = Counter(pair.act for pair in pairs)
+    return {act: {"gold": gold[act], "matched": matched[act], "recall": ratio(matched[act], gold[act])} for act in sorted(gold)}
+
+
+def _precision_by_act(pairs: list[PolnearPair], false_positives: list[PolnearFalsePositive]) -> dict[str, dict[str, Any]]:
+    matched = Counter(pair.predicted_act for pair in pairs)
+    wrong = Counter(fp.act for fp in false_positives)
+    return {
+        act: {"predicted": matched[act] + wrong[act], "matched": matched[act], "precision": ratio(matched[act], matched[act] + wrong[act])}
+        for act in sorted(matched | wrong)
     }
 
 
@@ -330,6 +372,8 @@ class PolnearReport:
                 [fp for fp in false_positives if fp.statement],
                 [pair for pair in pairs if pair.statement],
             ),
+            "recall_by_act": _recall_by_act(pairs, misses),
+            "precision_by_act": _precision_by_act(pairs, false_positives),
             "false_positives_by_overlap": {name: sum(fp.overlaps == name for fp in false_positives) for name in OVERLAPS},
             "false_positives_by_rule": dict(
                 Counter(fp.rules[0] if fp.rules else "-" for fp in false_positives).most_common()

@@ -38,6 +38,7 @@ from claimtrack.evaluation.matching import (
     Words,
     content_parts,
     content_views,
+    joined_continuations,
     dice,
     greedy_pairs,
     joined_text,
@@ -228,7 +229,7 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
     text = document.text
     words = Words(text)
     targets = document.targets
-    claims = list(result.claims)
+    claims = joined_continuations(list(result.claims), text)  # a continued quotation is one attribution
     gold = [(words.of(target.content), words.of(target.scope)) for target in targets]
     views = [content_views(words, claim) for claim in claims]
     scores = [

@@ -34,6 +34,33 @@ class StatementCues:
     phrases: tuple[tuple[str, ...], ...]
     source_nouns: frozenset[str]
     not_statement: tuple[tuple[str, ...], ...] = ()
+    acts: tuple[tuple[str, frozenset[str]], ...] = ()  # in the order they are tried
+    directive_needs_infinitive: frozenset[str] = frozenset()
+    directive_otherwise: frozenset[str] = frozenset()  # question cues that direct when they ask nothing
+    question_openers: frozenset[str] = frozenset()
+
+    def act(self, cue_text: str, cue_lemmas: Iterable[str], source_lemmas: Iterable[str], content_text: str) -> str:
+        """The act of a gold attribution (the file's ``acts``): statement,
+        belief, intention, directive, question, or ``other``."""
+        lemmas = set(cue_lemmas)
+        words = [word.lower() for word in _WORD.findall(content_text)]
+        asks = content_text.rstrip(" \t\n\"'\u201d\u2019").endswith("?")
+        by_lemma = dict(self.acts)
+        opens = bool(words) and words[0] in self.question_openers
+        if lemmas & by_lemma.get("question", frozenset()) and (opens or asks):
+            return "question"
+        if asks:
+            return "question"
+        if lemmas & self.directive_otherwise:
+            return "directive"
+        for name, members in self.acts:
+            found = lemmas & members
+            if not found or name == "question":
+                continue
+            if name == "directive" and found <= self.directive_needs_infinitive and "to" not in words[:4]:
+                continue
+            return name
+        return "statement" if self.is_statement(cue_text, lemmas, source_lemmas) else "other"
 
     def cue_class(self, cue_text: str, cue_lemmas: Iterable[str]) -> str | None:
         """The class that makes a cue statement-like (a class name, ``phrase``
@@ -84,4 +111,12 @@ def load_statement_cues(path: str | Path | None = None) -> StatementCues:
         not_statement=tuple(
             tuple(phrase.split()) for phrase in _words(data.get("not_statement_phrases", []), f"{name}: not_statement_phrases")
         ),
+        acts=tuple(
+            (str(act), frozenset(_words(words, f"{name}: acts.{act}"))) for act, words in (data.get("acts") or {}).items()
+        ),
+        directive_needs_infinitive=frozenset(
+            _words(data.get("directive_needs_infinitive", []), f"{name}: directive_needs_infinitive")
+        ),
+        directive_otherwise=frozenset(_words(data.get("directive_otherwise", []), f"{name}: directive_otherwise")),
+        question_openers=frozenset(_words(data.get("question_openers", []), f"{name}: question_openers")),
     )

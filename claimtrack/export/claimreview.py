@@ -1,6 +1,8 @@
 """``--format claimreview``: schema.org JSON-LD ``Claim`` items.
 
-Each claim becomes a ``Claim`` with its ``text``, its ``author``, the
+Each checkable claim (a statement or a belief: ``claimtrack.model.CHECKABLE_ACTS``;
+intentions, directives and questions assert nothing a reviewer can rate)
+becomes a ``Claim`` with its ``text``, its ``author``, the
 ``appearance`` where it was found (URL, date, headline, outlet) and its
 ``firstAppearance``: what a fact-checker needs to attach a ``ClaimReview``.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimtrack.model import CHECKABLE_ACTS
 from claimtrack.export.authors import (
     author_of,
     author_of_mention,
@@ -69,7 +72,12 @@ def claim_item(article, claim) -> dict[str, Any]:
 
 
 def render(articles) -> str:
-    graph = [claim_item(article, claim) for article in articles for claim in article.result.claims]
+    graph = [
+        claim_item(article, claim)
+        for article in articles
+        for claim in article.result.claims
+        if claim.act in CHECKABLE_ACTS
+    ]
     return _dump(graph)
 
 

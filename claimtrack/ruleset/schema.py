@@ -20,7 +20,7 @@ import attrs
 
 from claimtrack.ruleset.regex import regex_problem
 
-__all__ = ["ONE_OF", "REF_NAMES", "SCHEMA", "FieldSpec"]
+__all__ = ["ACTS", "ACT_FRAMES", "ONE_OF", "REF_NAMES", "SCHEMA", "FieldSpec"]
 
 _TYPE_NAMES = {
     "str": "a string",
@@ -99,10 +99,20 @@ CUE_FRAMES = (
     "of_object",  # accused X of Y
     "for_object",  # condemned X for Y
     "passive_agent",  # claimed by X
+    "passive_object",  # was criticised by the auditor because Y / was accused by rivals of lying
     "quoted_object",  # called it "a blatant aggression" (only with a quotation)
     "evidential",  # videos showed X
     "small_clause",  # called the report a lie / described the plan as reckless
+    "infinitive",  # plans to cut taxes / vowed to fight on
+    "object_infinitive",  # urged voters to register / asked them to leave
+    "question",  # asked whether X / wondered who X
 )
+
+# What a claim's source does with its content; equal to ``claimtrack.model.ACTS``
+# (a test keeps them equal).
+ACTS = ("statement", "belief", "intention", "directive", "question")
+# The frames whose construction decides the act whatever the cue's entry says.
+ACT_FRAMES = ("question", "infinitive", "object_infinitive", "quote")
 
 SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
     "cues": {
@@ -111,11 +121,13 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "description": S(),
             "reportable": S("bool"),
             "first_person": S("bool"),
+            "act": S(choices=ACTS),  # the act of a cue of this class whose entry names none
         },
         "verbs": {
             "lemma": S(required=True),
             "forms": S("str_list"),  # surface forms that count even when the lemmatiser gives another lemma
             "class": S(required=True, ref="cues.classes"),
+            "act": S(choices=ACTS),
             "frames": S("str_list", choices=CUE_FRAMES),
             "particle": S(),
             "subjects": S("str_list"),
@@ -126,16 +138,30 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "phrases": {
             "words": S(required=True),
             "class": S(required=True, ref="cues.classes"),
+            "act": S(choices=ACTS),
             "source": S(choices=("after", "before", "possessive")),
             "initial": S("bool"),
             "heads": S("str_list"),  # only before a noun with one of these lemmas: 'in | a new poll'
             "not_modifiers": S("str_list"),  # but not a head with one of these words: 'in | this study'
+            "source_upos": S("str_list"),  # only before a source of these word classes and a comma: 'To her, ...'
             "note": S(),
         },
         "nouns": {
             "lemma": S(required=True),
             "class": S(required=True, ref="cues.classes"),
+            "act": S(choices=ACTS),
             "links": S("str_list"),
+            "keep_links": S("str_list"),  # links that open the content: 'the plan | to cut taxes'
+            "note": S(),
+        },
+        "constructions": {
+            "frame": S(required=True, choices=ACT_FRAMES),
+            "act": S(required=True, choices=ACTS),
+            "ends_with": S(),  # only when the content ends with this text ('?': a quoted question)
+            "note": S(),
+        },
+        "question_words": {
+            "words": S("str_list", required=True),
             "note": S(),
         },
         "quotes": {
@@ -151,6 +177,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "source_cuts": {
             "words": S("str_list", required=True),
+            "phrase_end": S("bool"),  # the whole source phrase ends before these words too
             "note": S(),
         },
         "subject_sources": {
@@ -164,7 +191,9 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         "labels": {
             "pattern": S("regex", required=True),
             "class": S(required=True, ref="cues.classes"),
+            "act": S(choices=ACTS),
             "headings_only": S("bool"),
+            "after_line": S("bool"),  # the match may start on the line before (a signature under its quote)
             "not_sources": S("str_list"),
             "note": S(),
         },

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from claimtrack.errors import Problem
-from claimtrack.model import CLAIM_KINDS, CONFIRMATION_STATUSES
+from claimtrack.model import ACTS, CLAIM_KINDS, CONFIRMATION_STATUSES
 
 if TYPE_CHECKING:
     from claimtrack.model import Claim
@@ -43,9 +43,11 @@ class _Field:
 CLAIM_FIELDS: dict[str, _Field] = {
     "content": _Field(lambda claim: claim.content.text),
     "kind": _Field(lambda claim: claim.kind, CLAIM_KINDS),
+    "act": _Field(lambda claim: claim.act, ACTS),
     "cue": _Field(lambda claim: _text(claim, "cue")),
     "cue_class": _Field(lambda claim: None if claim.cue is None else claim.cue.cls),
     "source": _Field(lambda claim: _text(claim, "source")),
+    "phrase": _Field(lambda claim: None if claim.source is None or claim.source.phrase is None else claim.source.phrase.text),
     "source_name": _Field(lambda claim: None if claim.source is None else claim.source.name),
     "type": _Field(_source_type),
     "anonymous": _Field(lambda claim: None if claim.source is None else claim.source.anonymous, "bool"),
@@ -54,6 +56,7 @@ CLAIM_FIELDS: dict[str, _Field] = {
     "hedge_classes": _Field(lambda claim: sorted({hedge.cls for hedge in claim.hedges}), "list"),
     "status": _Field(lambda claim: claim.confirmation.status, CONFIRMATION_STATUSES),
     "rules": _Field(lambda claim: list(fired_rules(claim)), "list"),
+    "continues": _Field(lambda claim: claim.continues),
 }
 
 

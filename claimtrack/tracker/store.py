@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimtrack.errors import ResultError
-from claimtrack.model import Claim, FactCheckMatch, Result, SourceEntity, from_dict, text_sha256
+from claimtrack.model import CHECKABLE_ACTS, Claim, FactCheckMatch, Result, SourceEntity, from_dict, text_sha256
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
 from claimtrack.parsing.textprep import replace_surrogates
@@ -167,11 +167,16 @@ class Tracker:
         date: str | dt.date | None = None,
         path: str | None = None,
     ) -> Added:
-        """Store an extracted document and group its claims, in one transaction."""
+        """Store an extracted document and group its claims, in one transaction.
+
+        Claim groups are about checkable claims: only statements and beliefs
+        (``claimtrack.model.CHECKABLE_ACTS``) are grouped; the document's
+        whole result, intentions, directives and questions included, is kept."""
         day = iso_date(date, result.document.id) if date is not None else None
         sha = result.document.sha256  # computed once, by the pipeline
+        checkable = [claim for claim in result.claims if claim.act in CHECKABLE_ACTS]
         # Computed before the write lock is taken, so other writers wait less.
-        keys = [tuple(dict.fromkeys(band_keys(claim.content.text))) for claim in result.claims]
+        keys = [tuple(dict.fromkeys(band_keys(claim.content.text))) for claim in checkable]
         with transaction(self._db):
             known = self._document_with_hash(sha)
             if known is not None:
@@ -195,13 +200,13 @@ class Tracker:
             sources = self._store_sources(document, result, outlet or sha)
             new_groups = sum(
                 self._store_claim(document, claim, claim_keys, sources, day)
-                for claim, claim_keys in zip(result.claims, keys)
+                for claim, claim_keys in zip(checkable, keys)
             )
         return Added(
             document=document,
             doc_id=result.document.id,
             added=True,
-            claims=len(result.claims),
+            claims=len(checkable),
             new_groups=new_groups,
         )
 

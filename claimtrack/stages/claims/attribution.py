@@ -12,6 +12,8 @@ joined, cut and checked into claims (:mod:`claimtrack.stages.claims.drafts`).
 
 from __future__ import annotations
 
+import attrs
+
 from collections.abc import Sequence
 
 from claimtrack.document import Sentence as Sent
@@ -20,6 +22,7 @@ from claimtrack.stages.claims.cues import CueHit, Lexicon, document_head
 from claimtrack.stages.claims.drafts import Draft
 from claimtrack.stages.claims.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.source_phrases import source_phrase
 from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, verb_source
 from claimtrack.stages.claims.phrases import (
     bare_np_before,
@@ -48,13 +51,26 @@ def _extension(sent: Sent, after: Word, lexicon: Lexicon) -> tuple[tuple[Word, .
 
 def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
     """A draft claim for one cue, or the reason there is none."""
-    if hit.kind == "phrase" and hit.rule.get("heads"):
-        return _attribute_document(text, sent, hit, quotes, lexicon)
-    if hit.kind == "phrase":
-        return _attribute_phrase(text, sent, hit, quotes)
-    if hit.kind == "noun":
-        return _attribute_noun(text, sent, hit, quotes)
-    return _attribute_verb(text, sent, hit, quotes, lexicon)
+    if hit.kind == "verb":
+        found = _attribute_verb(text, sent, hit, quotes, lexicon)
+    elif hit.kind == "phrase" and hit.rule.get("heads"):
+        found = _attribute_document(text, sent, hit, quotes, lexicon)
+    elif hit.kind == "phrase":
+        found = _attribute_phrase(text, sent, hit, quotes)
+    else:
+        found = _attribute_noun(text, sent, hit, quotes)
+    if isinstance(found, str):
+        return found
+    if hit.kind != "verb":
+        found = attrs.evolve(found, act=lexicon.act(hit.rule))
+    if found.source is None:
+        return found
+    cue = found.cue
+    # A content piece that holds its own cue is a misread clause boundary, not a limit of the source phrase.
+    parts = [part for part in found.parts if cue is None or not (part[0] <= cue[0] and cue[1] <= part[1])]
+    taken = (*((cue,) if cue else ()), *parts)
+    phrase = source_phrase(sent, found.source, taken, lexicon.time_words, found.cue, lexicon.verbs)
+    return attrs.evolve(found, phrase=phrase)
 
 
 def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
@@ -96,10 +112,12 @@ def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
         return f"cue '{cue.text}' has an empty content"
     if source is not None and _overlaps_any(source, trimmed):
         source = None if pattern != "pattern.clause_then_verb" else source
-    rules = (rule.id, pattern) + extension_rule
+    construction = lexicon.construction(match.frame, text[trimmed[-1][0] : trimmed[-1][1]])
+    act = str(construction.get("act")) if construction is not None else lexicon.act(rule)
+    rules = (rule.id, *((construction.id,) if construction is not None else ()), pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
     lemma = cue.lemma if cue.lemma in lexicon.verbs else rule.get("lemma")  # a cue found by its form
-    return Draft(cue_span, lemma, cls, source, trimmed, rules, quoted=match.quoted)
+    return Draft(cue_span, lemma, cls, source, trimmed, rules, quoted=match.quoted, act=act)
 
 
 def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
@@ -172,7 +190,9 @@ def _figure(sent: Sent, word: Word) -> bool:
 
 
 def _has_finite(words: Sequence[Word]) -> bool:
-    return any(w.upos == "AUX" or w.upos == "VERB" and w.has("VerbForm=Fin") for w in words)
+    """A finite verb among the words, or the sentence's main verb (a main
+    clause's verb is finite even where the tagger read 'died' as a participle)."""
+    return any(w.upos == "AUX" or w.upos == "VERB" and (w.has("VerbForm=Fin") or w.deprel == "root") for w in words)
 
 
 def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
@@ -219,10 +239,19 @@ def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexi
 
 
 def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
-    """'released a statement saying (that) X': the statement's issuer is the source."""
+    """'released a statement saying (that) X', 'his belief that X', 'the
+    plan to cut taxes', 'her call for a recount': the content is the clause
+    or phrase the noun governs after its link word (the rest of the sentence
+    when the parse hangs nothing there), the link kept when the rule says so
+    ('to cut taxes'); the source is the noun's possessor, else its verb's
+    subject, else the noun phrase before it."""
     noun, link = hit.words[0], hit.words[-1]
-    words = sent.words[link.index + 1 :]
-    while words and words[0].lower == "that":
+    first = link.index if link.lower in (hit.rule.get("keep_links") or ()) else link.index + 1
+    governed = [
+        word for kid in sent.kids(noun) if kid.index > link.index for word in sent.subtree(kid) if word.index >= first
+    ]
+    words = governed or sent.words[first:]
+    while words and words[0].lower == "that" and words[0] is not link:
         words = words[1:]
     content = words_span(words)
     if content is None:
@@ -230,9 +259,10 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
     trimmed = trim(text, *content, quotes)
     if trimmed is None:
         return f"noun cue '{noun.text}' has no content"
+    owners = [kid for kid in sent.kids(noun, "nmod:poss") if kid.index < noun.index]
+    source = after_possessive(sent, owners[0]) if owners else None
     governor = sent.head_of(noun)
-    source = None
-    if governor is not None:
+    if source is None and governor is not None:
         subject = subject_of(sent, governor)
         if subject is not None and subject.index < noun.index:
             source = noun_phrase(sent, subject)
@@ -240,3 +270,9 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
         source = bare_np_before(sent, noun)
     cue_text = f"{noun.lemma} {link.lower}"
     return Draft((noun.start, link.end), cue_text, hit.rule.get("class"), source, (trimmed,), (hit.rule.id, "pattern.noun_statement"))
+
+
+def after_possessive(sent: Sent, owner: Word) -> tuple[int, int] | None:
+    """The possessor's phrase without its possessive marker: 'the senator's' -> 'the senator'."""
+    words = [word for word in sent.subtree(owner) if word.xpos != "POS" and word.upos != "PUNCT"]
+    return words_span(words)

@@ -86,7 +86,9 @@ def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return words_span(words), "pattern.clause_then_verb"
-    if comma is not None and comma.index > 1 and finite(sent, cue) and _inverted_tail(sent, cue, comma, addressee):
+    if comma is not None and comma.index > 1 and finite(sent, cue) and (
+        _inverted_tail(sent, cue, comma, addressee) or _inverted_with_title(sent, cue)
+    ):
         return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
     if comma is not None and comma.index > 1 and finite(sent, cue):
         closing = _parenthetical_close(sent, cue)
@@ -269,6 +271,27 @@ def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
             return None
         between.append(word)
     return None
+
+
+def _inverted_with_title(sent: Sent, cue: Word) -> bool:
+    """'..., said Larry Sabato, director of the Center for Politics.': after
+    the cue only its speaker and the speaker's title (an apposition and what
+    hangs on it) to the end of the sentence."""
+    speaker: list[Word] = []
+    for word in sent.words[cue.index + 1 :]:
+        if word.lower == ",":
+            break
+        if word.upos not in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+            return False
+        speaker.append(word)
+    else:
+        return False
+    named = {word.id for word in speaker}
+    titles = [word for word in sent.words[word.index + 1 :] if word.base_deprel == "appos" and word.head_id in named]
+    if not speaker or not titles:
+        return False
+    rest = {w.id for title in titles for w in sent.subtree(title)}
+    return all(w.id in rest or w.upos == "PUNCT" for w in sent.words[word.index + 1 :])
 
 
 def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) -> bool:

@@ -57,6 +57,27 @@ class Lexicon:
                 return stem
         return None
 
+    constructions: dict[str, tuple[Rule, ...]] = attrs.field(factory=dict)  # frame -> rules that set the act
+    question_words: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()  # a source phrase ends before a time phrase
+
+    def act(self, rule: Rule) -> str:
+        """A cue entry's act: its own, else its class's, else statement."""
+        own = rule.get("act")
+        if own:
+            return str(own)
+        cls = self.classes.get(rule.get("class"))
+        return str(cls.get("act") or "statement") if cls is not None else "statement"
+
+    def construction(self, frame: str, content: str) -> Rule | None:
+        """The construction rule that decides the act of a claim read through
+        ``frame`` (its ``ends_with``, if any, must end ``content``)."""
+        for rule in self.constructions.get(frame, ()):
+            ending = rule.get("ends_with")
+            if not ending or content.rstrip().endswith(ending):
+                return rule
+        return None
+
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
         return rule is None or rule.get("reportable", True)
@@ -103,6 +124,9 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
     )
     classes = {rule.get("name"): rule for rule in rules.section("cues", "classes")}
     not_cues = tuple((rule.regex("pattern"), rule) for rule in rules.section("cues", "not_cues"))
+    constructions: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules.section("cues", "constructions"):
+        constructions[rule.get("frame")].append(rule)
 
     def unreal(field: str) -> frozenset[str]:
         return frozenset(word.lower() for rule in rules.section("cues", "unreal") for word in rule.get(field) or ())
@@ -125,6 +149,12 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
             lemma.lower() for rule in rules.section("sources", "postmodifiers") for lemma in rule.get("lemmas") or ()
         ),
         {form: tuple(found) for form, found in forms.items()},
+        {frame: tuple(found) for frame, found in constructions.items()},
+        frozenset(word.lower() for rule in rules.section("cues", "question_words") for word in rule.get("words")),
+        frozenset(
+            word.lower() for rule in rules.section("cues", "source_cuts")
+            if rule.get("phrase_end") for word in rule.get("words")
+        ),
     )
 
 
@@ -153,6 +183,19 @@ def _match_words(words: list[Word], start: int, sequence: tuple[str, ...]) -> bo
     if start + len(sequence) > len(words):
         return False
     return all(words[start + k].lower == sequence[k] for k in range(len(sequence)))
+
+
+def _source_then_comma(sent: Sent, index: int, rule: Rule) -> bool:
+    """One word of the rule's ``source_upos`` classes right after the phrase,
+    or a short name, and then a comma: 'To her, ...', 'To Ana Ruiz, ...'."""
+    tags = set(rule.get("source_upos"))
+    for end in range(index, min(index + 4, len(sent.words))):
+        word = sent.words[end]
+        if word.lower == "," and end > index:
+            return True
+        if word.upos not in tags:
+            return False
+    return False
 
 
 def _excluded(text: str, sent: Sent, lexicon: Lexicon) -> set[int]:
@@ -184,6 +227,8 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
                     continue
                 if rule.get("heads") and document_head(sent, sent.words[index + len(sequence) - 1], rule) is None:
                     continue  # 'in' before anything but a poll, a survey, a study ...
+                if rule.get("source_upos") and not _source_then_comma(sent, index + len(sequence), rule):
+                    continue  # 'To her, ...' but not 'To date, ...'
                 words = tuple(sent.words[index : index + len(sequence)])
                 hits.append(CueHit(words, rule, "phrase"))
                 taken.update(word.id for word in words)

@@ -31,27 +31,36 @@ __all__ = ["find_claims"]
 
 def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Draft]:
     """Claims cued by punctuation: a speaker's label and a colon at the start
-    of a line ('SMITH: We will win.', 'Mayor: bridge is safe'). What follows
-    the colon must be a clause (a finite verb or an auxiliary): 'Born: June
-    11' and 'BDSM as business: An interview with ...' are titles."""
+    of a line ('SMITH: We will win.', 'Mayor: bridge is safe', 'Maria Lopez,
+    mayor of Springfield: ...'), or a quotation signed with a dash ('"We
+    will rebuild." -- Maria Lopez'). The content must be a clause (a finite
+    verb or an auxiliary): 'Born: June 11' and 'BDSM as business: An
+    interview with ...' are titles. A pattern's ``phrase`` group, when it has
+    one, is the source's whole phrase (the name and its title); a rule with
+    ``after_line`` may start on the line before (a signature under its quote)."""
     text = document.text
     drafts = []
-    for start, end in paragraph_spans(text):
+    paragraphs = paragraph_spans(text)
+    for number, (start, end) in enumerate(paragraphs):
         if lines.skipped(start, end):
             continue
         heading = lines.heading_at(start, end)
         for rule in lexicon.labels:
             if rule.get("headings_only") and not heading:
                 continue
-            match = rule.regex("pattern").search(text, start, end)
+            begin = paragraphs[number - 1][0] if rule.get("after_line") and number else start
+            match = rule.regex("pattern").search(text, begin, end)
             if match is None or match.group("source").lower() in (rule.get("not_sources") or ()):
                 continue
             if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in document.within(*match.span("content"))):
                 continue
+            mark = text[slice(*match.span("cue"))].strip()
+            phrase = match.span("phrase") if "phrase" in rule.regex("pattern").groupindex else match.span("source")
             drafts.append(
                 Draft(
-                    match.span("cue"), ":", rule.get("class"), match.span("source"),
-                    (match.span("content"),), (rule.id, "pattern.colon_label"), heading=heading,
+                    match.span("cue"), mark, rule.get("class"), match.span("source"),
+                    (match.span("content"),), (rule.id, "pattern.colon_label" if mark == ":" else "pattern.dash_label"),
+                    heading=heading, act=lexicon.act(rule), phrase=phrase,
                 )
             )
             break

@@ -37,6 +37,9 @@ class Draft:
     rules: tuple[str, ...]
     heading: bool = False
     quoted: bool = False  # its content came from a quotation frame (a direct quote)
+    act: str = "statement"
+    phrase: tuple[int, int] | None = None  # the whole source noun phrase
+    continues: tuple[tuple[int, int], ...] | None = None  # the parts of the draft whose quotation this goes on with
 
     @property
     def start(self) -> int:
@@ -171,19 +174,20 @@ def quote_continuations(
     sentence_at: Callable[[int], int] | None = None,
 ) -> list[Draft]:
     """A sentence or paragraph that is only a quotation, right after an
-    attributed direct quote, continues it: one claim, the new quotation
-    another piece of its content (``parts``). Between the two stands at most
-    one paragraph break and the rest of the cue's sentence: short, or, with
-    ``sentence_at`` (offset -> sentence number), the quotation opens the
-    sentence right after it ('"A," said X, a strategist who ... . "B."').
+    attributed direct quote, continues it: a claim of its own with the same
+    cue, source and act, which ``continues`` the first. Between the two stands
+    at most one paragraph break and the rest of the cue's sentence: short,
+    or, with ``sentence_at`` (offset -> sentence number), the quotation opens
+    the sentence right after it ('"A," said X, a strategist who ... . "B."').
+    A chain of such quotations all continue the first.
 
-    The drafts come back with their continuations joined."""
+    The drafts come back with the continuations after them."""
     quoted = sorted((d for d in drafts if d.quoted), key=lambda d: d.end)
     quoted_ends = [draft.end for draft in quoted]
     containers = _Containers(drafts)
     used = {part for draft in drafts for part in draft.parts}
-    joined: dict[int, list[tuple[int, int]]] = {}
-    latest: tuple[Draft, int] | None = None  # the last draft extended, and where it now ends
+    continuations: list[Draft] = []
+    latest: tuple[Draft, int] | None = None  # the last draft continued, and where its chain now ends
     for quote in quotes:
         inner = trim(text, *quote.inner, quotes)
         if inner is None or inner in used or containers.containing(*inner):
@@ -207,17 +211,22 @@ def quote_continuations(
         next_sentence = sentence_at is not None and sentence_at(quote.start) == sentence_at(last_end) + 1
         if len(between) > 80 and not (next_sentence and len(between) <= 400):
             continue  # no other text but the rest of the cue's sentence
-        joined.setdefault(id(last), []).append(inner)
-        latest = (last, inner[1])
-    return [
-        attrs.evolve(
-            draft,
-            parts=draft.parts + tuple(joined[id(draft)]),
-            rules=draft.rules + ("pattern.quote_continuation",),
+        continuations.append(
+            attrs.evolve(
+                last, parts=(inner,), rules=(last.rules[0], "pattern.quote_continuation"), continues=last.parts,
+                act=_continued_act(text, last, inner, quotes),
+            )
         )
-        if id(draft) in joined else draft
-        for draft in drafts
-    ]
+        latest = (last, inner[1])
+    return drafts + continuations
+
+
+def _continued_act(text: str, first: Draft, inner: tuple[int, int], quotes: Quotes) -> str:
+    """A continuation's act: the first quotation's, but a question by its own
+    construction when the first was made one only by its question mark."""
+    if first.act == "question" and "cue.construction.quoted_question" in first.rules:
+        return first.act if text[inner[0] : inner[1]].rstrip().endswith("?") else "statement"
+    return first.act
 
 
 def _kind(text: str, parts: Sequence[tuple[int, int]], quotes: Quotes) -> str:
@@ -243,6 +252,7 @@ def finish(text: str, drafts: list[Draft], quotes: Quotes) -> list[Claim]:
     """Claims in document order with provisional ids, kinds and parents."""
     ordered = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
     ids = {id(draft): f"d{number}" for number, draft in enumerate(ordered, 1)}  # provisional: numbered at the end
+    by_parts = {draft.parts: ids[id(draft)] for draft in ordered if draft.continues is None}
     containers = _Containers(ordered)
     claims = []
     for draft in ordered:
@@ -268,7 +278,8 @@ def finish(text: str, drafts: list[Draft], quotes: Quotes) -> list[Claim]:
         source = None
         if draft.source is not None:
             span = span_of(text, *draft.source)
-            source = ClaimSource(text=span.text, start=span.start, end=span.end)
+            phrase = span_of(text, *draft.phrase) if draft.phrase is not None else span
+            source = ClaimSource(text=span.text, start=span.start, end=span.end, phrase=phrase)
         claims.append(
             Claim(
                 id=ids[id(draft)],
@@ -279,6 +290,8 @@ def finish(text: str, drafts: list[Draft], quotes: Quotes) -> list[Claim]:
                 parent=parent,
                 rules=tuple(rule for rule in draft.rules if rule),
                 heading=draft.heading,
+                act=draft.act,
+                continues=by_parts.get(draft.continues) if draft.continues is not None else None,
             )
         )
     return claims

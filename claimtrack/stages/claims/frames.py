@@ -19,6 +19,7 @@ from claimtrack.ruleset.loader import Rule
 from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
 from claimtrack.stages.claims.cues import Lexicon
 from claimtrack.stages.claims.phrases import (
+    NP_WORDS,
     after_case,
     evidential_subject,
     ing_form,
@@ -27,6 +28,7 @@ from claimtrack.stages.claims.phrases import (
     only_source_between,
     passive_agent,
     quote_opens_unit,
+    span_heads,
     speaker_pronoun,
     verb_between,
     words_span,
@@ -67,6 +69,7 @@ class FrameMatch:
     source: Span | None = None
     sourced: bool = False
     quoted: bool = False  # the content is a quotation (a direct quote)
+    frame: str = ""  # the name of the frame that read it (set by first_match)
 
 
 DEFAULT_FRAMES = ("complement", "quote")
@@ -124,10 +127,20 @@ def _quote_reach(text: str, sent: Sent) -> int:
 def _quote_window(sent: Sent, cue: Word) -> int:
     """Where a quotation before the cue may close: in the cue's sentence, or
     in the one before when the cue opens its sentence -- the splitter cuts
-    after '?"' and '!"' ('"Is anyone listening?" asked the mayor.')."""
-    if cue.index == 0 and sent.number > 0:
+    after '?"' and '!"' ('"Is anyone listening?" asked the mayor.'), also
+    when the cue's sentence is only its speaker and the cue ('"Who will pay
+    for it?" | the senator asked.')."""
+    if sent.number > 0 and (cue.index == 0 or _only_speaker_and_cue(sent, cue)):
         return sent.document.sentences[sent.number - 1].start
     return sent.start
+
+
+def _only_speaker_and_cue(sent: Sent, cue: Word) -> bool:
+    """No other verb in the sentence, and only a noun phrase before the cue."""
+    others = [word for word in sent.words if word is not cue]
+    return not any(word.upos in ("VERB", "AUX") for word in others) and all(
+        word.upos in NP_WORDS + ("PUNCT",) for word in sent.words[: cue.index]
+    )
 
 
 def _object_frame(text: str, sent: Sent, cue: Word, particle: str | None) -> tuple[Span | None, str] | None:
@@ -151,6 +164,30 @@ def _passive_agent_frame(text: str, sent: Sent, cue: Word) -> tuple[Span | None,
     first = min([w.index for w in auxiliaries] + [cue.index])
     content = words_span(sent.words[:first])
     return content, after_case(sent, agent, noun_phrase(sent, agent)), "pattern.passive_agent"
+
+
+def _passive_object(context: CueContext) -> FrameMatch | None:
+    """'The council was criticised by the auditor because the accounts were
+    late', 'was accused by rivals of lying': the agent is the source; the
+    content is the passive subject and what the cue says of it after the
+    agent (the reason or the charge), as two parts when they are apart."""
+    sent, cue = context.sentence, context.cue
+    agent = passive_agent(sent, cue)
+    subjects = [kid for kid in sent.kids(cue, "nsubj:pass") if kid.index < cue.index]
+    if agent is None or not subjects:
+        return None
+    source = after_case(sent, agent, noun_phrase(sent, agent))
+    reasons = [
+        kid for kid in sent.kids(cue, "obl", "advcl", "xcomp", "ccomp")
+        if kid.index > agent.index and kid is not agent
+    ]
+    if source is None or not reasons:
+        return None
+    subject = words_span(sent.subtree(subjects[0]))
+    reason = words_span([w for kid in reasons for w in sent.subtree(kid)])
+    if subject is None or reason is None:
+        return None
+    return FrameMatch((subject, reason), "pattern.passive_object", source=source, sourced=True)
 
 
 def _evidential(
@@ -269,12 +306,28 @@ def _before_coordinated_cue(context: CueContext, part: Span) -> Span:
         if (
             word.upos == "CCONJ"
             and following.upos == "VERB"
-            and following.lemma in context.lexicon.verbs
+            and (following.lemma in context.lexicon.verbs or _goes_on_with_the_cue(context, words, following))
             and not context.sentence.kids(following, "nsubj", "nsubj:pass")
             and position > 0
         ):
             return part[0], words[position - 1].end
     return part
+
+
+def _goes_on_with_the_cue(context: CueContext, words: list[Word], verb: Word) -> bool:
+    """'said it would study the complaint but gave no timetable': a verb
+    after 'and/but' in the tense of the cue, with no auxiliary of its own,
+    after a reported clause built with an auxiliary, tells what the speaker
+    did next, not what they said ('said X and that Y' stays reported)."""
+    sent = context.sentence
+    heads = span_heads(sent, words)
+    return (
+        bool(heads)
+        and verb.xpos == context.cue.xpos
+        and not sent.kids(verb, "aux", "aux:pass")
+        and bool(sent.kids(heads[0], "aux"))
+        and not sent.kids(heads[0], "aux")[0].xpos == context.cue.xpos
+    )
 
 
 def _object(context: CueContext) -> FrameMatch | None:
@@ -328,12 +381,91 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     return FrameMatch((span,), "pattern.verb_small_clause", source=shared, sourced=shared is not None)
 
 
+# ---------------------------------------------------------------- acts other than statements
+
+
+def _infinitive_clause(sent: Sent, word: Word) -> bool:
+    """A clause headed by an infinitive with its marker: 'to register'."""
+    return word.has("VerbForm=Inf") and any(kid.xpos == "TO" for kid in sent.kids(word, "mark"))
+
+
+def _infinitives_after(sent: Sent, cue: Word, *relations: str) -> list[Word]:
+    found = sent.kids(cue, "xcomp", "ccomp", *relations)
+    return [kid for kid in found if kid.index > cue.index and _infinitive_clause(sent, kid)]
+
+
+def _infinitive(context: CueContext) -> FrameMatch | None:
+    """'plans to cut taxes', 'vowed to fight on': the content is the
+    infinitive, marker included. Not with an object before it ('urged voters
+    to ...', the object infinitive) nor a subject of its own."""
+    sent, cue = context.sentence, context.cue
+    for clause in _infinitives_after(sent, cue):
+        if sent.kids(clause, "nsubj") or any(kid.index < clause.index for kid in _addressees(context)):
+            continue
+        span = words_span(sent.subtree(clause))
+        if span is not None:
+            return FrameMatch((span,), "pattern.verb_infinitive", sourced=False)
+    return None
+
+
+def _addressees(context: CueContext) -> list[Word]:
+    """The person a directive is addressed to: the object ('urged voters'),
+    or the noun after the cue's particle ('called on Congress')."""
+    sent, cue = context.sentence, context.cue
+    found = [kid for kid in sent.kids(cue, "obj", "iobj") if kid.index > cue.index]
+    if context.last is not cue:
+        found += [
+            kid for kid in sent.kids(cue, "obl")
+            if kid.index > context.last.index and any(case is context.last for case in sent.kids(kid, "case"))
+        ]
+    return found
+
+
+def _object_infinitive(context: CueContext) -> FrameMatch | None:
+    """'urged voters to register', 'asked them to leave', 'called on Congress
+    to act': the content is the addressee and the infinitive, as the parse
+    gives it (the addressee as object, or as the infinitive's own subject)."""
+    sent, cue = context.sentence, context.cue
+    addressees = _addressees(context)
+    for clause in _infinitives_after(sent, cue, "advcl"):  # 'called on Congress | to act' as a purpose clause
+        subjects = [kid for kid in sent.kids(clause, "nsubj") if kid.index < clause.index]
+        before = [kid for kid in addressees if kid.index < clause.index]
+        if not subjects and not before:
+            continue
+        first = min((before or subjects)[0].index, context.last.index + 1)  # 'urged | both sides to ...'
+        words = sent.subtree(clause) + [w for kid in before for w in sent.subtree(kid)] + sent.words[first:clause.index]
+        span = words_span([w for w in words if w.index >= first])
+        if span is not None:
+            return FrameMatch((span,), "pattern.verb_object_infinitive")
+    return None
+
+
+def _question(context: CueContext) -> FrameMatch | None:
+    """'asked whether the count was fair', 'wondered who would pay': a
+    clause after the cue that opens with a question word (rules/cues.yaml
+    ``question_words``)."""
+    sent, cue = context.sentence, context.cue
+    for kid in sent.kids(cue, "ccomp", "xcomp", "advcl", "obj"):
+        if kid.index <= cue.index:
+            continue
+        words = sent.subtree(kid)
+        if words and words[0].lower in context.lexicon.question_words and len(words) > 1:
+            span = words_span(words)
+            if span is not None:
+                return FrameMatch((span,), "pattern.verb_question")
+    return None
+
+
 Frame = Callable[[CueContext], "FrameMatch | None"]
 
 FRAMES: dict[str, Frame] = {
     "evidential": _evidential_frame,  # videos showed X
     "passive_agent": _passive_frame,  # claimed by X
+    "passive_object": _passive_object,  # was criticised by X because Y
     "quote": _quote_frame,  # "X," she said
+    "question": _question,  # asked whether X / wondered who X
+    "object_infinitive": _object_infinitive,  # urged voters to register / asked them to leave
+    "infinitive": _infinitive,  # plans to cut taxes / vowed to fight on
     "complement": _complement_frame,  # said (that) X / X, she said
     "object": _object,  # denied the report / confirmed X
     "of_object": _object,  # accused X of Y
@@ -354,5 +486,5 @@ def first_match(context: CueContext, names: tuple[str, ...]) -> FrameMatch | Non
         tried.add(frame)
         found = frame(context)
         if found is not None:
-            return found
+            return attrs.evolve(found, frame=name)
     return None

@@ -16,7 +16,7 @@ from claimtrack.document import Word
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, is_line_break
 from claimtrack.stages.claims.quotes import Quote, Quotes
 
-__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
+__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
 
 
 CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
@@ -461,3 +461,13 @@ def left_dependents(sent: Sent, word: Word) -> tuple[int, int] | None:
     words = [w for kid in sent.kids(word) if kid.index < word.index and kid.upos != "PUNCT" for w in sent.subtree(kid)]
     return words_span(sorted(words, key=lambda w: w.index))
 
+
+def span_heads(sent: Sent, words: list[Word]) -> list[Word]:
+    """The words of a span whose head lies outside it (one for a well-formed phrase)."""
+    inside = {word.index for word in words}
+    heads = []
+    for word in words:
+        head = sent.head_of(word)
+        if head is None or head.index not in inside:
+            heads.append(word)
+    return heads
