@@ -192,10 +192,14 @@ def test_a_malformed_feed_skips_each_bad_item_with_one_line(tmp_path):
     )
 
 
-def test_a_missing_feed_is_one_line(tmp_path):
+def test_a_missing_feed_and_an_empty_folder_are_one_line(tmp_path):
     with pytest.raises(InputError) as error:
         FactChecks.load(tmp_path / "nowhere.jsonl")
     assert str(error.value) == f"{tmp_path / 'nowhere.jsonl'}: no such fact-check file or folder"
+    (tmp_path / "notes.txt").write_text("not a feed", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        FactChecks.load(tmp_path)
+    assert str(error.value) == f"{tmp_path}: no fact-check files in this folder (*.json, *.jsonld, *.jsonl)"
 
 
 # ---------------------------------------------------------------- matching
