@@ -245,6 +245,15 @@ def test_a_different_number_is_a_near_miss_not_a_match():
     assert match(article(HALE), checks) == {"C1": ()}
 
 
+def test_different_numbers_in_words_are_a_near_miss_too(tmp_path):
+    byrne = ("Councillor Tom Byrne", "Tom Byrne", "government", "half of all new homes in Dunmore were bought by foreign investors", False)
+    checks = checks_of(review("One in ten new homes in Dunmore is bought by foreign investors", claimant="Tom Byrne"))
+    assert match(article(byrne), checks) == {"C1": ()}
+    without = overlay(tmp_path, "disable: [factcheck.quantities.fractions, factcheck.quantities.counts]\n")
+    ((found,),) = match(article(byrne), checks, rules=without).values()
+    assert found.reasons[0] == "content 0.90 (lexical)"
+
+
 def test_many_matches_are_capped_at_max_matches_best_first():
     checks = checks_of(*[
         review("The new harbour tunnel will cost taxpayers 2 billion dollars", url=f"https://x.example/{n}",
