@@ -296,6 +296,7 @@ def test_annotate_puts_the_matches_in_each_claim_and_they_round_trip_through_jso
     checks = checks_of(review("The new harbour tunnel will cost taxpayers 2 billion dollars"))
     result = annotate(article(HALE, ("Councillor Tom Byrne", "Tom Byrne", "government", "the port is closing", False)), checks)
     assert [len(claim.fact_checks) for claim in result.claims] == [1, 0]
+    assert checks.annotate(article(HALE)).claims[0].fact_checks == result.claims[0].fact_checks
     data = result.to_dict()
     assert "fact_checks" not in data["claims"][1]
     assert Result.from_dict(data, result.text).claims == result.claims

@@ -104,6 +104,18 @@ class FactChecks:
                 items.append(one)
         return cls(items, skipped)
 
+    def match(self, result: Any, **options: Any) -> Any:
+        """:func:`claimtrack.factcheck.match` of ``result`` against these fact-checks."""
+        from claimtrack.factcheck.matching import match
+
+        return match(result, self, **options)
+
+    def annotate(self, result: Any, **options: Any) -> Any:
+        """``result`` with each claim's matching fact-checks in ``Claim.fact_checks``."""
+        from claimtrack.factcheck.matching import annotate
+
+        return annotate(result, self, **options)
+
     def __len__(self) -> int:
         return len(self.items)
 
