@@ -192,10 +192,14 @@ def test_a_malformed_feed_skips_each_bad_item_with_one_line(tmp_path):
     )
 
 
-def test_a_missing_feed_is_one_line(tmp_path):
+def test_a_missing_feed_and_an_empty_folder_are_one_line(tmp_path):
     with pytest.raises(InputError) as error:
         FactChecks.load(tmp_path / "nowhere.jsonl")
     assert str(error.value) == f"{tmp_path / 'nowhere.jsonl'}: no such fact-check file or folder"
+    (tmp_path / "notes.txt").write_text("not a feed", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        FactChecks.load(tmp_path)
+    assert str(error.value) == f"{tmp_path}: no fact-check files in this folder (*.json, *.jsonld, *.jsonl)"
 
 
 # ---------------------------------------------------------------- matching
@@ -241,6 +245,15 @@ def test_a_different_number_is_a_near_miss_not_a_match():
     assert match(article(HALE), checks) == {"C1": ()}
 
 
+def test_different_numbers_in_words_are_a_near_miss_too(tmp_path):
+    byrne = ("Councillor Tom Byrne", "Tom Byrne", "government", "half of all new homes in Dunmore were bought by foreign investors", False)
+    checks = checks_of(review("One in ten new homes in Dunmore is bought by foreign investors", claimant="Tom Byrne"))
+    assert match(article(byrne), checks) == {"C1": ()}
+    without = overlay(tmp_path, "disable: [factcheck.quantities.fractions, factcheck.quantities.counts]\n")
+    ((found,),) = match(article(byrne), checks, rules=without).values()
+    assert found.reasons[0] == "content 0.90 (lexical)"
+
+
 def test_many_matches_are_capped_at_max_matches_best_first():
     checks = checks_of(*[
         review("The new harbour tunnel will cost taxpayers 2 billion dollars", url=f"https://x.example/{n}",
@@ -283,6 +296,7 @@ def test_annotate_puts_the_matches_in_each_claim_and_they_round_trip_through_jso
     checks = checks_of(review("The new harbour tunnel will cost taxpayers 2 billion dollars"))
     result = annotate(article(HALE, ("Councillor Tom Byrne", "Tom Byrne", "government", "the port is closing", False)), checks)
     assert [len(claim.fact_checks) for claim in result.claims] == [1, 0]
+    assert checks.annotate(article(HALE)).claims[0].fact_checks == result.claims[0].fact_checks
     data = result.to_dict()
     assert "fact_checks" not in data["claims"][1]
     assert Result.from_dict(data, result.text).claims == result.claims

@@ -5,7 +5,8 @@ A fact-check matches a claim when three things together say so:
 - content: the tracker's lexical similarity of the claim's content and the
   reviewed claim (:func:`claimtrack.tracker.grouping.similarity`: the
   token-sort ratio of their content words, 0 when they state different
-  numbers or name different people); with a sentence-embedding model
+  numbers, in figures or in words ("half", "a third": ``quantities`` in
+  the rules), or name different people); with a sentence-embedding model
   (:mod:`claimtrack.factcheck.semantic`), the larger of that and the cosine
   of the two embeddings, under the same number and name checks;
 - claimant: the fact-check's claimant against the claim's source entity
@@ -123,7 +124,7 @@ def match(
             how = "lexical"
             if close.get(number, 0.0) > content and agree(gist, index.gist(number)):
                 content, how = close[number], "semantic"
-            if content < settings.min_content:
+            if content < settings.min_content or not _same_quantities(claim.content.text, index, number, settings):
                 continue
             found_match = _scored(fact_checks[number], content, how, claim, result, day, settings)
             if found_match.score >= settings.min_score:
@@ -131,6 +132,15 @@ def match(
         matches.sort(key=lambda item: (-item.score, item.published or "", item.url or ""))
         found[claim.id] = tuple(matches[: settings.max_matches])
     return found
+
+
+def _same_quantities(text: str, index: LexicalIndex, number: int, settings: MatchSettings) -> bool:
+    """False when both texts state a quantity in words and the words differ
+    ("half of all new homes" is not "one in ten new homes"): the tracker's
+    number check, for numbers written as words."""
+    ours = content_words(text) & settings.quantities
+    theirs = index.words[number] & settings.quantities
+    return not (ours and theirs and ours != theirs)
 
 
 def annotate(result: Result, fact_checks: FactChecks, **options: Any) -> Result:

@@ -104,6 +104,18 @@ class FactChecks:
                 items.append(one)
         return cls(items, skipped)
 
+    def match(self, result: Any, **options: Any) -> Any:
+        """:func:`claimtrack.factcheck.match` of ``result`` against these fact-checks."""
+        from claimtrack.factcheck.matching import match
+
+        return match(result, self, **options)
+
+    def annotate(self, result: Any, **options: Any) -> Any:
+        """``result`` with each claim's matching fact-checks in ``Claim.fact_checks``."""
+        from claimtrack.factcheck.matching import annotate
+
+        return annotate(result, self, **options)
+
     def __len__(self) -> int:
         return len(self.items)
 
@@ -122,7 +134,10 @@ class FactChecks:
 
 def _feed_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(file for file in path.rglob("*") if file.is_file() and file.suffix.lower() in FEED_SUFFIXES)
+        files = sorted(file for file in path.rglob("*") if file.is_file() and file.suffix.lower() in FEED_SUFFIXES)
+        if not files:
+            raise InputError(f"{path}: no fact-check files in this folder (*{', *'.join(FEED_SUFFIXES)})")
+        return files
     if not path.exists():
         raise InputError(f"{path}: no such fact-check file or folder")
     return [path]
@@ -190,14 +205,14 @@ def _claim_review(item: dict[str, Any], where: str) -> FactCheck:
     if reviewed is not None and not isinstance(reviewed, dict):
         raise _Malformed(f"itemReviewed must be an object, got {_shown(reviewed)}")
     reviewed = reviewed or {}
-    claimant = _first(reviewed.get("author"), "itemReviewed.author")
+    claimant = _first(reviewed.get("author"))
     rating = item.get("reviewRating")
     if rating is not None and not isinstance(rating, dict):
         raise _Malformed(f"reviewRating must be an object, got {_shown(rating)}")
     return FactCheck(
         claim_reviewed=_required(item.get("claimReviewed"), "claimReviewed"),
         rating=_text((rating or {}).get("alternateName"), "reviewRating.alternateName"),
-        fact_checker=_name(_first(item.get("author"), "author"), "author"),
+        fact_checker=_name(_first(item.get("author")), "author"),
         url=_text(item.get("url"), "url"),
         published=_date(item.get("datePublished"), "datePublished"),
         claimant=_name(claimant, "itemReviewed.author"),
@@ -249,7 +264,7 @@ def _types(item: dict[str, Any]) -> set[str]:
     return {str(one).rsplit("/", 1)[-1].rsplit(":", 1)[-1] for one in values if one is not None}
 
 
-def _first(value: Any, key: str) -> Any:
+def _first(value: Any) -> Any:
     """A single value of a key that JSON-LD allows to hold a list."""
     if isinstance(value, list):
         return value[0] if value else None

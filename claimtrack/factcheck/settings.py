@@ -3,7 +3,8 @@
 ``scores`` must hold exactly one entry (an overlay replaces it by its id,
 ``factcheck.scores.default``); its numbers are per cent. ``verdicts`` turn a
 rating into a verdict; ``claimants`` say which source types fit a
-claimant's schema.org type.
+claimant's schema.org type; ``quantities`` are number words, compared
+as the tracker compares numbers.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class MatchSettings:
     verdicts: Mapping[str, tuple[str, str]]  # lower-cased rating -> (verdict, rule id)
     alerts: frozenset[str]  # verdicts the tracker flags when their claim appears again
     claimant_types: Mapping[str, frozenset[str]]  # schema.org type -> claimtrack source types
+    quantities: frozenset[str] = frozenset()  # number words: "half", "third", "doubled"
 
     def verdict(self, rating: str | None) -> tuple[str | None, str | None]:
         """The verdict of a rating and the rule that gives it ((None, None) when no rule does)."""
@@ -90,6 +92,9 @@ def _build(rules: object) -> MatchSettings:
     for rule in rules.section("factcheck", "claimants"):  # type: ignore[attr-defined]
         for schema_type in rule.get("schema_types"):
             claimant_types.setdefault(schema_type, set()).update(rule.get("source_types"))
+    quantities = frozenset(
+        word.lower() for rule in rules.section("factcheck", "quantities") for word in rule.get("words")  # type: ignore[attr-defined]
+    )
     return MatchSettings(
         min_score=entry.get("min_score") / 100,
         min_content=entry.get("min_content") / 100,
@@ -104,4 +109,5 @@ def _build(rules: object) -> MatchSettings:
         verdicts=verdicts,
         alerts=frozenset(alerts),
         claimant_types={key: frozenset(value) for key, value in claimant_types.items()},
+        quantities=quantities,
     )

@@ -384,6 +384,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "alert": S("bool"),
             "note": S(),
         },
+        "quantities": {"words": S("str_list", required=True), "note": S()},
         "claimants": {
             "schema_types": S("str_list", required=True),
             "source_types": S("str_list", required=True, ref="sources.types"),
