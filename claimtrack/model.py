@@ -28,27 +28,32 @@ __all__ = [
     "ACTS",
     "CHECKABLE_ACTS",
     "CLAIM_KINDS",
-    "CONFIRMATION_STATUSES",
+    "DEFAULT_STATUS",
+    "Added",
+    "Appearance",
     "Claim",
+    "ClaimGroup",
     "ClaimSentence",
-    "Diagnostic",
     "ClaimSource",
     "Confirmation",
     "Content",
     "Cue",
+    "Diagnostic",
     "DocumentInfo",
+    "DocumentRecord",
     "Evidence",
     "FactCheckMatch",
     "Hedge",
+    "Part",
     "Result",
     "SourceEntity",
     "Span",
-    "Part",
     "checked_acts",
     "from_dict",
     "span_of",
     "text_sha256",
     "to_dict",
+    "TrackedSource",
 ]
 
 # What describes an article wherever one is read or written: front matter,
@@ -60,15 +65,11 @@ ACTS = ("statement", "belief", "intention", "directive", "question")
 # The acts whose content can be checked against the world: what ClaimReview
 # and the tracker's claim groups take.
 CHECKABLE_ACTS = ("statement", "belief")
-CONFIRMATION_STATUSES = (
-    "confirmed",
-    "corroborated",
-    "denied",
-    "disputed",
-    "unverified",
-    "no_response",
-    "unconfirmed",
-)
+# The confirmation statuses are declared by the rule set (rules/confirmation.yaml,
+# RuleSet.names("confirmation", "statuses")), not here: a status an overlay
+# declares is a status. "unconfirmed" is the shipped rules' default, for a
+# Confirmation built by hand.
+DEFAULT_STATUS = "unconfirmed"
 
 
 def _items(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -173,13 +174,13 @@ class Evidence:
 
 
 def _status(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if value not in CONFIRMATION_STATUSES:
-        raise ValueError(f"unknown confirmation status {value!r}")
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"a confirmation status must be a name, got {value!r}")
 
 
 @attrs.frozen
 class Confirmation:
-    status: str = attrs.field(default="unconfirmed", validator=_status)
+    status: str = attrs.field(default=DEFAULT_STATUS, validator=_status)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_items, factory=tuple)
 
 
@@ -487,3 +488,86 @@ def _shown(value: Any) -> str:
     """A JSON value as a message shows it: short, and in JSON's own spelling."""
     text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# ---------------------------------------------------------------- what the tracker hands back
+# (claimtrack.tracker stores and reads them; the exports render them)
+
+
+@attrs.frozen
+class Added:
+    """What :meth:`Tracker.add_result` did: ``added`` is False for a document already stored."""
+
+    document: int
+    doc_id: str
+    added: bool
+    claims: int = 0
+    new_groups: int = 0
+
+
+@attrs.frozen
+class DocumentRecord:
+    id: int
+    doc_id: str
+    sha256: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    date: str | None
+    path: str | None
+    added_at: str
+
+
+@attrs.frozen
+class Appearance:
+    """One claim of a group, in one document."""
+
+    document: DocumentRecord
+    claim: str
+    kind: str
+    content: str
+    start: int
+    end: int
+    cue: str | None
+    cue_class: str | None
+    source: str | None
+    source_id: int | None
+    source_type: str | None
+    anonymous: bool
+    hedged: bool
+    status: str
+    fact_checks: tuple[FactCheckMatch, ...] = attrs.field(
+        converter=tuple, factory=tuple, metadata={"json_omit_empty": True}
+    )
+
+
+@attrs.frozen
+class ClaimGroup:
+    """Claims about the same thing across documents, in the order they appeared."""
+
+    id: str
+    label: str
+    status: str
+    first: Appearance
+    appearances: tuple[Appearance, ...] = attrs.field(converter=tuple)
+
+    @property
+    def later(self) -> tuple[Appearance, ...]:
+        return self.appearances[1:]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_dict(self)
+        return data
+
+
+@attrs.frozen
+class TrackedSource:
+    """A source merged across documents."""
+
+    id: int
+    name: str
+    type: str
+    anonymous: bool
+    aliases: tuple[str, ...] = attrs.field(converter=tuple)
+    documents: int
+    claims: int

@@ -11,7 +11,7 @@ import attrs
 
 from claimtrack.commands import fail, run
 from claimtrack.errors import ClaimtrackError
-from claimtrack.model import ARTICLE_KEYS, CONFIRMATION_STATUSES, to_dict
+from claimtrack.model import ARTICLE_KEYS, to_dict
 from claimtrack.tracker.grouping import TrackerSettings
 
 EXAMPLES = """\
@@ -76,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list the claim groups in DB")
     claims.add_argument("db", metavar="DB")
     claims.add_argument(
-        "--status", choices=CONFIRMATION_STATUSES, help="only groups with this current status"
+        "--status", metavar="STATUS", help="only groups with this current status (a status the rules declare)"
     )
     claims.add_argument("--source-type", metavar="TYPE", help="only groups with a source of this type")
     _output_options(claims, CLAIMS_FORMATS)

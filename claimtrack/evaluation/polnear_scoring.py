@@ -49,7 +49,7 @@ from claimtrack.evaluation.matching import (
     greedy_pairs,
     joined_continuations,
     joined_text,
-    nearest,
+    unmatched,
     span_words,
 )
 from claimtrack.evaluation.metrics import accuracy, prf, ratio
@@ -295,10 +295,7 @@ def _misses(
 ) -> list[PolnearMiss]:
     """The gold attributions no claim matched, each with its nearest claim."""
     misses = []
-    for g, target in enumerate(targets):
-        if g in matched_g:
-            continue
-        near, near_score = nearest(scores, g)
+    for g, target, near_text, near_dice in unmatched(targets, matched_g, scores, claims):
         misses.append(
             PolnearMiss(
                 id=target.id,
@@ -308,8 +305,8 @@ def _misses(
                 content=_texts(text, target.content) or "",
                 source=_texts(text, target.source),
                 cue=_texts(text, target.cue),
-                nearest=claims[near].content.text if near is not None and near_score > 0 else None,
-                nearest_dice=round(near_score, 3),
+                nearest=near_text,
+                nearest_dice=near_dice,
                 sentence=lookup.sentences(target.content),
                 act=acts[g],
             )

@@ -29,15 +29,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from claimtrack.export.authors import author_of
-from claimtrack.factcheck.reviews import FactCheck, FactChecks
 from claimtrack.factcheck.settings import MatchSettings, settings_from
 from claimtrack.model import Claim, FactCheckMatch, Result, SourceEntity
 from claimtrack.tracker.grouping import Gist, agree, alias_key, content_words, similarity, source_aliases
+
+if TYPE_CHECKING:  # only named in annotations: FactChecks.match calls this module
+    from claimtrack.factcheck.reviews import FactCheck, FactChecks
 
 __all__ = ["LexicalIndex", "annotate", "brute_force", "match"]
 

@@ -27,7 +27,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimtrack.errors import ResultError
-from claimtrack.model import CHECKABLE_ACTS, Claim, FactCheckMatch, Result, SourceEntity, from_dict, text_sha256
+from claimtrack.model import (
+    CHECKABLE_ACTS,
+    Added,
+    Appearance,
+    Claim,
+    ClaimGroup,
+    DocumentRecord,
+    FactCheckMatch,
+    Result,
+    SourceEntity,
+    TrackedSource,
+    from_dict,
+    text_sha256,
+)
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
 from claimtrack.parsing.textprep import replace_surrogates
@@ -41,15 +54,7 @@ from claimtrack.tracker.grouping import (
     content_words,
     source_aliases,
 )
-from claimtrack.tracker.records import (
-    Added,
-    Appearance,
-    ClaimGroup,
-    DocumentRecord,
-    TrackedSource,
-    current_status,
-    group_key,
-)
+from claimtrack.tracker.records import current_status, group_key
 
 # Article, TrackerError and TrackerSettings are importable from here too: the
 # exports take Articles, and both others appear in Tracker's signature.

@@ -29,6 +29,7 @@ from claimtrack.stages.sources.types import (
     ner_type,
     title_before,
 )
+from claimtrack.ud import DETERMINERS, NOMINALS_AND_NUMBERS, NOUNS, VERBS
 
 __all__ = ["Mention", "analyse_mention", "phrase_around"]
 
@@ -91,7 +92,7 @@ def _opens_postmodifier(word: Word, previous: Word, compiled: SourceRules) -> bo
     """
     return (
         not word.capitalised
-        and previous.upos in ("NOUN", "PROPN", "PRON", "NUM")
+        and previous.upos in NOMINALS_AND_NUMBERS
         and (word.lemma in compiled.postmodifiers or word.lower in compiled.postmodifiers)
     )
 
@@ -124,13 +125,13 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
 def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
-    if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
+    if not piece or any(word.upos in VERBS for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
     if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
         return []
-    nouns = [word for word in _chunk_words(piece) if word.upos in ("NOUN", "PROPN")]
-    nouns = nouns or [word for word in piece if word.upos in ("NOUN", "PROPN")]
+    nouns = [word for word in _chunk_words(piece) if word.upos in NOUNS]
+    nouns = nouns or [word for word in piece if word.upos in NOUNS]
     return [nouns[-1].lemma] if nouns else []
 
 
@@ -255,8 +256,8 @@ def _single_mention(
         type_, type_rule = employer_type
     if pronoun is not None:
         animate = pronoun.animate
-        if pronoun.animate and type_ is None:
-            type_, type_rule = "person", pronoun.rule
+        if pronoun.animate and type_ is None and compiled.pronoun_type is not None:
+            type_, type_rule = compiled.pronoun_type, pronoun.rule
     elif animate is None and not name:
         animate = description_type([head], compiled)[1]
     unnamed = not pronoun and not name and head in compiled.anonymous_heads
@@ -331,7 +332,7 @@ def _role(
         return text[possessed[0].start : name_first.start].strip(" -") or None
     if animate is not True:
         return None
-    described = [word for word in possessed if word.upos not in ("DET", "PRON")] or [head_word]
+    described = [word for word in possessed if word.upos not in DETERMINERS] or [head_word]
     return text[described[0].start : head_word.end].strip(" -–—") or None
 
 
@@ -357,7 +358,7 @@ def _employer_type(
         if not after or after[0].upos != "ADP" or after[0].lemma not in employer.links:
             return None
         body = _chunk_words(after[1:]) if len(after) > 1 else []
-    if not body or not any(word.upos in ("NOUN", "PROPN") for word in body):
+    if not body or not any(word.upos in NOUNS for word in body):
         return None
     reading = _single_mention(text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled)
     if reading.type in employer.types:

@@ -66,6 +66,8 @@ class SourceRules:
     postmodifiers: frozenset[str]  # lemmas that end a noun phrase: "people | familiar with"
     employers: dict[str, EmployerRule]  # role lemma -> rule
     fallback_rules: frozenset[str]  # ids of the rules that type a name nothing else knows
+    pronoun_type: str | None = None  # the type of a source named by a personal pronoun ('she said')
+    impersonal_types: frozenset[str] = frozenset()  # types 'he' and 'she' never refer to
 
 
 def _names_regex(names: Iterable[str]) -> re.Pattern[str]:
@@ -97,6 +99,12 @@ def _compile(rules: RuleSet) -> SourceRules:
     )
     return SourceRules(
         types=frozenset(rule.get("name") for rule in rules.section("sources", "types")),
+        pronoun_type=next(
+            (rule.get("name") for rule in rules.section("sources", "types") if rule.get("of_personal_pronoun")), None
+        ),
+        impersonal_types=frozenset(
+            rule.get("name") for rule in rules.section("sources", "types") if rule.get("personal_pronouns") is False
+        ),
         gazetteer=tuple(
             (_names_regex(rule.get("names")), rule.get("type"), rule.id)
             for rule in rules.section("sources", "gazetteer")
