@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from claimtrack.evaluation import EvalError
 from claimtrack.evaluation.gum import PARSE_MODES, evaluate
@@ -18,8 +19,9 @@ from claimtrack.evaluation.polnear import evaluate_polnear
 from claimtrack.evaluation.polnear_gold import SPLITS
 from claimtrack.evaluation.polnear_report import format_polnear_errors, format_polnear_report
 from claimtrack.evaluation.report import format_errors, format_report
+from claimtrack.evaluation.wire import evaluate_wire, format_wire_errors, format_wire_report
 
-FORMATS = ("gum", "polnear")
+FORMATS = ("gum", "polnear", "wire")
 
 EXAMPLES = """\
 examples:
@@ -31,11 +33,14 @@ examples:
   claimtrack eval --format polnear ~/PolNeAR --split train --docs 50
   claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
   claimtrack eval --format polnear ~/PolNeAR --split train --figures > polnear_train.json
+  claimtrack eval --format wire tests/data/wire --errors
 
 GOLD is a gum-attributions folder (gum_attr_train.jsonl and conllu/<id>.conllu)
 or, with --format polnear, a clone of github.com/networkdynamics/PolNeAR (its
 texts have no data licence: claimtrack ships none). Tune on PolNeAR's train
-split only; dev and test are held out.
+split only; dev and test are held out. With --format wire, GOLD is a folder of
+hand-annotated articles (<name>.yaml beside its text; see docs/eval.md): source
+type, entity and confirmation status per claim.
 """
 
 
@@ -59,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, or a PolNeAR clone")
+    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, a PolNeAR clone, or a folder of annotated wire articles")
     parser.add_argument(
         "--format", choices=FORMATS, default="gum", help="the gold's format (default: gum)"
     )
@@ -99,7 +104,10 @@ def _progress(number: int, total: int, score) -> None:
 
 def _check_options(args: argparse.Namespace) -> None:
     """Options that belong to the other format are refused, not ignored."""
-    if args.format == "polnear":
+    if args.format == "wire":
+        options = (("--parse", args.parse), ("--genre", args.genre), ("--split", args.split), ("--figures", args.figures or None))
+        wrong = [name for name, value in options if value is not None]
+    elif args.format == "polnear":
         wrong = [name for name, value in (("--parse", args.parse), ("--genre", args.genre)) if value is not None]
     else:
         wrong = [name for name, value in (("--split", args.split), ("--figures", args.figures or None)) if value]
@@ -110,7 +118,11 @@ def _check_options(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     _check_options(args)
     progress = _progress if sys.stderr.isatty() else None
-    if args.format == "polnear":
+    report: Any
+    if args.format == "wire":
+        report = evaluate_wire(args.gold, rules=args.rules, docs=args.docs, progress=progress)
+        text, errors = format_wire_report, format_wire_errors
+    elif args.format == "polnear":
         report = evaluate_polnear(
             args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, progress=progress
         )
