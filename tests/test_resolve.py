@@ -131,7 +131,7 @@ CASES = {
         'Ana Ruiz said the clinic was open. "I saw it," a nurse told her. "You must go," I said.',
         [
             ("Ana Ruiz", "S1", "person", False),
-            ("a nurse", "S2", "person", True),
+            ("a nurse", "S2", "witness", True),
             (("I", 2), "S3", "person", False),
         ],
     ),
