@@ -19,18 +19,23 @@ from claimtrack.document import Document
 from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
-from claimtrack.stages import confirmation, detect, hedging, noise, sources, unsourced
+from claimtrack.stages.claims.detect import find_claims
+from claimtrack.stages.confirmation.confirm import set_confirmation
 from claimtrack.stages.findings import Findings, Stage, in_document_order
+from claimtrack.stages.hedging import mark_hedges
+from claimtrack.stages.noise import classify_lines
+from claimtrack.stages.sources.resolve import resolve_sources
+from claimtrack.stages.unsourced import find_unsourced
 
 __all__ = ["STAGES", "extract", "extract_document", "extract_file"]
 
 STAGES: tuple[Stage, ...] = (
-    noise.classify_lines,
-    detect.find_claims,
-    unsourced.find_unsourced,
-    sources.resolve_sources,
-    hedging.mark_hedges,
-    confirmation.set_confirmation,
+    classify_lines,
+    find_claims,
+    find_unsourced,
+    resolve_sources,
+    mark_hedges,
+    set_confirmation,
 )
 
 

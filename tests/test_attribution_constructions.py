@@ -7,7 +7,7 @@ Parsed with the shipped compact models; the sentences are our own words.
 import pytest
 
 from claimtrack.document import Document
-from claimtrack.stages.detect import find_claims
+from claimtrack.stages.claims.detect import find_claims
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.noise import classify_lines
 from claimtrack.ruleset.loader import default_rules
@@ -167,6 +167,6 @@ def test_the_rule_schema_names_exactly_the_frames_the_engine_has():
     """A frame a rule may name in cues.yaml is one the engine implements, and
     every implemented frame can be named: no rule silently does nothing."""
     from claimtrack.ruleset.schema import CUE_FRAMES
-    from claimtrack.stages.frames import FRAMES
+    from claimtrack.stages.claims.frames import FRAMES
 
     assert sorted(CUE_FRAMES) == sorted(FRAMES)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.document import Document
-from claimtrack.stages.detect import find_claims
+from claimtrack.stages.claims.detect import find_claims
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.noise import classify_lines
 from claimtrack.ruleset.loader import default_rules

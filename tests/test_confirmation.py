@@ -9,7 +9,8 @@ evidence texts.
 import pytest
 
 from claimtrack.document import Document
-from claimtrack.stages import confirmation, sources
+from claimtrack.stages.confirmation import confirm as confirmation
+from claimtrack.stages.sources import resolve as sources
 from claimtrack.stages.findings import Findings
 from claimtrack.model import Claim, ClaimSource, Content, Cue
 from claimtrack.ruleset.loader import default_rules

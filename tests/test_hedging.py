@@ -11,7 +11,8 @@ from story_fixtures import content, cue
 from claimtrack.document import Document
 from claimtrack.model import Claim, Span
 from claimtrack.ruleset.loader import default_rules
-from claimtrack.stages import hedging, unsourced
+from claimtrack.stages import hedging
+from claimtrack.stages import unsourced
 from claimtrack.stages.findings import Findings, Lines
 
 HEDGE_CASES = [

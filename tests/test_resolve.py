@@ -12,7 +12,7 @@ from story_fixtures import find
 from claimtrack.document import Document
 from claimtrack.model import Claim, ClaimSource, Content
 from claimtrack.ruleset.loader import default_rules
-from claimtrack.stages import sources
+from claimtrack.stages.sources import resolve as sources
 from claimtrack.stages.findings import Findings
 
 

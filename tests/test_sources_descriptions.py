@@ -14,10 +14,10 @@ import claimtrack
 from claimtrack.document import Document
 from claimtrack.model import Claim, ClaimSource, Content
 from claimtrack.ruleset.loader import default_rules
-from claimtrack.stages import sources
+from claimtrack.stages.sources import resolve as sources
 from claimtrack.stages.findings import Findings
-from claimtrack.stages.mentions import analyse_mention
-from claimtrack.stages.source_rules import compiled_sources
+from claimtrack.stages.sources.mentions import analyse_mention
+from claimtrack.stages.sources.vocabulary import compiled_sources
 
 CASES = {
     # anonymous sources: their own mention, merged with a later "the people"

@@ -38,14 +38,26 @@ class Lines:
         return any(span.start <= start and end <= span.end for span in self.headings)
 
 
+def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(items)
+
+
+def _sources(items: Iterable[SourceEntity]) -> tuple[SourceEntity, ...]:
+    return tuple(items)
+
+
+def _diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Findings:
     """Claims, source entities and diagnostics found so far, and the line kinds."""
 
     lines: Lines = Lines()
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple, factory=tuple)
-    sources: tuple[SourceEntity, ...] = attrs.field(converter=tuple, factory=tuple)
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=tuple, factory=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims, factory=tuple)
+    sources: tuple[SourceEntity, ...] = attrs.field(converter=_sources, factory=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=_diagnostics, factory=tuple)
 
 
 Stage = Callable[[Document, Findings, RuleSet], Findings]

@@ -18,7 +18,7 @@ from claimtrack.document import Document
 from claimtrack.model import Claim, Content, span_of
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.stages.findings import Findings, in_document_order
-from claimtrack.stages.hedging import (
+from claimtrack.stages.hedge_vocabulary import (
     compiled_hedges,
     hedges_in,
     without_final_punctuation,

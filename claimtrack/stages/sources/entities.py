@@ -3,21 +3,24 @@ index that finds the earlier entity a new mention joins.
 
 A mention joins by name (full and partial names, alias groups) or by a
 definite description with the same head noun; pronouns are left to
-:mod:`claimtrack.stages.pronouns`.
+:mod:`claimtrack.stages.sources.pronouns`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 
 import attrs
 
 from claimtrack.model import Span
-from claimtrack.stages.mentions import Mention
-from claimtrack.stages.source_rules import UNKNOWN, SourceRules
+from claimtrack.stages.sources.mentions import Mention
+from claimtrack.stages.sources.vocabulary import UNKNOWN, SourceRules
 
 __all__ = ["Entities", "Entity", "match_entity"]
+
+_Earlier = Callable[[list["Entity"]], list["Entity"]]  # the candidates that came before a mention
 
 
 @attrs.define
@@ -163,7 +166,7 @@ class Entities:
         self.starts: list[int] = []
         self.longest = 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entity]:
         return iter(self.items)
 
     def new(self) -> Entity:
@@ -249,20 +252,23 @@ def match_entity(mention: Mention, entities: Entities, compiled: SourceRules) ->
     return None
 
 
-def _by_name(mention: Mention, name: str, entities: Entities, earlier, compiled: SourceRules) -> Entity | None:
+def _by_name(
+    mention: Mention, name: str, entities: Entities, earlier: _Earlier, compiled: SourceRules
+) -> Entity | None:
     keys = [("name", token) for token in name_tokens(name)] + [("exact", name)]
     keys += [("alias", str(n)) for n, group in enumerate(compiled.aliases) if name in group]
     keys += _initials_keys(mention)
     for entity in earlier(entities.with_key(*keys)):
         for other in entity.named:
-            if same_name(name, other.name, compiled):
+            other_name = other.name or ""  # (a named mention's is never empty)
+            if same_name(name, other_name, compiled):
                 return entity
-            if mention.animate is False and other.animate is False and _acronym_of(name, other.name):
+            if mention.animate is False and other.animate is False and _acronym_of(name, other_name):
                 return entity
     return None
 
 
-def _by_description(mention: Mention, entities: Entities, earlier) -> Entity | None:
+def _by_description(mention: Mention, entities: Entities, earlier: _Earlier) -> Entity | None:
     forms = mention.forms or frozenset({mention.head})
     for entity in earlier(entities.with_key(*(("description", form) for form in sorted(forms)))):
         if (

@@ -7,9 +7,9 @@ import attrs
 
 from claimtrack.document import Document, Word
 from claimtrack.model import span_of
-from claimtrack.stages.entities import Entities, Entity, match_entity
-from claimtrack.stages.mentions import Mention, analyse_mention, phrase_around
-from claimtrack.stages.source_rules import PronounRule, SourceRules
+from claimtrack.stages.sources.entities import Entities, Entity, match_entity
+from claimtrack.stages.sources.mentions import Mention, analyse_mention, phrase_around
+from claimtrack.stages.sources.vocabulary import PronounRule, SourceRules
 
 __all__ = ["pronoun_fits", "relative_antecedent", "resolve_pronoun"]
 
@@ -95,6 +95,8 @@ def resolve_pronoun(
     """The entity a pronoun source refers to: the best compatible candidate nearby,
     else the latest compatible source, else a new entity of its own."""
     pronoun = mention.pronoun
+    if pronoun is None:
+        return entities.new()  # (none: only pronouns come here)
     for candidate in _candidates(mention, entities, text, docwords, compiled):
         if not _fits(pronoun, candidate):
             continue
@@ -107,7 +109,8 @@ def resolve_pronoun(
         entity = entities.new()
         entities.add(entity, candidate.mention)
         return entity
-    best_entity, best_position = None, -1
+    best_entity: Entity | None = None
+    best_position = -1
     for entity in entities:
         positions = [other.span.start for other in entity.mentions if other.span.start < mention.span.start]
         if positions and max(positions) > best_position and pronoun_fits(

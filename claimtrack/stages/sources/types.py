@@ -2,7 +2,7 @@
 the parser's NER label and the defaults for names nothing else types.
 
 Each returns the type with the id of the rule that gave it, or ``None``s;
-:mod:`claimtrack.stages.mentions` tries them in the order
+:mod:`claimtrack.stages.sources.mentions` tries them in the order
 ``rules/sources.yaml`` documents.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimtrack.document import Document, Word
-from claimtrack.stages.source_rules import SourceRules
+from claimtrack.stages.sources.vocabulary import SourceRules
 
 __all__ = ["description_type", "gazetteer_type", "name_default", "ner_type", "title_at_start", "title_before"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -53,7 +54,13 @@ class Quotes(Sequence[Quote]):
         self._starts = [quote.start for quote in self._quotes]
         self._ends = [quote.end for quote in self._quotes]
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Quote: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Quote, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Quote | tuple[Quote, ...]:
         return self._quotes[index]
 
     def __len__(self) -> int:
@@ -110,11 +117,11 @@ def find_quotes(text: str, pairs: Sequence[QuotePair]) -> list[Quote]:
     symmetric = {pair.open for pair in pairs if pair.open == pair.close}  # marks that both open and close
     closer_starts = {pair.rule: "".join({mark[0] for mark in pair.closers}) for pair in pairs}
     by_first: dict[str, list[QuotePair]] = {}
-    for pair in sorted(pairs, key=lambda pair: -len(pair.open)):
-        by_first.setdefault(pair.open[:1], []).append(pair)
+    for each in sorted(pairs, key=lambda each: -len(each.open)):
+        by_first.setdefault(each.open[:1], []).append(each)
     quotes: list[Quote] = []
     open_at: int | None = None
-    open_pair: QuotePair | None = None
+    open_pair: QuotePair  # set whenever open_at is
     paragraphs = _paragraphs(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
         if open_at is not None:

@@ -7,11 +7,11 @@ the same source (full and partial names, repeated descriptions, appositions,
 pronouns), gives every entity a type from ``rules/sources.yaml`` and an
 anonymity flag, and writes the entity back onto every claim.
 
-The work is split by concern: :mod:`~claimtrack.stages.source_rules` (the
-compiled vocabulary), :mod:`~claimtrack.stages.mentions` (one mention),
-:mod:`~claimtrack.stages.source_types` (type lookups),
-:mod:`~claimtrack.stages.entities` (grouping) and
-:mod:`~claimtrack.stages.pronouns` (pronoun antecedents); this module runs
+The work is split by concern: :mod:`~claimtrack.stages.sources.vocabulary` (the
+compiled vocabulary), :mod:`~claimtrack.stages.sources.mentions` (one mention),
+:mod:`~claimtrack.stages.sources.types` (type lookups),
+:mod:`~claimtrack.stages.sources.entities` (grouping) and
+:mod:`~claimtrack.stages.sources.pronouns` (pronoun antecedents); this module runs
 them over a document and adds the anonymity cues.
 """
 
@@ -24,12 +24,12 @@ import attrs
 from claimtrack.document import Document
 from claimtrack.model import Claim, SourceEntity, span_of
 from claimtrack.ruleset.loader import RuleSet
-from claimtrack.stages.descriptions import Descriptions
-from claimtrack.stages.entities import Entities, Entity, match_entity
+from claimtrack.stages.sources.descriptions import Descriptions
+from claimtrack.stages.sources.entities import Entities, Entity, match_entity
 from claimtrack.stages.findings import Findings
-from claimtrack.stages.mentions import Mention, analyse_mention
-from claimtrack.stages.pronouns import relative_antecedent, resolve_pronoun
-from claimtrack.stages.source_rules import SourceRules, compiled_sources
+from claimtrack.stages.sources.mentions import Mention, analyse_mention
+from claimtrack.stages.sources.pronouns import relative_antecedent, resolve_pronoun
+from claimtrack.stages.sources.vocabulary import SourceRules, compiled_sources
 
 __all__ = ["Mention", "analyse_mention", "compiled_sources", "resolve_sources"]
 
@@ -66,9 +66,9 @@ def resolve_sources(document: Document, found: Findings, rules: RuleSet) -> Find
         entities.add(entity, mention)
         entity_of[(start, end)] = entity
     _attach_anonymity_cues(text, docwords, claims, entity_of, analysed, compiled)
-    entities = sorted(entities, key=lambda entity: entity.first)
+    ordered = sorted(entities, key=lambda entity: entity.first)
     sources = []
-    for number, entity in enumerate(entities, start=1):
+    for number, entity in enumerate(ordered, start=1):
         sources.append(
             SourceEntity(
                 entity=f"S{number}",
@@ -79,7 +79,7 @@ def resolve_sources(document: Document, found: Findings, rules: RuleSet) -> Find
                 mentions=sorted({mention.span for mention in entity.mentions}, key=lambda span: span.start),
             )
         )
-    by_entity = {id(entity): source for entity, source in zip(entities, sources)}
+    by_entity = {id(entity): source for entity, source in zip(ordered, sources)}
     resolved = []
     for claim in claims:
         if claim.source is None:

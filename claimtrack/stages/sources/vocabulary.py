@@ -169,4 +169,5 @@ def _employers(rules: RuleSet) -> dict[str, EmployerRule]:
 
 
 def compiled_sources(rules: RuleSet) -> SourceRules:
-    return rules.compiled("sources", _compile)
+    compiled: SourceRules = rules.compiled("sources", _compile)
+    return compiled

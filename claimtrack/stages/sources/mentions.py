@@ -14,15 +14,15 @@ import attrs
 
 from claimtrack.document import Document, Word
 from claimtrack.model import Span, span_of
-from claimtrack.stages.names import (
+from claimtrack.stages.sources.names import (
     PHRASE_BREAKS,
     following_name,
     following_piece,
     name_of,
     preceding_name,
 )
-from claimtrack.stages.source_rules import UNKNOWN, PronounRule, SourceRules
-from claimtrack.stages.source_types import (
+from claimtrack.stages.sources.vocabulary import UNKNOWN, PronounRule, SourceRules
+from claimtrack.stages.sources.types import (
     description_type,
     gazetteer_type,
     name_default,
@@ -294,7 +294,7 @@ def _single_mention(
         type_rule=type_rule,
         unnamed=unnamed,
         descriptions=frozenset(descriptions),
-        gender=pronoun.gender if pronoun is not None else compiled.title_gender.get(title_rule),
+        gender=pronoun.gender if pronoun is not None else compiled.title_gender.get(title_rule or ""),
         role=_role(text, possessed, head_word, name_first, title_rule, animate, compiled) if not pronoun else None,
         proper=proper,
         forms=forms,

@@ -5,7 +5,7 @@ casualty figures"), by the party it names ("no immediate response from
 Varland officials"), by shared content words, or, for some statuses, at the
 claims of the nearest sentence before it. :class:`Linking` holds one
 document's claims and their content words and answers those questions; the
-vocabulary is :mod:`claimtrack.stages.confirmation_rules`.
+vocabulary is :mod:`claimtrack.stages.confirmation.vocabulary`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from claimtrack.document import Document, Word
 from claimtrack.model import Claim
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.ruleset.regex import Match
-from claimtrack.stages.confirmation_rules import ConfirmationRules, Link
-from claimtrack.stages.sources import compiled_sources
+from claimtrack.stages.confirmation.vocabulary import ConfirmationRules, Link
+from claimtrack.stages.sources.vocabulary import compiled_sources
 
 __all__ = ["Linking", "content_ranges", "hosts_of", "inside", "made_by", "negated", "previous_claims"]
 

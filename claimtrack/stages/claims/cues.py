@@ -1,11 +1,9 @@
-"""Detection: quotations and cue words, then one claim per attributed cue.
+"""Cue words: the rule set's cue vocabulary compiled (:class:`Lexicon`) and
+the cues found in one sentence (:class:`CueHit`, :func:`find_cues`).
 
-``find_claims`` walks the document sentence by sentence. Quotation spans are
-found on the raw text first (so a quote can run over several sentences or
-continue into the next paragraph); cue words come from ``rules/cues.yaml``
-(verbs by Stanza lemma, phrases, nouns). Each cue is handed to
-:mod:`claimtrack.stages.attribution`, which finds its source and content; cues that
-yield nothing leave a :class:`~claimtrack.model.Diagnostic` saying why.
+Verbs come by Stanza lemma, phrases and nouns by their words
+(``rules/cues.yaml``); :func:`document_head` is the noun a document phrase
+introduces ('in | a new poll').
 """
 
 from __future__ import annotations
@@ -14,18 +12,14 @@ from collections import defaultdict
 
 import attrs
 
-from claimtrack.document import Document, Word
 from claimtrack.document import Sentence as Sent
-from claimtrack.model import Diagnostic, span_of
+from claimtrack.document import Word
 from claimtrack.ruleset.loader import Rule, RuleSet
 from claimtrack.ruleset.regex import Regex
-from claimtrack.stages import attribution as attribute
-from claimtrack.parsing.textprep import paragraph_spans
-from claimtrack.stages.findings import Findings
-from claimtrack.stages.quotes import QuotePair, Quotes, find_quotes
-from claimtrack.stages.syntax import clause_of_verb_read_as_noun, evidential_subject, verb_read_as_noun
+from claimtrack.stages.claims.phrases import clause_of_verb_read_as_noun, evidential_subject, verb_read_as_noun
+from claimtrack.stages.claims.quotes import QuotePair
 
-__all__ = ["CueHit", "Lexicon", "find_claims", "find_cues"]
+__all__ = ["CueHit", "Lexicon", "build_lexicon", "document_head", "find_cues"]
 
 
 @attrs.frozen
@@ -167,7 +161,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             if _match_words(sent.words, index, sequence):
                 if rule.get("initial") and any(w.upos != "PUNCT" for w in sent.words[:index]):
                     continue
-                if rule.get("heads") and attribute.document_head(sent, sent.words[index + len(sequence) - 1], rule) is None:
+                if rule.get("heads") and document_head(sent, sent.words[index + len(sequence) - 1], rule) is None:
                     continue  # 'in' before anything but a poll, a survey, a study ...
                 words = tuple(sent.words[index : index + len(sequence)])
                 hits.append(CueHit(words, rule, "phrase"))
@@ -200,9 +194,9 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             continue
         if _participle_modifier(sent, word):
             continue
-        rule = _pick_verb_rule(sent, word, rules)
-        if rule is not None:
-            hits.append(CueHit((word,), rule, "verb"))
+        verb_rule = _pick_verb_rule(sent, word, rules)
+        if verb_rule is not None:
+            hits.append(CueHit((word,), verb_rule, "verb"))
     return sorted(hits, key=lambda hit: hit.start)
 
 
@@ -278,64 +272,17 @@ def _next_word(sent: Sent, word: Word, text: str) -> bool:
     return bool(following) and following[0].lower == text
 
 
-def _label_drafts(document: Document, lines, lexicon: Lexicon) -> list[attribute.Draft]:
-    """Claims cued by punctuation: a speaker's label and a colon at the start
-    of a line ('SMITH: We will win.', 'Mayor: bridge is safe'). What follows
-    the colon must be a clause (a finite verb or an auxiliary): 'Born: June
-    11' and 'BDSM as business: An interview with ...' are titles."""
-    text = document.text
-    drafts = []
-    for start, end in paragraph_spans(text):
-        if lines.skipped(start, end):
-            continue
-        heading = lines.heading_at(start, end)
-        for rule in lexicon.labels:
-            if rule.get("headings_only") and not heading:
-                continue
-            match = rule.regex("pattern").search(text, start, end)
-            if match is None or match.group("source").lower() in (rule.get("not_sources") or ()):
-                continue
-            if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in document.within(*match.span("content"))):
-                continue
-            drafts.append(
-                attribute.Draft(
-                    match.span("cue"), ":", rule.get("class"), match.span("source"),
-                    (match.span("content"),), (rule.id, "pattern.colon_label"), heading=heading,
-                )
-            )
-            break
-    return drafts
-
-
-def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings:
-    """The stage: quotations and cues, one claim per attributed cue, and a
-    diagnostic for each cue that gave none."""
-    text, lines = document.text, found.lines
-    lexicon = rules.compiled("cues.lexicon", build_lexicon)
-    quotes = Quotes(find_quotes(text, lexicon.quote_pairs))
-    drafts: list[attribute.Draft] = []
-    diagnostics: list[Diagnostic] = []
-    for sent in document.sentences:
-        if lines.skipped(sent.start, sent.end):
-            continue
-        heading = lines.heading_at(sent.start, sent.end)
-        for hit in find_cues(sent, lexicon, text):
-            outcome = attribute.attribute(text, sent, hit, quotes, lexicon)
-            if isinstance(outcome, str):
-                diagnostics.append(
-                    Diagnostic(
-                        cue=span_of(text, hit.start, hit.end),
-                        sentence=span_of(text, sent.start, sent.end),
-                        reason=outcome,
-                        rule=hit.rule.id,
-                    )
-                )
-                continue
-            drafts.append(attrs.evolve(outcome, heading=heading))
-    drafts += _label_drafts(document, lines, lexicon)
-    drafts = attribute.phrases_outside(text, drafts, quotes)
-    drafts = attribute.without_datelines(text, drafts, lines.datelines)
-    drafts = attribute.merge_overlapping(attribute.outside_quotations(drafts, quotes))
-    drafts = attribute.quote_continuations(text, quotes, drafts, lines, document.sentence_at)
-    claims = attribute.finish(text, drafts, quotes)
-    return attrs.evolve(found, claims=found.claims + tuple(claims), diagnostics=found.diagnostics + tuple(diagnostics))
+def document_head(sent: Sent, last: Word, rule: Rule) -> Word | None:
+    """The noun a phrase cue with ``heads`` introduces ('in | a new poll'):
+    the word the phrase's last word is the case marker of, when its lemma is
+    one of the rule's heads; else None."""
+    head = sent.head_of(last)
+    heads = {word.lower() for word in rule.get("heads") or ()}
+    if head is None or last.base_deprel != "case" or head.index <= last.index:
+        return None
+    if head.upos not in ("NOUN", "PROPN") or head.lemma.lower() not in heads:
+        return None
+    own = {word.lower() for word in rule.get("not_modifiers") or ()}
+    if any(kid.lower in own for kid in sent.kids(head, "det", "nmod:poss", "amod")):
+        return None  # 'in this study', 'in our analysis': the writer's own work
+    return head

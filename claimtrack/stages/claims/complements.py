@@ -5,15 +5,18 @@ X'), the clause before an inverted or parenthetical cue ('X, the official
 said', 'The plan, the minister said, is dead'), and, where the compact parser
 went wrong, the same clause read off the words ('said the path to winning
 the state was narrow', 'Police said two people died'). One concern, kept
-apart from the frame table (:mod:`claimtrack.stages.frames`) because it is
+apart from the frame table (:mod:`claimtrack.stages.claims.frames`) because it is
 most of the attribution logic and grows with each construction.
 """
 
 from __future__ import annotations
 
+from typing import cast
+
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.syntax import (
+from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.phrases import (
     clause_of_verb_read_as_noun,
     complement_clauses,
     cue_closes_sentence,
@@ -26,10 +29,20 @@ from claimtrack.stages.syntax import (
     words_span,
 )
 
-__all__ = ["complement", "reportable_clause"]
+__all__ = ["Found", "clause_pieces", "complement", "reportable_clause"]
+
+Span = tuple[int, int]
+Found = tuple["Span | tuple[Span, Span] | None", str]  # the clause (one span, or two around a parenthetical) and the pattern id
 
 
-def complement(text, sent, cue, addressee: bool = False, quotes=None):
+def clause_pieces(clause: Span | tuple[Span, Span]) -> tuple[Span, ...]:
+    """The spans of a reported clause: one, or the two around a parenthetical cue."""
+    if isinstance(clause[0], tuple):
+        return cast(tuple[Span, ...], clause)
+    return (clause,)
+
+
+def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes: Quotes | None = None) -> Found | None:
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said')."""
     inside = _parenthetical_inside_clause(sent, cue)
@@ -79,9 +92,9 @@ def complement(text, sent, cue, addressee: bool = False, quotes=None):
         closing = _parenthetical_close(sent, cue)
         if closing is not None:
             before = words_span(sent.words[: comma.index])
-            after = words_span(sent.words[closing.index + 1 :])
-            if before and after:
-                return (before, after), "pattern.parenthetical_verb"
+            tail = words_span(sent.words[closing.index + 1 :])
+            if before and tail:
+                return (before, tail), "pattern.parenthetical_verb"
     colon = [
         w for w in sent.kids(cue)
         if w.index > cue.index and w.base_deprel == "parataxis"
@@ -92,7 +105,7 @@ def complement(text, sent, cue, addressee: bool = False, quotes=None):
     return _that_clause(sent, cue) or _surface_clause(sent, cue, addressee)
 
 
-def _surface_clause(sent: Sent, cue: Word, addressee: bool = False):
+def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | None:
     """Last fallback, when the parse gave the cue no complement at all: the
     words right after it read as a clause ('he said the key to taking the
     White House was simple', 'Two-thirds said the deficit meant that ...'):
@@ -158,7 +171,7 @@ def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
     return []
 
 
-def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes) -> list[Word]:
+def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes | None) -> list[Word]:
     """Clauses the parse hung on the cue after its complement that go on
     with the report: 'said he intends to win every delegate, so he'll have
     enough votes ...' (an adverbial clause or parataxis), 'said he had
@@ -216,7 +229,7 @@ def _adjoining(words: list[Word], more: list[Word]) -> bool:
     return bool(words and more) and more[0].index == words[-1].index + 1 and more[0].upos not in ("CCONJ", "PUNCT")
 
 
-def _parenthetical_inside_clause(sent: Sent, cue: Word):
+def _parenthetical_inside_clause(sent: Sent, cue: Word) -> tuple[Span, Span] | None:
     """'The plan, the minister said, is dead.': the cue and its subject set
     off by commas inside a clause whose first piece has no verb of its own;
     the content is the clause around them, in two parts."""
@@ -246,7 +259,7 @@ def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
     lead = sent.words[opening.index + 1 : cue.index] if opening is not None else []
     if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
         return None
-    between = []
+    between: list[Word] = []
     for word in sent.words[cue.index + 1 :]:
         if word.lower == ",":
             if any(w.upos in ("NOUN", "PROPN", "PRON") for w in between) or not between:
@@ -299,11 +312,12 @@ def _condition_then_clause(sent: Sent, condition: list[Word], clause: Word) -> b
     return any(w.lower == "," for w in following) and clause.index > condition[-1].index
 
 
-def reportable_clause(sent: Sent, found) -> bool:
+def reportable_clause(sent: Sent, found: Found) -> bool:
     """A reported clause has a predicate, and is no indirect question ('tell
     whether they will'): its first word is not 'whether', 'if' or a wh-word."""
-    pieces = found[0] if isinstance(found[0][0], tuple) else (found[0],)
-    words = [w for start, end in pieces for w in sent.words_between(start, end)]
+    if found[0] is None:
+        return False
+    words = [w for start, end in clause_pieces(found[0]) for w in sent.words_between(start, end)]
     if not any(w.upos in ("VERB", "AUX") for w in words):
         return False
     ids = {w.id for w in words}
@@ -314,7 +328,7 @@ def reportable_clause(sent: Sent, found) -> bool:
     return "PronType=Int" not in first.feats
 
 
-def _that_clause(sent: Sent, cue: Word):
+def _that_clause(sent: Sent, cue: Word) -> Found | None:
     """Surface fallback: the first 'that' clause after the cue, wherever the
     parse attached it ('told by a colleague that the vote was delayed'), or
     read off the words when the parser took 'that' for a pronoun ('told a

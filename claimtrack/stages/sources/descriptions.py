@@ -14,8 +14,8 @@ import bisect
 
 from claimtrack.document import Document, Word
 from claimtrack.model import span_of
-from claimtrack.stages.mentions import Mention, analyse_mention, phrase_around
-from claimtrack.stages.source_rules import SourceRules
+from claimtrack.stages.sources.mentions import Mention, analyse_mention, phrase_around
+from claimtrack.stages.sources.vocabulary import SourceRules
 
 __all__ = ["Descriptions"]
 

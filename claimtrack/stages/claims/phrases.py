@@ -9,9 +9,12 @@ character offsets into the document text.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, is_line_break
+from claimtrack.stages.claims.quotes import Quote, Quotes
 
 __all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
 
@@ -34,7 +37,7 @@ def words_span(words: list[Word]) -> tuple[int, int] | None:
     return min(word.start for word in words), max(word.end for word in words)
 
 
-def trim(text: str, start: int, end: int, quotes) -> tuple[int, int] | None:
+def trim(text: str, start: int, end: int, quotes: Quotes) -> tuple[int, int] | None:
     """Strip spaces and edge punctuation; take in the quotation marks of a
     quote the content starts inside, and the whole of a quote it opens, so
     'was "martyred"' keeps both marks."""
@@ -73,7 +76,7 @@ def subject_of(sent: Sent, verb: Word) -> Word | None:
     return None
 
 
-def noun_in(word: Word, lemmas) -> bool:
+def noun_in(word: Word, lemmas: Container[str]) -> bool:
     """The word's lemma is listed; a plural the tagger took for a name
     ('Videos' as PROPN) counts by its singular."""
     if word.lemma in lemmas or word.lower in lemmas:
@@ -81,7 +84,7 @@ def noun_in(word: Word, lemmas) -> bool:
     return word.lower.endswith("s") and word.lower[:-1] in lemmas
 
 
-def evidential_subject(sent: Sent, verb: Word, subjects) -> Word | None:
+def evidential_subject(sent: Sent, verb: Word, subjects: Container[str]) -> Word | None:
     """The subject of an evidential verb when it is a video, document or the
     like; when the parse gives the verb no subject, the nearest such noun
     before it in the same clause."""
@@ -106,7 +109,7 @@ def noun_phrase(
     after a postmodifier that needs its phrase ('two people briefed on the
     talks', 'sources close to the investigation')."""
     words = sent.subtree(head, skip=NP_SKIP)
-    kept = []
+    kept: list[Word] = []
     for word in words:
         if word.index > head.index:
             gap = sent.words[kept[-1].index + 1 : word.index] if kept else []
@@ -147,7 +150,7 @@ def with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
 def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Surface noun phrase starting at word ``index``: up to a comma, final
     punctuation, a participle ('speaking on condition ...') or a relative."""
-    kept = []
+    kept: list[Word] = []
     if index < len(sent.words) and sent.words[index].upos in ("ADP", "SCONJ", "CCONJ", "PART"):
         return None
     for word in sent.words[index:]:
@@ -200,7 +203,8 @@ def np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
     before the cue, the first stretch after it ('"...," Khaled Al-Maeena,
     editor at the Gazette, said.')."""
     words = sent.words[: cue.index]
-    segments, current = [], []
+    segments: list[tuple[list[Word], str | None]] = []
+    current: list[Word] = []
     for word in words:
         if word.lower in (",", ":") or word.lower in ('"', "\u201d", "\u2019"):
             segments.append((current, word.lower))
@@ -217,7 +221,7 @@ def np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
     return None
 
 
-def quote_at(quotes, start: int, end: int):
+def quote_at(quotes: Quotes, start: int, end: int) -> list[Quote]:
     """Quotations lying inside [start, end]."""
     return list(quotes.within(start, end))
 
@@ -226,7 +230,7 @@ def verb_between(sent: Sent, start: int, end: int) -> bool:
     return any(w.upos in ("VERB", "AUX") for w in sent.words_between(start, end))
 
 
-def quote_opens_unit(text: str, quote) -> bool:
+def quote_opens_unit(text: str, quote: Quote) -> bool:
     """The opening mark starts a sentence or paragraph (nothing but space or a
     dash between it and the previous sentence end)."""
     before = char_before(text, quote.start)
@@ -304,7 +308,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
 def object_words(sent: Sent, cue: Word) -> list[Word]:
     """Everything the cue governs after it, minus coordinated clauses and a
     leading complementiser ('show that X' -> X)."""
-    words = []
+    words: list[Word] = []
     complements = complement_clauses(sent, cue)
     for kid in sent.kids(cue):
         if kid.index > cue.index and (
@@ -332,7 +336,7 @@ def passive_agent(sent: Sent, cue: Word) -> Word | None:
     return None
 
 
-def after_case(sent: Sent, head: Word, span):
+def after_case(sent: Sent, head: Word, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """A noun phrase span without its leading preposition ('by the group')."""
     if span is None:
         return None
@@ -346,7 +350,7 @@ def after_case(sent: Sent, head: Word, span):
 def np_right_before(sent: Sent, cue: Word, postmodifiers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Surface fallback: the noun phrase standing right before the cue
     ('..., Najib Razak said', 'with one poster writing')."""
-    words = []
+    words: list[Word] = []
     for word in reversed(sent.words[: cue.index]):
         if word.upos not in NP_WORDS and word.lower not in ("'s", "\u2019s", "-"):
             break
@@ -374,7 +378,7 @@ def through_postmodifier(sent: Sent, index: int, postmodifiers: frozenset[str]) 
 def leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
     """Surface fallback for a subject set off by commas: 'A security
     official, speaking on condition of anonymity, said ...'."""
-    words = []
+    words: list[Word] = []
     for word in sent.words[: cue.index]:
         if word.lower == ",":
             break
@@ -389,7 +393,7 @@ def leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
 def bare_np_before(sent: Sent, noun: Word) -> tuple[int, int] | None:
     """'AFP reports that X' with 'reports' tagged as a noun: the names right
     before a determiner-less cue noun are its source."""
-    words = []
+    words: list[Word] = []
     for word in reversed(sent.words[: noun.index]):
         if word.upos not in ("PROPN", "NOUN"):
             break

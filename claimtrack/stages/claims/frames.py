@@ -15,8 +15,10 @@ import attrs
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.complements import complement, reportable_clause
-from claimtrack.stages.syntax import (
+from claimtrack.ruleset.loader import Rule
+from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
+from claimtrack.stages.claims.cues import Lexicon
+from claimtrack.stages.claims.phrases import (
     after_case,
     evidential_subject,
     ing_form,
@@ -29,6 +31,7 @@ from claimtrack.stages.syntax import (
     verb_between,
     words_span,
 )
+from claimtrack.stages.claims.quotes import Quotes
 
 __all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
 
@@ -44,9 +47,9 @@ class CueContext:
     sentence: Sent
     cue: Word
     last: Word  # the cue's last word (its particle, if it has one)
-    quotes: object
-    lexicon: object
-    rule: object
+    quotes: Quotes
+    lexicon: Lexicon
+    rule: Rule
 
     @property
     def reportable(self) -> bool:
@@ -69,7 +72,9 @@ class FrameMatch:
 DEFAULT_FRAMES = ("complement", "quote")
 
 
-def _quote(text, sent, cue, quotes, last=None, cue_lemmas: Container[str] = frozenset()):
+def _quote(
+    text: str, sent: Sent, cue: Word, quotes: Quotes, last: Word | None = None, cue_lemmas: Container[str] = frozenset()
+) -> tuple[tuple[Span, ...], str] | None:
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. A quotation before the cue belongs to the
     first cue verb after it ('"A," Trump said ..., adding that B': not to
@@ -77,8 +82,8 @@ def _quote(text, sent, cue, quotes, last=None, cue_lemmas: Container[str] = froz
     before = quotes.ending_in(_quote_window(sent, cue), cue.start)
     last = last or cue
     after = quotes.opening_in(last.end, _quote_reach(text, sent))
-    parts = []
-    pattern = None
+    parts: list[Span] = []
+    pattern: str | None = None
     if before:
         quote = before[-1]
         opening_sentence_start = quote_opens_unit(text, quote)
@@ -101,7 +106,7 @@ def _quote(text, sent, cue, quotes, last=None, cue_lemmas: Container[str] = froz
         elif not pattern and gap.strip()[-1:] in (":", ",", "") and not verb_between(sent, cue.end, quote.start):
             parts.append(quote.inner)
             pattern = "pattern.verb_then_quote"
-    if not parts:
+    if not parts or pattern is None:  # (each part comes with its pattern)
         return None
     return tuple(parts), pattern
 
@@ -125,7 +130,7 @@ def _quote_window(sent: Sent, cue: Word) -> int:
     return sent.start
 
 
-def _object_frame(text, sent, cue, particle: str | None):
+def _object_frame(text: str, sent: Sent, cue: Word, particle: str | None) -> tuple[Span | None, str] | None:
     """'accused X of Y', 'condemned X for Y', 'counted X', 'called for X'."""
     words = object_words(sent, cue)
     if particle:
@@ -136,7 +141,7 @@ def _object_frame(text, sent, cue, particle: str | None):
     return words_span(words), "pattern.verb_object"
 
 
-def _passive_agent_frame(text, sent, cue):
+def _passive_agent_frame(text: str, sent: Sent, cue: Word) -> tuple[Span | None, Span | None, str] | None:
     """'many have been claimed by the group': the agent is the source, the
     passive subject (with what precedes it) the content."""
     agent = passive_agent(sent, cue)
@@ -148,7 +153,9 @@ def _passive_agent_frame(text, sent, cue):
     return content, after_case(sent, agent, noun_phrase(sent, agent)), "pattern.passive_agent"
 
 
-def _evidential(text, sent, cue, lexicon, subjects):
+def _evidential(
+    text: str, sent: Sent, cue: Word, lexicon: Lexicon, subjects: Container[str]
+) -> tuple[Span | None, Span | None, str] | None:
     """'videos shared on a Telegram channel showed X': the medium is the source."""
     subject = evidential_subject(sent, cue, subjects)
     if subject is None:
@@ -215,8 +222,7 @@ def _complement_frame(context: CueContext) -> FrameMatch | None:
     )
     if not found or not found[0] or not reportable_clause(context.sentence, found):
         return None
-    parts = found[0] if isinstance(found[0][0], tuple) else (found[0],)
-    parts = tuple(_before_semicolon(context, _before_coordinated_cue(context, part)) for part in parts)
+    parts = tuple(_before_semicolon(context, _before_coordinated_cue(context, part)) for part in clause_pieces(found[0]))
     shared = _coordinated_speaker(context)
     if shared is not None:
         return FrameMatch(parts, found[1], source=shared, sourced=True)

@@ -31,12 +31,12 @@ from claimtrack.document import Document
 from claimtrack.model import Claim, Confirmation, Cue, Evidence, SourceEntity, span_of
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.ruleset.regex import Match
-from claimtrack.stages.confirmation_rules import (
+from claimtrack.stages.confirmation.vocabulary import (
     ConfirmationRules,
     Link,
     compiled_confirmation,
 )
-from claimtrack.stages.evidence_links import (
+from claimtrack.stages.confirmation.links import (
     Linking,
     hosts_of,
     inside,
@@ -45,7 +45,7 @@ from claimtrack.stages.evidence_links import (
     previous_claims,
 )
 from claimtrack.stages.findings import Findings
-from claimtrack.stages.sources import compiled_sources
+from claimtrack.stages.sources.vocabulary import compiled_sources
 
 __all__ = ["set_confirmation"]
 
@@ -158,6 +158,8 @@ def _object_evidence(doc: Linking, in_phrases: list[tuple[int, int]]) -> _Found:
 def _independent(first: Claim, second: Claim, parties: dict[str, frozenset[int]]) -> bool:
     """Different sources, neither reporting the other, not two names of one party
     ("Iraq" and "the Iraqi government")."""
+    if first.source is None or second.source is None:
+        return False  # (none: only sourced claims come here)
     if first.source.entity == second.source.entity or first.parent == second.id or second.parent == first.id:
         return False
     return not parties[first.id] & parties[second.id]
@@ -172,7 +174,7 @@ def _alias_parties(claims: Sequence[Claim], aliases: Sequence[frozenset[str]]) -
     return {
         claim.id: frozenset(
             number for number, regex in enumerate(regexes)
-            if regex.search(f"{claim.source.text} {claim.source.name}")
+            if claim.source is not None and regex.search(f"{claim.source.text} {claim.source.name}")
         )
         for claim in claims
     }

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimtrack.document import Document, Word
-from claimtrack.stages.source_rules import SourceRules
-from claimtrack.stages.source_types import title_at_start
+from claimtrack.stages.sources.vocabulary import SourceRules
+from claimtrack.stages.sources.types import title_at_start
 
 __all__ = ["PHRASE_BREAKS", "following_name", "following_piece", "is_name_word", "name_of", "preceding_name"]
 

@@ -7,7 +7,7 @@ surface fallbacks (the phrase right before a sentence-final cue, the name
 between a quotation and its cue); subjects that name no one (time phrases,
 sentence adverbs, datelines) are skipped. A phrase cue's source is the noun
 phrase it introduces ('according to X'). Kept apart from
-:mod:`claimtrack.stages.attribution`, which puts sources and contents
+:mod:`claimtrack.stages.claims.attribution`, which puts sources and contents
 together into drafts.
 """
 
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.syntax import (
+from claimtrack.stages.claims.cues import CueHit, Lexicon
+from claimtrack.stages.claims.phrases import (
     NP_SKIP,
     SUBJECTS,
     after_case,
@@ -103,7 +104,7 @@ def _participle_speaker(sent: Sent, cue: Word) -> list[Word]:
     previous = [w for w in sent.words[: cue.index] if w.upos != "ADV"][-1:]
     if not previous or previous[0].lower != "," and previous[0].upos != "CCONJ":
         return []
-    path = []
+    path: list[Word] = []
     node = sent.head_of(cue)
     while node is not None and len(path) < 20:
         path.append(node)
@@ -228,7 +229,7 @@ def _after_break(sent: Sent, head: Word, cuts: frozenset[str]) -> tuple[int, int
     return words_span(kept)
 
 
-def source_after_quote(sent: Sent, quote_end: int, cue: Word, lexicon) -> tuple[int, int] | None:
+def source_after_quote(sent: Sent, quote_end: int, cue: Word, lexicon: Lexicon) -> tuple[int, int] | None:
     """The noun phrase between a quotation and its cue when the parse gave the
     cue no subject ('"...," Lael Brainard, a Fed governor, said': the parser
     hung the name on the quotation's verb)."""
@@ -245,7 +246,7 @@ def source_after_quote(sent: Sent, quote_end: int, cue: Word, lexicon) -> tuple[
 _NOUN_PHRASE_WORDS = ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "CCONJ")
 
 
-def phrase_source(sent: Sent, hit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:
+def phrase_source(sent: Sent, hit: CueHit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:
     """The noun phrase a phrasal cue introduces: the word the phrase is the
     case marker of, with what it governs up to itself ('According to the
     Saudi Interior Ministry over 345 pilgrims ...' -> 'the Saudi Interior

@@ -1,0 +1,241 @@
+"""Attribution: for one cue, find the source mention and the reported content.
+
+A cue verb's content comes from the first of its rule's frames that matches
+(:mod:`claimtrack.stages.claims.frames`); its source from the frame or, most often,
+from the verb's subject and the surface fallbacks of
+:mod:`claimtrack.stages.claims.speakers` ("said the X" inversion, the noun phrase
+before a sentence-final cue). Phrase cues ("according to X", "in a new
+poll") and noun cues ("a statement saying X") have their own readers. A cue
+that yields nothing gives the reason instead of a claim; the drafts are then
+joined, cut and checked into claims (:mod:`claimtrack.stages.claims.drafts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
+from claimtrack.stages.claims.cues import CueHit, Lexicon, document_head
+from claimtrack.stages.claims.drafts import Draft
+from claimtrack.stages.claims.frames import DEFAULT_FRAMES, CueContext, first_match
+from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, verb_source
+from claimtrack.stages.claims.phrases import (
+    bare_np_before,
+    noun_phrase,
+    passive_agent,
+    speaker_pronoun,
+    subject_of,
+    trim,
+    words_span,
+)
+
+__all__ = ["attribute"]
+
+
+def _extension(sent: Sent, after: Word, lexicon: Lexicon) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    """Words such as 'in a statement' right after the cue, and the id of the
+    rule that names them."""
+    for sequence, rule in lexicon.extensions:
+        words = sent.words[after.index + 1 : after.index + 1 + len(sequence)]
+        if len(words) == len(sequence) and all(
+            w.text.lower() == s.lower() for w, s in zip(words, sequence)
+        ):
+            return tuple(words), (rule.id,)
+    return (), ()
+
+
+def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
+    """A draft claim for one cue, or the reason there is none."""
+    if hit.kind == "phrase" and hit.rule.get("heads"):
+        return _attribute_document(text, sent, hit, quotes, lexicon)
+    if hit.kind == "phrase":
+        return _attribute_phrase(text, sent, hit, quotes)
+    if hit.kind == "noun":
+        return _attribute_noun(text, sent, hit, quotes)
+    return _attribute_verb(text, sent, hit, quotes, lexicon)
+
+
+def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
+    cue, rule = hit.head, hit.rule
+    cls = rule.get("class")
+    particle = rule.get("particle")
+    cue_words = [cue]
+    if particle:
+        following = sent.words[cue.index + 1 : cue.index + 2]
+        if not following or following[0].lower != particle:
+            return f"cue '{cue.text}' needs the particle '{particle}'"
+        cue_words.append(following[0])
+    context = CueContext(text, sent, cue, cue_words[-1], quotes, lexicon, rule)
+    match = first_match(context, tuple(rule.get("frames") or DEFAULT_FRAMES))
+    if match is None:
+        if not lexicon.reportable(cls):
+            return f"cue '{cue.text}' is a speech act ({cls}) with no quotation"
+        if sent.kids(cue, "aux:pass", "nsubj:pass") and passive_agent(sent, cue) is None:
+            return f"cue '{cue.text}' is passive with no agent"
+        return f"cue '{cue.text}' has no clausal complement and no quotation"
+    pattern, source = match.pattern, match.source
+    if not match.sourced:
+        source = verb_source(
+            sent, cue, lexicon.source_cuts, inverted=not rule.get("addressee"), postmodifiers=lexicon.postmodifiers
+        )
+        if source is None and match.quoted and match.parts[0][1] < cue.start:
+            source = source_after_quote(sent, match.parts[0][1], cue, lexicon)
+        if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
+            return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
+    unreal = _unreal(sent, cue, lexicon)
+    if unreal:
+        return f"cue '{cue.text}' is {unreal} speech, not a claim"
+    if not lexicon.first_person_counts(cls) and _first_person_subject(sent, cue):
+        return f"cue '{cue.text}' ({cls}) with a first- or second-person subject is the speaker's own voice"
+    extension, extension_rule = _extension(sent, cue_words[-1], lexicon)
+    cue_words.extend(extension)
+    trimmed = tuple(p for p in (trim(text, *part, quotes) for part in match.parts if part) if p)
+    if not trimmed:
+        return f"cue '{cue.text}' has an empty content"
+    if source is not None and _overlaps_any(source, trimmed):
+        source = None if pattern != "pattern.clause_then_verb" else source
+    rules = (rule.id, pattern) + extension_rule
+    cue_span = (cue_words[0].start, cue_words[-1].end)
+    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=match.quoted)
+
+
+def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
+    """'negated' or 'hypothetical' when the speech did not happen (rules/cues.yaml 'unreal')."""
+    if any(kid.lower in lexicon.unreal_negations for kid in sent.kids(cue, "advmod")):
+        return "negated"
+    subject = subject_of(sent, cue)
+    if subject is not None and (
+        subject.lower in lexicon.unreal_subjects
+        or any(kid.lower in lexicon.unreal_determiners for kid in sent.kids(subject, "det"))
+    ):
+        return "negated"
+    if any(kid.lower in lexicon.unreal_marks for kid in sent.kids(cue, "mark")):
+        return "hypothetical"
+    return None
+
+
+def _first_person_subject(sent: Sent, cue: Word) -> bool:
+    subject = subject_of(sent, cue)
+    return subject is not None and speaker_pronoun(subject)
+
+
+def _overlaps_any(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in parts)
+
+
+def _attribute_phrase(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
+    """'According to X, Y' / 'Y, according to X' / 'In X's view, Y'."""
+    rule = hit.rule
+    last = hit.words[-1]
+    where = rule.get("source", "after")
+    if where == "possessive":
+        # 'In the union's view, X': the source stands between the two words.
+        inner = [w for w in sent.words[hit.words[0].index + 1 : last.index] if w.upos != "PART"]
+        source = words_span([w for w in inner if w.lower not in ("'", "\u2019")])
+        if source is None:
+            return f"phrase '{rule.get('words')}' has no source inside it"
+    else:
+        source = phrase_source(sent, hit, lexicon_cuts=frozenset())
+    if source is None:
+        return f"phrase '{rule.get('words')}' has no source after it"
+    first = hit.words[0]
+    leading = [w for w in sent.words[: first.index] if w.upos != "PUNCT"]
+    if leading and leading[-1].lower == "that" and leading[-1].upos == "SCONJ":
+        leading = []  # 'Wikinews has learned that according to a posting, X'
+    if not leading:
+        rest = [w for w in sent.words[last.index + 1 :] if w.start >= source[1]]
+        pieces: tuple[tuple[int, int] | None, ...] = (words_span(rest),)
+        pattern = "pattern.phrase_then_clause"
+    else:
+        pieces = (words_span(sent.words[: first.index]),)
+        pattern = "pattern.clause_then_phrase"
+        after = [w for w in sent.words[last.index + 1 :] if w.start >= source[1]]
+        if after and after[0].lower == "," and any(w.upos != "PUNCT" for w in after[1:]):
+            # 'In 2008, according to Google Analytics, the site had ...'
+            tail = words_span(after[1:])
+            pieces = (pieces[0], tail) if pieces[0] else (tail,)
+            pattern = "pattern.parenthetical_phrase"
+    if pieces[0] is None:
+        return f"phrase '{rule.get('words')}' has no content"
+    trimmed = tuple(t for t in (trim(text, *piece, quotes) for piece in pieces if piece is not None) if t)
+    if not trimmed:
+        return f"phrase '{rule.get('words')}' has no content"
+    cue_lemma = " ".join(rule.get("words").split())
+    return Draft((first.start, last.end), cue_lemma, rule.get("class"), source, trimmed, (rule.id, pattern))
+
+def _figure(sent: Sent, word: Word) -> bool:
+    """A number phrase of the predicate: 'to 10 percent', 'at 5%'."""
+    return word.base_deprel == "obl" and (word.upos == "NUM" or bool(sent.kids(word, "nummod")))
+
+
+def _has_finite(words: Sequence[Word]) -> bool:
+    return any(w.upos == "AUX" or w.upos == "VERB" and w.has("VerbForm=Fin") for w in words)
+
+
+def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
+    """'In a new poll, X leads' / 'X leads in the latest poll': a poll, a
+    survey or a study (the rule's ``heads``) as the source of the clause the
+    phrase belongs to. Only a phrase of the main clause's predicate (not 'a
+    lead in the polls', not 'who led in the polls'), whose predicate is no
+    cue verb ('said in a report': the verb's own), standing at the clause's
+    start before a comma or at its end; the content must be a clause with a
+    finite verb."""
+    rule, marker = hit.rule, hit.words[-1]
+    name = rule.get("words")
+    head = document_head(sent, marker, rule)
+    governor = sent.head_of(head) if head is not None else None
+    if head is not None and governor is not None and head.base_deprel == "nmod" and _figure(sent, governor):
+        governor = sent.head_of(governor)  # 'fell to 10 percent | in the poll': the parse hung it on the figure
+    elif head is not None and head.base_deprel != "obl":
+        governor = None
+    if head is None or governor is None or governor.deprel != "root":
+        return f"phrase '{name}' is no phrase of the main clause"
+    if governor.lemma in lexicon.verbs:
+        return f"phrase '{name}' belongs to the cue verb '{governor.text}'"
+    source = phrase_source(sent, hit, lexicon_cuts=frozenset())
+    if source is None:
+        return f"phrase '{name}' has no source after it"
+    first = hit.words[0]
+    leading = [w for w in sent.words[: first.index] if w.upos not in ("PUNCT", "CCONJ")]
+    after = [w for w in sent.words[marker.index + 1 :] if w.start >= source[1]]
+    if not leading:
+        if not after or after[0].lower != ",":
+            return f"phrase '{name}' opens the sentence with no comma after its source"
+        words, pattern = after[1:], "pattern.document_then_clause"
+    else:
+        if any(w.upos != "PUNCT" for w in after) and after[0].lower not in (",", ";", "\u2014", "--"):
+            return f"phrase '{name}' does not end its clause"
+        words, pattern = sent.words[: first.index], "pattern.clause_then_document"
+    if not _has_finite(words):
+        return f"phrase '{name}' has no clause with a finite verb"
+    content = words_span(words)
+    trimmed = trim(text, *content, quotes) if content is not None else None
+    if trimmed is None:
+        return f"phrase '{name}' has no content"
+    return Draft((first.start, marker.end), name, rule.get("class"), source, (trimmed,), (rule.id, pattern))
+
+
+def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
+    """'released a statement saying (that) X': the statement's issuer is the source."""
+    noun, link = hit.words[0], hit.words[-1]
+    words = sent.words[link.index + 1 :]
+    while words and words[0].lower == "that":
+        words = words[1:]
+    content = words_span(words)
+    if content is None:
+        return f"noun cue '{noun.text}' has no content"
+    trimmed = trim(text, *content, quotes)
+    if trimmed is None:
+        return f"noun cue '{noun.text}' has no content"
+    governor = sent.head_of(noun)
+    source = None
+    if governor is not None:
+        subject = subject_of(sent, governor)
+        if subject is not None and subject.index < noun.index:
+            source = noun_phrase(sent, subject)
+    if source is None:
+        source = bare_np_before(sent, noun)
+    cue_text = f"{noun.lemma} {link.lower}"
+    return Draft((noun.start, link.end), cue_text, hit.rule.get("class"), source, (trimmed,), (hit.rule.id, "pattern.noun_statement"))
