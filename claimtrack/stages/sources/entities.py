@@ -187,7 +187,7 @@ class Entities:
             holders = self.by_key.setdefault(key, [])
             if (not holders or holders[-1] is not entity) and entity not in holders:
                 holders.append(entity)
-        start, end = mention.span.start, mention.span.end
+        start, end = (mention.extent or mention.span).start, (mention.extent or mention.span).end
         record = (start, end, entity.number, len(entity.mentions) - 1, entity)
         at = bisect.bisect_right(self.starts, start)
         self.starts.insert(at, start)
@@ -248,8 +248,22 @@ def match_entity(mention: Mention, entities: Entities, compiled: SourceRules) ->
     if bare and mention.animate is False and mention.type != UNKNOWN:
         for entity in earlier(entities.named):
             if entity.named and entity.type == mention.type and entity.animate is False and not entity.plural:
-                return entity
+                if not _called_otherwise(entity, mention, compiled):
+                    return entity
     return None
+
+
+def _called_otherwise(entity: Entity, mention: Mention, compiled: SourceRules) -> bool:
+    """Whether a body is already described by another specific noun, so that a
+    specific description does not fit it ("The depot operator, Dorvan
+    Logistics" is no "union"); a generic one ("the company") fits any."""
+    head = compiled.heads.get(mention.head)
+    if head is None or head.generic:
+        return False
+    return any(
+        lemma != mention.head and lemma in compiled.heads and not compiled.heads[lemma].generic
+        for lemma in entity.descriptions
+    )
 
 
 def _by_name(

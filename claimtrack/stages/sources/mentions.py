@@ -18,6 +18,7 @@ from claimtrack.stages.sources.names import (
     PHRASE_BREAKS,
     following_name,
     following_piece,
+    full_name,
     name_of,
     preceding_name,
 )
@@ -57,6 +58,7 @@ class Mention:
     proper: bool = False  # the name is the mention's head ("Ana Ruiz"), not a modifier ("UN envoy")
     forms: frozenset[str] = frozenset()  # the head as lemma and as written ("person", "people")
     phrase: Span | None = None  # the core with its post-nominal modifiers ("people familiar with the matter")
+    extent: Span | None = None  # the mention with a name in apposition beside it ("Ana Diaz, | a geologist")
 
 
 def _core_words(words: Sequence[Word], compiled: SourceRules, keep_postmodifiers: bool = False) -> list[Word]:
@@ -124,6 +126,8 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
 def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
+    relative = next((at for at, word in enumerate(piece) if word.feat("PronType") == "Rel"), None)
+    piece = piece[:relative] if relative else piece  # "X, an economist | who covers shipping,"
     if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
@@ -134,26 +138,33 @@ def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceR
     return [nouns[-1].lemma] if nouns else []
 
 
-def analyse_mention(text: str, span: Span, docwords: Document, compiled: SourceRules) -> Mention:
+def analyse_mention(
+    text: str, span: Span, docwords: Document, compiled: SourceRules, reach: int | None = None
+) -> Mention:
     """Read one source mention: its head, name, number, type and namedness.
 
     A mention holding an apposition ("The insurer, Halden Re") is read piece
     by piece: the named piece leads, the others add their head nouns.
+    ``reach`` is where the words about the source end (its claim's cue):
+    patterns with ``scope: mention`` read up to it ("A video | circulating
+    online appeared to | show").
     """
     words = docwords.within(span.start, span.end) or []
     if not words:
         return _bare_mention(span)
     pieces = _comma_pieces(words)
     if len(pieces) > 1:
-        return _appositive_mention(text, span, pieces, docwords, compiled)
-    single = _single_mention(text, span, words, docwords, compiled)
+        return _appositive_mention(text, span, pieces, docwords, compiled, reach)
+    single = _single_mention(text, span, words, docwords, compiled, reach)
     if single.pronoun is None and not single.proper:
         name = following_name(span.end, docwords)
         if name:
-            return _appositive_mention(text, span, [list(words), name], docwords, compiled)
+            reading = _appositive_mention(text, span, [list(words), name], docwords, compiled, reach)
+            return attrs.evolve(reading, extent=span_of(text, span.start, name[-1].end))
         name = preceding_name(span.start, docwords)
         if name:
-            return _appositive_mention(text, span, [name, list(words)], docwords, compiled)
+            reading = _appositive_mention(text, span, [name, list(words)], docwords, compiled, reach)
+            return attrs.evolve(reading, extent=span_of(text, name[0].start, span.end))
     return single
 
 
@@ -168,10 +179,10 @@ def _comma_pieces(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def _appositive_mention(
-    text: str, span: Span, pieces: list[list[Word]], docwords: Document, compiled: SourceRules
+    text: str, span: Span, pieces: list[list[Word]], docwords: Document, compiled: SourceRules, reach: int | None
 ) -> Mention:
     readings = [
-        _single_mention(text, span_of(text, piece[0].start, piece[-1].end), piece, docwords, compiled)
+        _single_mention(text, span_of(text, piece[0].start, piece[-1].end), piece, docwords, compiled, reach)
         for piece in pieces
     ]
     named = [reading for reading in readings if reading.name]
@@ -206,7 +217,7 @@ def _appositive_mention(
 
 
 def _single_mention(
-    text: str, span: Span, words: Sequence[Word], docwords: Document, compiled: SourceRules
+    text: str, span: Span, words: Sequence[Word], docwords: Document, compiled: SourceRules, reach: int | None = None
 ) -> Mention:
     pronoun = compiled.pronouns.get(span.text.strip().lower()) if len(words) == 1 else None
     core = _core_words(words, compiled) or list(words)
@@ -232,8 +243,9 @@ def _single_mention(
     plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
 
     type_, type_rule, animate = None, None, None
+    whole_text = text[span.start : max(span.end, reach or 0)]
     for regex, pattern_type, rule, whole in compiled.patterns:
-        if regex.search(span.text if whole else core_span.text):
+        if regex.search(whole_text if whole else core_span.text):
             type_, type_rule = pattern_type, rule
             break
     if type_ is None:
@@ -250,6 +262,7 @@ def _single_mention(
         for ending, ending_type, rule in compiled.endings:
             if name == ending or name.endswith(" " + ending):
                 type_, type_rule, animate = ending_type, rule, False
+                plural = False  # one body: "Hollis Chemicals", "Meridian Terminals"
                 break
     if name and title_type is None and name_first is not None and name_first.i == words[0].i:
         title_type, title_rule = title_before(words[0], docwords, compiled)
@@ -269,7 +282,9 @@ def _single_mention(
         animate = (type_ in compiled.animate_types) if type_ else None
     if type_ is None and name:
         type_, type_rule, animate = name_default(core_span.text, compiled)
-    employer_type = _employer_type(text, head, possessor, core, chunk, docwords, compiled) if not proper else None
+    if proper and animate is not True and type_ not in compiled.animate_types:
+        descriptions |= {head, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
+    employer_type = _employer_type(text, head, possessor, possessed, core, chunk, name_first, docwords, compiled)
     if employer_type is not None:
         type_, type_rule = employer_type
     if pronoun is not None:
@@ -328,30 +343,69 @@ def _employer_type(
     text: str,
     head: str,
     possessor: Sequence[Word],
+    possessed: Sequence[Word],
     core: Sequence[Word],
     chunk: Sequence[Word],
+    name_first: Word | None,
     docwords: Document,
     compiled: SourceRules,
 ) -> tuple[str, str] | None:
     """The type of the body a role speaks for ("a spokeswoman for | the airline",
-    "the county's | health director"), with the employer rule's id, when the
-    mention names such a body."""
-    employer = compiled.employers.get(head)
-    if employer is None:
-        return None
-    if possessor:
-        body = _strip_article(possessor)
-    else:
-        after = list(core[len(chunk) :])
-        if not after or after[0].upos != "ADP" or after[0].lemma not in employer.links:
+    "the county's | health director", "a Meridian | spokeswoman", "CDU
+    secretary | Leona Brandt"), with the employer rule's id, when the mention
+    names such a body."""
+    if name_first is not None and name_first.start > possessed[0].start:
+        role_words = [word for word in possessed if word.start < name_first.start]
+        roles = [at for at, word in enumerate(role_words) if word.lemma in compiled.employers]
+        if not roles:
             return None
-        body = _chunk_words(after[1:]) if len(after) > 1 else []
-    if not body or not any(word.upos in ("NOUN", "PROPN") for word in body):
+        employer = compiled.employers[role_words[roles[-1]].lemma]
+        body = _nouns_before(role_words[: roles[-1]])
+    elif name_first is not None:
         return None
-    reading = _single_mention(text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled)
-    if reading.type in employer.types:
-        return reading.type, employer.rule
+    else:
+        found = compiled.employers.get(head)
+        if found is None:
+            return None
+        employer = found
+        after = list(core[len(chunk) :])
+        if possessor:
+            body = _strip_article(possessor)
+        elif after and after[0].upos == "ADP" and after[0].lemma in employer.links:
+            body = _chunk_words(after[1:]) if len(after) > 1 else []
+        else:
+            body = _nouns_before(possessed[:-1])
+    if not body or not any(word.upos in ("NOUN", "PROPN") or word.capitalised for word in body):
+        return None
+    body_type = _body_type(text, body, docwords, compiled)
+    if body_type in employer.types:
+        return body_type, employer.rule
     return None
+
+
+def _nouns_before(words: Sequence[Word]) -> list[Word]:
+    """The nouns right before a role, naming whom it speaks for ("a | Meridian | spokeswoman")."""
+    nouns: list[Word] = []
+    for word in reversed(words):
+        if word.upos not in ("NOUN", "PROPN") and not (word.capitalised and word.upos in ("ADJ", "X")):
+            break
+        nouns.insert(0, word)
+    return nouns
+
+
+def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: SourceRules) -> str:
+    """The type of the body a role names; a short name or acronym that only a
+    default types is read as its full name in the document ("NDMA" as "the
+    National Disaster Management Agency (NDMA)", "Meridian" as "Meridian
+    Terminals")."""
+    reading = _single_mention(text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled)
+    if reading.name and (reading.type_rule is None or reading.type_rule in compiled.fallback_rules):
+        full = full_name(reading.name, text)
+        if full is not None:
+            words = docwords.within(full[0], full[1])
+            if words:
+                return _single_mention(text, span_of(text, full[0], full[1]), words, docwords, compiled).type
+    return reading.type
 
 
 def _bare_mention(span: Span) -> Mention:

@@ -5,13 +5,14 @@ Petit,")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from claimtrack.document import Document, Word
 from claimtrack.stages.sources.vocabulary import SourceRules
 from claimtrack.stages.sources.types import title_at_start
 
-__all__ = ["PHRASE_BREAKS", "following_name", "following_piece", "is_name_word", "name_of", "preceding_name"]
+__all__ = ["PHRASE_BREAKS", "following_name", "following_piece", "full_name", "is_name_word", "name_of", "preceding_name"]
 
 # Punctuation that ends the noun phrase of a mention (not the hyphen of
 # "al-Sudani" nor the full stop of "Gen.").
@@ -55,6 +56,8 @@ def name_of(
     run = list(words[begin:])
     skip = 0
     for position in range(len(run)):
+        if position < skip:  # inside a title already read ("Inspector | General")
+            continue
         size, run_title_type, run_title_rule = title_at_start(run[position:], compiled)
         if run_title_type is not None:
             skip, title_type, title_rule = position + size, run_title_type, run_title_rule
@@ -106,3 +109,21 @@ def preceding_name(start: int, docwords: Document) -> list[Word]:
     if piece and all(word.upos == "PROPN" or word.text == "-" for word in piece):
         return piece
     return []
+
+
+_NAME_WORD = r"[A-Z][\w&'.-]*"
+_LINK_WORD = r"(?:of|for|and|the|on|de|del|la|al)"
+
+
+def full_name(name: str, text: str) -> tuple[int, int] | None:
+    """Where the document spells out a short name: an acronym's full name
+    before it in parentheses ("the National Disaster Management Agency
+    (NDMA)"), or a longer name that starts with it ("Meridian Terminals" for
+    "Meridian"). The offsets of the full name, or None."""
+    escaped = re.escape(name)
+    if name.replace(".", "").isupper():
+        pattern = rf"({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+)*{_NAME_WORD})+)\s*\({escaped}\)"
+    else:
+        pattern = rf"\b({escaped}(?:\s+{_NAME_WORD})+)"
+    match = re.search(pattern, text)
+    return (match.start(1), match.end(1)) if match else None

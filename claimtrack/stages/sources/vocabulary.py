@@ -25,6 +25,7 @@ class HeadNoun:
     type: str
     animate: bool | None
     rule: str
+    generic: bool = False  # names no kind of body ("the company", "the group")
 
 
 @attrs.frozen
@@ -78,7 +79,7 @@ def _compile(rules: RuleSet) -> SourceRules:
     heads: dict[str, HeadNoun] = {}
     for rule in rules.section("sources", "head_nouns"):
         for lemma in rule.get("lemmas"):
-            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id))
+            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id, bool(rule.get("generic"))))
     pronouns: dict[str, PronounRule] = {}
     for rule in rules.section("sources", "pronouns"):
         for word in rule.get("words"):
