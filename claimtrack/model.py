@@ -31,6 +31,7 @@ __all__ = [
     "Confirmation",
     "Content",
     "Cue",
+    "DocumentEvidence",
     "DocumentInfo",
     "Evidence",
     "Hedge",
@@ -154,6 +155,18 @@ def _status(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
 
 
 @attrs.frozen
+class DocumentEvidence:
+    """Evidence that bears on no claim of the document ("X declined to comment"
+    where no claim is about X), listed with the status it would set."""
+
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    rule: str
+    status: str = attrs.field(validator=_status)
+
+
+@attrs.frozen
 class Confirmation:
     status: str = attrs.field(default="unconfirmed", validator=_status)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_items, factory=tuple)
@@ -227,6 +240,9 @@ class Result:
     document: DocumentInfo
     sources: tuple[SourceEntity, ...] = attrs.field(converter=_items, factory=tuple)
     claims: tuple[Claim, ...] = attrs.field(converter=_items, factory=tuple)
+    document_evidence: tuple[DocumentEvidence, ...] = attrs.field(
+        converter=_items, factory=tuple, metadata={"json_omit_empty": True}
+    )
     claimtrack_version: str = attrs.field(default="", metadata={"json_first": True})
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
         converter=_items, factory=tuple, repr=False, metadata={"json_omit": True}
