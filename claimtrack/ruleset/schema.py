@@ -220,7 +220,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "lemmas": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
             "animate": S("bool"),
-            "generic": S("bool"),
+            "joins": S("str_list", ref="sources.types"),
             "note": S(),
         },
         "patterns": {

@@ -246,10 +246,15 @@ def match_entity(mention: Mention, entities: Entities, compiled: SourceRules) ->
         return described
     bare = not mention.modifiers
     if bare and mention.animate is False and mention.type != UNKNOWN:
+        head = compiled.heads.get(mention.head)
+        joins = head.joins if head is not None else frozenset()
         for entity in earlier(entities.named):
-            if entity.named and entity.type == mention.type and entity.animate is False and not entity.plural:
-                if not _called_otherwise(entity, mention, compiled):
-                    return entity
+            if not entity.named or entity.animate is not False or entity.plural:
+                continue
+            if entity.type in joins:
+                return entity  # "the group" after "The Tarsk Brigade, a militia, said"
+            if entity.type == mention.type and not _called_otherwise(entity, mention, compiled):
+                return entity
     return None
 
 

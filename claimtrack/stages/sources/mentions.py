@@ -217,7 +217,13 @@ def _appositive_mention(
 
 
 def _single_mention(
-    text: str, span: Span, words: Sequence[Word], docwords: Document, compiled: SourceRules, reach: int | None = None
+    text: str,
+    span: Span,
+    words: Sequence[Word],
+    docwords: Document,
+    compiled: SourceRules,
+    reach: int | None = None,
+    employers: bool = True,
 ) -> Mention:
     pronoun = compiled.pronouns.get(span.text.strip().lower()) if len(words) == 1 else None
     core = _core_words(words, compiled) or list(words)
@@ -247,6 +253,7 @@ def _single_mention(
     for regex, pattern_type, rule, whole in compiled.patterns:
         if regex.search(whole_text if whole else core_span.text):
             type_, type_rule = pattern_type, rule
+            animate = description_type([head], compiled)[1]  # "the water board" is a body
             break
     if type_ is None:
         found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
@@ -284,7 +291,9 @@ def _single_mention(
         type_, type_rule, animate = name_default(core_span.text, compiled)
     if proper and animate is not True and type_ not in compiled.animate_types:
         descriptions |= {head, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
-    employer_type = _employer_type(text, head, possessor, possessed, core, chunk, name_first, docwords, compiled)
+    employer_type = (
+        _employer_type(text, head, possessor, possessed, core, chunk, name_first, docwords, compiled) if employers else None
+    )
     if employer_type is not None:
         type_, type_rule = employer_type
     if pronoun is not None:
@@ -398,13 +407,16 @@ def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: So
     default types is read as its full name in the document ("NDMA" as "the
     National Disaster Management Agency (NDMA)", "Meridian" as "Meridian
     Terminals")."""
-    reading = _single_mention(text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled)
+    reading = _single_mention(
+        text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled, employers=False
+    )
     if reading.name and (reading.type_rule is None or reading.type_rule in compiled.fallback_rules):
         full = full_name(reading.name, text)
         if full is not None:
             words = docwords.within(full[0], full[1])
             if words:
-                return _single_mention(text, span_of(text, full[0], full[1]), words, docwords, compiled).type
+                full_span = span_of(text, full[0], full[1])
+                return _single_mention(text, full_span, words, docwords, compiled, employers=False).type
     return reading.type
 
 

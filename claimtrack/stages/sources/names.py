@@ -106,6 +106,8 @@ def preceding_name(start: int, docwords: Document) -> list[Word]:
         if word.text in PHRASE_BREAKS:
             break
         piece.insert(0, word)
+    while piece and piece[0].upos == "DET":
+        piece.pop(0)  # "The Tarsk Brigade, | a militia"
     if piece and all(word.upos == "PROPN" or word.text == "-" for word in piece):
         return piece
     return []

@@ -25,7 +25,11 @@ class HeadNoun:
     type: str
     animate: bool | None
     rule: str
-    generic: bool = False  # names no kind of body ("the company", "the group")
+    joins: frozenset[str] = frozenset()  # a generic noun ("the group"): the named bodies' types it joins
+
+    @property
+    def generic(self) -> bool:
+        return bool(self.joins)
 
 
 @attrs.frozen
@@ -79,7 +83,7 @@ def _compile(rules: RuleSet) -> SourceRules:
     heads: dict[str, HeadNoun] = {}
     for rule in rules.section("sources", "head_nouns"):
         for lemma in rule.get("lemmas"):
-            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id, bool(rule.get("generic"))))
+            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id, frozenset(rule.get("joins") or ())))
     pronouns: dict[str, PronounRule] = {}
     for rule in rules.section("sources", "pronouns"):
         for word in rule.get("words"):
