@@ -109,6 +109,18 @@ def test_evidence_that_bears_on_no_claim_is_listed_at_document_level():
     ]
 
 
+def test_a_reference_to_what_is_no_claim_is_not_forced_onto_an_older_claim():
+    text = (
+        "Two residents said they had heard a loud bang. Photographs of a crashed drone were shared online on Monday. "
+        "The Associated Press could not verify the photographs."
+    )
+    result = extract(text)
+    assert [(claim.content.text, claim.confirmation.status) for claim in result.claims] == [
+        ("they had heard a loud bang", "unconfirmed")
+    ]
+    assert [(item.text, item.status) for item in result.document_evidence] == [("could not verify", "unverified")]
+
+
 def test_the_non_responder_is_never_a_source():
     text = "The union said Delmar Freight had cut wages. Delmar Freight declined to comment on the union's claims."
     result = extract(text)

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 import story_fixtures as story
 
+import claimtrack
 from claimtrack import export
 from claimtrack.export import Article, ExportError, brat, claimreview, html, webanno
 from claimtrack.export.csv import COLUMNS
@@ -248,6 +249,7 @@ def test_claimreview_is_schema_org_claims_with_author_and_appearance(articles):
             "jobTitle": "police spokeswoman",
             "description": "government source",
         },
+        "description": "confirmation: unconfirmed",
         "datePublished": "2026-03-05",
         "appearance": [where],
         "firstAppearance": where,
@@ -257,6 +259,24 @@ def test_claimreview_is_schema_org_claims_with_author_and_appearance(articles):
         "name": "Karel Brandt",
         "description": "person source",
     }
+
+
+def test_claimreview_describes_the_status_with_its_evidence():
+    text = "The rebels said the bridge was hit. The army rejected the claim."
+    result = claimtrack.extract(text)
+    item = json.loads(export.render([result], "claimreview"))["@graph"][0]
+    assert (item["text"], item["author"]["description"], item["description"]) == (
+        "the bridge was hit",
+        "armed_group source",
+        'confirmation: denied; evidence: "rejected"',
+    )
+
+
+def test_html_lists_evidence_that_bears_on_no_claim():
+    text = "The mayor said the bridge would reopen in May. The contractor could not be reached for comment."
+    page = export.render([claimtrack.extract(text)], "html")
+    assert "Evidence that bears on no claim" in page
+    assert "could not be reached for comment" in page
 
 
 def test_claimreview_never_invents_a_rating(articles):

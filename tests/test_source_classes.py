@@ -75,6 +75,28 @@ CASES = {
         "A video circulating online appeared to show soldiers at the bridge.",
         [("A video circulating online", "S1", "social_media")],
     ),
+    "a defence ministry and its spokesman are military": (
+        "The defence ministry said no drone had been lost. "
+        "Ministry spokesman Lieutenant Colonel Ivo Marr told reporters that all drones had returned.",
+        [
+            ("The defence ministry", "S1", "military"),
+            ("Ministry spokesman Lieutenant Colonel Ivo Marr", "S2", "military"),
+        ],
+    ),
+    "an acronym is typed by its full name": (
+        "The Northern Liberation Front (NLF) fought government troops for a decade. "
+        "The NLF said its fighters had left the town.",
+        [("The NLF", "S1", "armed_group")],
+    ),
+    "a profession employed by a public body speaks for it": (
+        "County engineer Rosa Dalton said the cracks were old. "
+        "Sam Ortiz, an engineer at Kelm University, said the steel was weak.",
+        [("County engineer Rosa Dalton", "S1", "government"), ("an engineer at Kelm University", "S2", "expert")],
+    ),
+    "a description before a participle (named ...) is typed by its head": (
+        "Several commuters said the detour was slow. One of them, a bus driver named Ivo Hruska, said the bridge had shaken.",
+        [("Several commuters", "S1", "witness"), ("a bus driver named Ivo Hruska", "S2", "witness")],
+    ),
     "a witness by occupation": (
         "A 41-year-old taxi driver said the bridge had shaken for a minute.",
         [("A 41-year-old taxi driver", "S1", "witness")],

@@ -116,8 +116,18 @@ class Linking:
                 # "the claim" is an allegation or a plain report: allegations first.
                 earlier = [claim for claim in earlier if claim.cue is not None and claim.cue.cls in classes] or earlier
             named = [claim for claim in earlier if word.lemma in self._claim_lemmas(claim)]
-            return self.nearest(named or self._named_by_phrase(word, earlier) or earlier)
+            return self.nearest(named or self._named_by_phrase(word, earlier) or self.adjacent(earlier, before))
         return []
+
+    def adjacent(self, claims: Sequence[Claim], at: int) -> list[Claim]:
+        """The claims of the nearest sentence, when it is the sentence at ``at``
+        or the one before: evidence is not forced onto a claim further back
+        (what it speaks of may be no claim: "Photographs showed ... The AP
+        could not verify the photographs")."""
+        nearest = self.nearest(claims)
+        if nearest and self.sentence_of(at) - self.sentence_of(nearest[0].content.start) > 1:
+            return []
+        return nearest
 
     def refers(self, noun: Word) -> bool:
         """Whether the noun is one of the references ("the report", "the charge")."""
@@ -332,6 +342,5 @@ def made_by(claims: Sequence[Claim], party: tuple[int, int] | None) -> set[str]:
 
 def previous_claims(doc: Linking, sentence: int, hosts: set[str]) -> list[Claim]:
     """The claims of the nearest sentence at or before ``sentence`` (the host's own excluded)."""
-    return doc.nearest(
-        [claim for claim in doc.claims if claim.id not in hosts and doc.sentence_of(claim.content.start) <= sentence]
-    )
+    before = [claim for claim in doc.claims if claim.id not in hosts and doc.sentence_of(claim.content.start) <= sentence]
+    return doc.adjacent(before, doc.document.sentence_span(sentence)[0])

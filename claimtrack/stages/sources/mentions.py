@@ -18,6 +18,7 @@ from claimtrack.stages.sources.names import (
     PHRASE_BREAKS,
     following_name,
     following_piece,
+    earlier_phrase,
     full_name,
     name_of,
     preceding_name,
@@ -126,8 +127,11 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
 def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
-    relative = next((at for at, word in enumerate(piece) if word.feat("PronType") == "Rel"), None)
-    piece = piece[:relative] if relative else piece  # "X, an economist | who covers shipping,"
+    clause = next(
+        (at for at, word in enumerate(piece) if at and (word.feat("PronType") == "Rel" or word.upos in ("VERB", "AUX"))),
+        None,
+    )
+    piece = piece[:clause] if clause else piece  # "X, an economist | who covers shipping,", "a driver | named Y"
     if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
@@ -289,6 +293,9 @@ def _single_mention(
         animate = (type_ in compiled.animate_types) if type_ else None
     if type_ is None and name:
         type_, type_rule, animate = name_default(core_span.text, compiled)
+        fuller = _full_name_type(text, name, docwords, compiled) if employers else None
+        if fuller is not None:
+            type_, type_rule, animate = fuller
     if proper and animate is not True and type_ not in compiled.animate_types:
         descriptions |= {head, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
     employer_type = (
@@ -402,6 +409,24 @@ def _nouns_before(words: Sequence[Word]) -> list[Word]:
     return nouns
 
 
+def _full_name_type(
+    text: str, name: str, docwords: Document, compiled: SourceRules
+) -> tuple[str, str | None, bool | None] | None:
+    """The type of the full name a short name or acronym stands for in the
+    document ("The ELF" -> "The Eastern Liberation Front (ELF)"), when a rule
+    other than a default types it."""
+    full = full_name(name, text)
+    if full is None:
+        return None
+    words = docwords.within(full[0], full[1])
+    if not words:
+        return None
+    reading = _single_mention(text, span_of(text, full[0], full[1]), words, docwords, compiled, employers=False)
+    if reading.type_rule is None or reading.type_rule in compiled.fallback_rules:
+        return None
+    return reading.type, reading.type_rule, reading.animate
+
+
 def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: SourceRules) -> str:
     """The type of the body a role names; a short name or acronym that only a
     default types is read as its full name in the document ("NDMA" as "the
@@ -417,6 +442,14 @@ def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: So
             if words:
                 full_span = span_of(text, full[0], full[1])
                 return _single_mention(text, full_span, words, docwords, compiled, employers=False).type
+    if len(body) == 1 and reading.type_rule not in compiled.pattern_rules:
+        # "Ministry spokesman ..." after "The defence ministry said": that ministry
+        fuller = earlier_phrase(body[0].lower, body[0].start, text)
+        words = docwords.within(fuller[0], fuller[1]) if fuller else []
+        if fuller and words:
+            found = _single_mention(text, span_of(text, *fuller), words, docwords, compiled, employers=False)
+            if found.type_rule in compiled.pattern_rules:
+                return found.type
     return reading.type
 
 

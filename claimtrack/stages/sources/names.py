@@ -12,7 +12,7 @@ from claimtrack.document import Document, Word
 from claimtrack.stages.sources.vocabulary import SourceRules
 from claimtrack.stages.sources.types import title_at_start
 
-__all__ = ["PHRASE_BREAKS", "following_name", "following_piece", "full_name", "is_name_word", "name_of", "preceding_name"]
+__all__ = ["PHRASE_BREAKS", "earlier_phrase", "following_name", "following_piece", "full_name", "is_name_word", "name_of", "preceding_name"]
 
 # Punctuation that ends the noun phrase of a mention (not the hyphen of
 # "al-Sudani" nor the full stop of "Gen.").
@@ -129,3 +129,12 @@ def full_name(name: str, text: str) -> tuple[int, int] | None:
         pattern = rf"\b({escaped}(?:\s+{_NAME_WORD})+)"
     match = re.search(pattern, text)
     return (match.start(1), match.end(1)) if match else None
+
+
+def earlier_phrase(noun: str, before: int, text: str) -> tuple[int, int] | None:
+    """The latest phrase before ``before`` that ends in ``noun`` after one or
+    two modifiers ("the defence | ministry"), for a bare noun that refers back."""
+    found = None
+    for match in re.finditer(rf"\b((?:[\w-]+\s+){{1,2}}){re.escape(noun)}\b", text[:before], re.IGNORECASE):
+        found = match
+    return (found.start(), found.end()) if found else None

@@ -42,6 +42,9 @@ def _repaired(claim: Claim, document: Document, datelines: Sequence[Span]) -> Cl
         span = _antecedent(words[0], document)
         return _with_source(claim, document, span) if span else claim
     in_dateline = any(line.start <= source.start and source.end <= line.end for line in datelines)
+    if words[0].upos == "ADP" and words[0].deprel != "case" and len(words) > 1:
+        # "as | Judge Gass said": a subordinator, not a preposition phrase
+        return _with_source(claim, document, (words[1].start, words[-1].end))
     if words[0].upos != "ADP" and not in_dateline:
         return claim
     cue = document.within(claim.cue.start, claim.cue.end) if claim.cue is not None else []
@@ -67,7 +70,13 @@ def _antecedent(relative: Word, document: Document) -> tuple[int, int] | None:
         noun = document.head_of(noun)  # "Tamsin Reed, | a teacher at the school, who said"
     if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start >= relative.start:
         return None
-    return phrase_around(noun, document)
+    start, end = phrase_around(noun, document)
+    words = document.within(start, end)
+    while words and words[0].upos in ("ADP", "CCONJ", "PUNCT"):
+        words.pop(0)  # "with | Devocht, who said"
+    if not words or any(word.upos in ("VERB", "AUX", "PUNCT") for word in words):
+        return None
+    return words[0].start, words[-1].end
 
 
 def _subject(cue: Word, document: Document, source: ClaimSource) -> tuple[int, int] | None:

@@ -71,6 +71,7 @@ class SourceRules:
     postmodifiers: frozenset[str]  # lemmas that end a noun phrase: "people | familiar with"
     employers: dict[str, EmployerRule]  # role lemma -> rule
     fallback_rules: frozenset[str]  # ids of the rules that type a name nothing else knows
+    pattern_rules: frozenset[str] = frozenset()  # ids of the phrase patterns ("the defence ministry")
 
 
 def _names_regex(names: Iterable[str]) -> re.Pattern[str]:
@@ -161,6 +162,7 @@ def _compile(rules: RuleSet) -> SourceRules:
         fallback_rules=frozenset(
             rule.id for section in ("ner_labels", "name_defaults") for rule in rules.section("sources", section)
         ),
+        pattern_rules=frozenset(rule.id for rule in rules.section("sources", "patterns")),
     )
 
 
