@@ -120,13 +120,15 @@ _LINK_WORD = r"(?:of|for|and|the|on|de|del|la|al)"
 def full_name(name: str, text: str) -> tuple[int, int] | None:
     """Where the document spells out a short name: an acronym's full name
     before it in parentheses ("the National Disaster Management Agency
-    (NDMA)"), or a longer name that starts with it ("Meridian Terminals" for
-    "Meridian"). The offsets of the full name, or None."""
+    (NDMA)"), or, for a one-word name, a longer name that starts with it
+    ("Meridian Terminals" for "Meridian"). The offsets of the full name, or None."""
     escaped = re.escape(name)
     if name.replace(".", "").isupper():
         pattern = rf"({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+)*{_NAME_WORD})+)\s*\({escaped}\)"
-    else:
+    elif " " not in name.strip():
         pattern = rf"\b({escaped}(?:\s+{_NAME_WORD})+)"
+    else:
+        return None
     match = re.search(pattern, text)
     return (match.start(1), match.end(1)) if match else None
 

@@ -42,8 +42,8 @@ def _repaired(claim: Claim, document: Document, datelines: Sequence[Span]) -> Cl
         span = _antecedent(words[0], document)
         return _with_source(claim, document, span) if span else claim
     in_dateline = any(line.start <= source.start and source.end <= line.end for line in datelines)
-    if words[0].upos == "ADP" and words[0].deprel != "case" and len(words) > 1:
-        # "as | Judge Gass said": a subordinator, not a preposition phrase
+    if words[0].upos == "ADP" and len(words) > 1 and (words[0].deprel != "case" or words[-1].upos == "PROPN"):
+        # "as | Judge Gass said": a subordinator before a name, not a preposition phrase
         return _with_source(claim, document, (words[1].start, words[-1].end))
     if words[0].upos != "ADP" and not in_dateline:
         return claim
