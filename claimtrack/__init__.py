@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time each name loads on firs
     from claimtrack.ruleset.loader import RuleSet as RuleSet, load_rules as load_rules
     from claimtrack.tracker.store import Tracker as Tracker
 
-__version__ = "0.1.0"
+from claimtrack._version import __version__
 
 # Public names and the module each lives in; imported on first use so that
 # ``import claimtrack`` stays fast (stanza and torch load only when parsing).

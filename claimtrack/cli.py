@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import os
 import sys
 
-from claimtrack import __version__
-from claimtrack.errors import ClaimtrackError
+from claimtrack._version import __version__
+from claimtrack.commands import run
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -53,31 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status (0 success, 1 failure, 2 usage or input error)."""
-    from claimtrack.errors import RulesError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)
         return 2
-    try:
-        return func(args)
-    except ClaimtrackError as error:
-        _fail(str(error))
-        return 2
-    except RulesError as error:
-        for problem in error.problems:
-            _fail(str(problem))
-        return 2
-    except KeyboardInterrupt:
-        _fail("interrupted")
-        return 130
-    except BrokenPipeError:
-        # the reader went away (e.g. `| head`): stop quietly, as Python's docs advise
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-
-
-def _fail(message: str) -> None:
-    print(f"claimtrack: {' '.join(message.split())}", file=sys.stderr)
+    return run(args)

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from claimtrack.corpus.output import document_record
+from claimtrack.corpus.writer import document_record
 from claimtrack.corpus.parquet import claim_rows, write_part
 from claimtrack.corpus.records import Record
 from claimtrack.corpus.work import Outcome, Settings, extract_batch

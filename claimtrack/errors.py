@@ -1,9 +1,9 @@
 """claimtrack's own errors: each carries one line that says what is wrong and where.
 
-The CLI prints ``str(error)`` for any :class:`ClaimtrackError` and exits
-non-zero, with no traceback. Rule-file problems have their own class,
-:class:`RulesError`, which lists every :class:`Problem` found (file, line,
-column, message).
+The CLI prints :meth:`ClaimtrackError.lines` for any :class:`ClaimtrackError`
+and exits non-zero, with no traceback (:func:`claimtrack.commands.run`, the
+one place). Rule-file problems have their own class, :class:`RulesError`,
+which lists every :class:`Problem` found (file, line, column, message).
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ __all__ = ["ClaimtrackError", "ConlluError", "InputError", "ModelError", "Proble
 
 class ClaimtrackError(Exception):
     """Base class: a problem the user can fix, described in one line."""
+
+    def lines(self) -> list[str]:
+        """What to tell the user, a line each."""
+        return [str(self)]
 
 
 class InputError(ClaimtrackError):
@@ -46,9 +50,13 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
-class RulesError(ValueError):
-    """One or more rule files are invalid; ``problems`` lists every one."""
+class RulesError(ClaimtrackError, ValueError):
+    """One or more rule files are invalid; ``problems`` lists every one.
+    (Still a ``ValueError``, as it was before it was a ``ClaimtrackError``.)"""
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]

@@ -20,11 +20,13 @@ from typing import Any, TypeVar
 import attrs
 from attrs import AttrsInstance
 
+from claimtrack._version import __version__
 from claimtrack.errors import ResultError
 
 __all__ = [
+    "ARTICLE_KEYS",
     "CLAIM_KINDS",
-    "CONFIRMATION_STATUSES",
+    "DEFAULT_STATUS",
     "Claim",
     "Diagnostic",
     "ClaimSource",
@@ -41,19 +43,19 @@ __all__ = [
     "Part",
     "from_dict",
     "span_of",
+    "text_sha256",
     "to_dict",
 ]
 
+# What describes an article wherever one is read or written: front matter,
+# JSONL records, `track add --title ...`, every export.
+ARTICLE_KEYS = ("title", "outlet", "url", "date")
 CLAIM_KINDS = ("direct", "mixed", "indirect")
-CONFIRMATION_STATUSES = (
-    "confirmed",
-    "corroborated",
-    "denied",
-    "disputed",
-    "unverified",
-    "no_response",
-    "unconfirmed",
-)
+# The confirmation statuses are declared by the rule set (rules/confirmation.yaml,
+# RuleSet.names("confirmation", "statuses")), not here: a status an overlay
+# declares is a status. "unconfirmed" is the shipped rules' default, for a
+# Confirmation built by hand.
+DEFAULT_STATUS = "unconfirmed"
 
 
 def _items(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -103,6 +105,11 @@ class Content:
     end: int = attrs.field(validator=_end_after_start)
     parts: tuple[Part, ...] = attrs.field(converter=_items, factory=tuple)
 
+    @property
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        """The (start, end) of each piece: the parts of a split quote, or the whole content."""
+        return tuple((part.start, part.end) for part in self.parts) or ((self.start, self.end),)
+
 
 @attrs.frozen
 class Cue:
@@ -150,8 +157,8 @@ class Evidence:
 
 
 def _status(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if value not in CONFIRMATION_STATUSES:
-        raise ValueError(f"unknown confirmation status {value!r}")
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"a confirmation status must be a name, got {value!r}")
 
 
 @attrs.frozen
@@ -168,7 +175,7 @@ class DocumentEvidence:
 
 @attrs.frozen
 class Confirmation:
-    status: str = attrs.field(default="unconfirmed", validator=_status)
+    status: str = attrs.field(default=DEFAULT_STATUS, validator=_status)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_items, factory=tuple)
 
 
@@ -218,8 +225,12 @@ class DocumentInfo:
 
     @classmethod
     def for_text(cls, text: str, doc_id: str, provenance: tuple[Span, ...] = ()) -> DocumentInfo:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(id=doc_id, length=len(text), sha256=digest, provenance=provenance)
+        return cls(id=doc_id, length=len(text), sha256=text_sha256(text), provenance=provenance)
+
+
+def text_sha256(text: str) -> str:
+    """The sha256 of a document's text (UTF-8), as ``document.sha256`` holds it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @attrs.frozen
@@ -306,8 +317,6 @@ def to_dict(value: Any) -> Any:
         if _keep(attribute, item):
             data[attribute.metadata.get("json", attribute.name)] = to_dict(item)
     if isinstance(value, Result):
-        from claimtrack import __version__
-
         data.pop("claimtrack_version", None)
         data = {"claimtrack_version": value.claimtrack_version or __version__, **data}
     return data

@@ -5,16 +5,23 @@ The stages run in the order of :data:`STAGES`, each with the one signature
 :mod:`claimtrack.stages.findings`); claim ids are given once, at the end.
 ``extract_document`` starts from an already parsed document (a CoNLL-U file,
 a cached parse), so rules can be re-run without Stanza.
+
+One road from text to Document: :func:`extract` and the corpus runner both
+take the parser's :class:`~claimtrack.parsing.parser.Parsed` (sentence dicts,
+from Stanza or the parse cache) to the claimtrack view in
+:func:`extract_parsed`; a cache hit imports neither stanza nor torch. Only
+``claimtrack.parse`` builds a stanza ``Document``. Where the parser had to
+cut a sentence, the note becomes a diagnostic (``--explain`` shows it).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from claimtrack import __version__
+from claimtrack._version import __version__
 from claimtrack.document import Document
 from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, span_of
 from claimtrack.parsing.textprep import replace_surrogates
@@ -27,7 +34,10 @@ from claimtrack.stages.noise import classify_lines
 from claimtrack.stages.sources.resolve import resolve_sources
 from claimtrack.stages.unsourced import find_unsourced
 
-__all__ = ["STAGES", "extract", "extract_document", "extract_file"]
+if TYPE_CHECKING:
+    from claimtrack.parsing.parser import Parsed
+
+__all__ = ["STAGES", "extract", "extract_document", "extract_file", "extract_parsed"]
 
 STAGES: tuple[Stage, ...] = (
     classify_lines,
@@ -57,6 +67,25 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )
+
+
+def extract_parsed(parsed: Parsed, *, rules: RulesArg = None, doc_id: str = "document") -> Result:
+    """Every reported claim in one parse of the parser (or its cache), read
+    through claimtrack's own view of the sentence dicts; each place where the
+    parser cut the text becomes a diagnostic."""
+    result = extract_document(parsed.document(), rules=rules, doc_id=doc_id)
+    if not parsed.notes:
+        return result
+    notes = tuple(_parse_note(parsed.text, start, end, message) for start, end, message in parsed.notes)
+    return attrs.evolve(result, diagnostics=(*notes, *result.diagnostics))
+
+
+def _parse_note(text: str, start: int, end: int, message: str) -> Diagnostic:
+    """A cut the parser made, as a diagnostic: the cut sentence's first word
+    stands for it, the sentence is the span cut."""
+    first = text[start:end].split(maxsplit=1)
+    word_end = start + text[start:end].index(first[0]) + len(first[0]) if first else end
+    return Diagnostic(cue=span_of(text, start, word_end), sentence=span_of(text, start, end), reason=message)
 
 
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
@@ -90,8 +119,8 @@ def extract(
     if not text.strip():
         return Result(text=text, document=DocumentInfo.for_text(text, doc_id), claimtrack_version=__version__)
     active = parser if isinstance(parser, Parser) else default_parser()
-    doc = active.parse(text, cache=cache)
-    result = extract_document(doc, rules=ruleset, doc_id=doc_id)
+    (parsed,) = active.parse_many([text], cache=cache)
+    result = extract_parsed(parsed, rules=ruleset, doc_id=doc_id)
     if cleaned.count:
         first = next(i for i, char in enumerate(text) if char == "\ufffd")
         note = Diagnostic(

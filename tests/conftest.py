@@ -1,8 +1,12 @@
-"""Shared fixtures: a compact-model parser and a parse cache private to the test run.
+"""Shared fixtures: a compact-model parser and a parse cache private to the tests.
 
-``CLAIMTRACK_CACHE_DIR`` points at a temporary folder for the whole session
-(CLI subprocesses inherit it), so tests never read or write the user's cache;
-set ``CLAIMTRACK_TEST_CACHE_DIR`` to keep parses between local runs instead.
+``CLAIMTRACK_CACHE_DIR`` points at the tests' own parse cache for the whole
+session (CLI subprocesses inherit it), so tests never read or write the
+user's cache. It is ``.pytest_cache/claimtrack-parses`` in this checkout
+(git-ignored), kept between runs so that the quick loop (``python -m pytest
+-q -m "not slow"``) parses nothing twice; a fresh clone (CI) starts it cold.
+``CLAIMTRACK_TEST_CACHE_DIR`` names another folder; ``CLAIMTRACK_TEST_CACHE_DIR=cold``
+uses a temporary one, removed at the end.
 """
 
 from __future__ import annotations
@@ -15,15 +19,15 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "seeds" / "baghdad_drone_strike.txt"
-TEST_DATA = Path(__file__).resolve().parent / "data"
+from repo_paths import REPO, SEED
 
 _SESSION_CACHE: dict[str, str] = {}
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    kept = os.environ.get("CLAIMTRACK_TEST_CACHE_DIR")
+    kept = os.environ.get("CLAIMTRACK_TEST_CACHE_DIR") or str(REPO / ".pytest_cache" / "claimtrack-parses")
+    if kept == "cold":
+        kept = ""
     folder = kept or tempfile.mkdtemp(prefix="claimtrack-test-cache-")
     _SESSION_CACHE["folder"] = folder
     _SESSION_CACHE["owned"] = "" if kept else "yes"

@@ -12,7 +12,7 @@ import pytest
 
 from claimtrack.cli import COMMANDS, build_parser
 
-from conftest import REPO, SEED, TEST_DATA
+from repo_paths import REPO, SEED, TEST_DATA
 
 
 def claimtrack(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -41,6 +41,7 @@ def spans_in(value, path="$"):
 # Bad input: one line, non-zero, no traceback ---------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
@@ -66,6 +67,7 @@ def test_bad_input_exits_with_one_line(tmp_path, name, data, expected):
     assert stderr.startswith(f"claimtrack: {tmp_path / expected}")
 
 
+@pytest.mark.slow
 def test_a_bad_file_among_good_ones_fails_alone_with_status_1(tmp_path):
     conllu = str(TEST_DATA / "gum" / "GUM_news_worship.conllu")
     run = claimtrack("extract", conllu, str(tmp_path / "nope.txt"), "--format", "jsonl")
@@ -77,6 +79,7 @@ def test_a_bad_file_among_good_ones_fails_alone_with_status_1(tmp_path):
     assert [json.loads(line)["document"]["id"] for line in run.stdout.decode().splitlines()] == ["GUM_news_worship"]
 
 
+@pytest.mark.slow
 def test_missing_rules_folder_is_one_line(tmp_path):
     run = claimtrack("extract", str(SEED), "--rules", str(tmp_path / "no_rules"))
     stderr = run.stderr.decode()
@@ -84,6 +87,7 @@ def test_missing_rules_folder_is_one_line(tmp_path):
     assert "no_rules" in stderr
 
 
+@pytest.mark.slow
 def test_missing_official_models_is_one_line(tmp_path):
     run = claimtrack(
         "extract", str(SEED), "--models", "stanza", "--no-cache",
@@ -94,12 +98,14 @@ def test_missing_official_models_is_one_line(tmp_path):
     assert "run stanza.download('en') on a machine with internet" in stderr
 
 
+@pytest.mark.slow
 def test_no_command_prints_help_and_fails():
     run = claimtrack()
     assert run.returncode == 2
     assert run.stderr.decode().startswith("usage: claimtrack")
 
 
+@pytest.mark.slow
 def test_help_shows_examples():
     run = claimtrack("extract", "--help")
     assert run.returncode == 0
@@ -114,6 +120,7 @@ def test_commands_register_from_the_fixed_list():
 # claimtrack models -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_models_lists_the_shipped_set_as_default(tmp_path):
     run = claimtrack("models", env={"STANZA_RESOURCES_DIR": str(tmp_path), "HOME": str(tmp_path), "CLAIMTRACK_MODELS": ""})
     lines = run.stdout.decode().splitlines()
@@ -124,6 +131,7 @@ def test_models_lists_the_shipped_set_as_default(tmp_path):
     assert lines[5:7] == ["  stanza", "    not available"]
 
 
+@pytest.mark.slow
 def test_models_json(tmp_path):
     run = claimtrack("models", "--json", env={"STANZA_RESOURCES_DIR": str(tmp_path), "HOME": str(tmp_path), "CLAIMTRACK_MODELS": ""})
     entries = json.loads(run.stdout)
@@ -172,6 +180,7 @@ def test_out_writes_a_file_and_stdin_reads(seed_cached, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["document"]["id"] == "stdin"
 
 
+@pytest.mark.slow
 def test_conllu_input_is_not_parsed():
     text = (TEST_DATA / "gum" / "GUM_news_worship.txt").read_text(encoding="utf-8")
     run = claimtrack("extract", str(TEST_DATA / "gum" / "GUM_news_worship.conllu"), "--verbose", "--models", "/nonexistent")
@@ -199,6 +208,7 @@ def test_second_run_is_a_cache_hit_ten_times_faster(tmp_path):
     assert first.stdout == second.stdout
 
 
+@pytest.mark.slow
 def test_console_script_is_installed():
     script = os.path.join(os.path.dirname(sys.executable), "claimtrack")
     run = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)

@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from conftest import REPO
+from repo_paths import REPO
+
 
 SOURCES = ("pyproject.toml", "README.md", "claimtrack", "rules")
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import attrs
 
-from claimtrack.model import CONFIRMATION_STATUSES, to_dict
+from claimtrack.commands import fail, run
+from claimtrack.errors import ClaimtrackError
+from claimtrack.model import ARTICLE_KEYS, to_dict
 from claimtrack.tracker.grouping import TrackerSettings
 
 EXAMPLES = """\
@@ -42,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.set_defaults(error_prefix=PREFIX)
     commands = parser.add_subparsers(dest="track_command", metavar="COMMAND", required=True)
 
     add = commands.add_parser("add", help="extract articles and add them to DB (created if missing)")
@@ -53,14 +56,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     add.add_argument(
         "--threshold", type=_fraction, help=f"grouping similarity threshold, 0-1 (default {default})"
     )
-    for key in ("title", "outlet", "url", "date"):
+    for key in ARTICLE_KEYS:
         add.add_argument(f"--{key}", help=f"the article's {key} (overrides front matter)")
     add.set_defaults(func=run_add)
 
     claims = commands.add_parser("claims", help="list the claim groups in DB")
     claims.add_argument("db", metavar="DB")
     claims.add_argument(
-        "--status", choices=CONFIRMATION_STATUSES, help="only groups with this current status"
+        "--status", metavar="STATUS", help="only groups with this current status (a status the rules declare)"
     )
     claims.add_argument("--source-type", metavar="TYPE", help="only groups with a source of this type")
     _output_options(claims, CLAIMS_FORMATS)
@@ -103,8 +106,11 @@ def _fraction(value: str) -> float:
     return number
 
 
+PREFIX = "claimtrack track"
+
+
 def _fail(message: str) -> int:
-    print(f"claimtrack track: {message}", file=sys.stderr)
+    fail(message, PREFIX)
     return 2
 
 
@@ -116,37 +122,17 @@ def _open(db: str, must_exist: bool = True, **settings):
     return Tracker(db, **{key: value for key, value in settings.items() if value is not None})
 
 
-class _Usage(Exception):
-    pass
+class _Usage(ClaimtrackError):
+    """A command line that cannot be carried out (one line, exit status 2)."""
 
 
-def _guarded(run):
-    def guarded(args: argparse.Namespace) -> int:
-        from claimtrack.errors import ClaimtrackError, RulesError
-
-        try:
-            return run(args)
-        except (ClaimtrackError, _Usage) as error:
-            return _fail(str(error))
-        except RulesError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
-            return 2
-
-    guarded.__name__ = run.__name__
-    guarded.__doc__ = run.__doc__
-    return guarded
-
-
-@_guarded
 def run_add(args: argparse.Namespace) -> int:
-    from claimtrack.errors import ClaimtrackError
     from claimtrack.ruleset.loader import rules_from
     from claimtrack.parsing.textio import display_name
     from claimtrack.tracker.database import DatabaseUnusable
 
     rules = rules_from(args.rules)
-    meta = {key: getattr(args, key) for key in ("title", "outlet", "url", "date")}
+    meta = {key: getattr(args, key) for key in ARTICLE_KEYS}
     if any(meta.values()) and len(args.files) > 1:
         return _fail("--title, --outlet, --url and --date describe one article; give a single FILE")
     failures, done = 0, []
@@ -173,14 +159,12 @@ def run_add(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-@_guarded
 def run_claims(args: argparse.Namespace) -> int:
     with _open(args.db) as tracker:
         groups = tracker.groups(status=args.status, source_type=args.source_type)
         return _emit_groups(tracker, groups, args)
 
 
-@_guarded
 def run_show(args: argparse.Namespace) -> int:
     with _open(args.db) as tracker:
         group = tracker.group(args.claim)
@@ -216,7 +200,6 @@ def _emit_groups(tracker, groups, args: argparse.Namespace) -> int:
     return 0
 
 
-@_guarded
 def run_sources(args: argparse.Namespace) -> int:
     import attrs
 
@@ -238,7 +221,6 @@ def run_sources(args: argparse.Namespace) -> int:
     return _print(_table(columns, rows))
 
 
-@_guarded
 def run_export(args: argparse.Namespace) -> int:
     from claimtrack.export import FORMATS, render, write
 
@@ -345,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="claimtrack")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["track", *(sys.argv[1:] if argv is None else argv)])
-    return args.func(args)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -15,19 +15,14 @@ from typing import IO, Any
 import attrs
 
 from claimtrack.corpus.records import Record
+from claimtrack.corpus.writer import Writer, document_record
+from claimtrack.export.json import to_json
+from claimtrack.model import ARTICLE_KEYS
 from claimtrack.errors import ClaimtrackError, InputError
 
-__all__ = ["ErrorLog", "Writer", "document_record", "finished", "open_writer"]
+__all__ = ["ErrorLog", "finished", "open_writer"]
 
 STREAMED = ("json", "jsonl", "parquet")
-
-
-def document_record(result: Any, metadata: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A result's output object; the record's metadata goes in its ``document``."""
-    data = result.to_dict()
-    if metadata and "metadata" not in data["document"]:
-        data["document"]["metadata"] = metadata
-    return data
 
 
 def finished(path: str | Path) -> set[tuple[str, str]]:
@@ -64,16 +59,6 @@ def is_done(record: Record, done: set[tuple[str, str]]) -> bool:
     return (record.doc_id, record.sha256) in done
 
 
-class Writer:
-    """Writes results in order; ``close()`` finishes the output."""
-
-    def write(self, result: Any, record: Record) -> None:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Finish the output (also after an interruption)."""
-
-
 class _Stream(Writer):
     def __init__(self, out: str | None, append: bool = False):
         self.out = out
@@ -88,7 +73,7 @@ class _Stream(Writer):
 
 class JsonLines(_Stream):
     def write(self, result: Any, record: Record) -> None:
-        self.handle.write(json.dumps(document_record(result, record.metadata), ensure_ascii=False) + "\n")
+        self.handle.write(to_json(document_record(result, record.metadata), indent=None) + "\n")
         self.handle.flush()
 
 
@@ -101,7 +86,7 @@ class JsonArray(_Stream):
         self.count = 0
 
     def write(self, result: Any, record: Record) -> None:
-        text = json.dumps(document_record(result, record.metadata), indent=2, ensure_ascii=False)
+        text = to_json(document_record(result, record.metadata))
         if not self.single:
             text = ("[\n" if self.count == 0 else ",\n") + text
         self.handle.write(text if not self.single else text + "\n")
@@ -125,7 +110,7 @@ class Collected(Writer):
     def write(self, result: Any, record: Record) -> None:
         from claimtrack.export import Article
 
-        meta = {key: record.metadata.get(key) for key in ("title", "outlet", "url", "date")}
+        meta = {key: record.metadata.get(key) for key in ARTICLE_KEYS}
         meta = {key: value if isinstance(value, str) else None for key, value in meta.items()}
         self.articles.append(Article(result=result, **meta))
 

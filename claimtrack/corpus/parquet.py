@@ -13,14 +13,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from claimtrack.corpus.output import Writer, document_record
 from claimtrack.corpus.records import Record
+from claimtrack.corpus.writer import Writer, document_record
 from claimtrack.errors import ClaimtrackError
+from claimtrack.model import ARTICLE_KEYS
 
 __all__ = ["COLUMNS", "ParquetWriter", "claim_rows", "schema", "write_part"]
 
 ROWS_PER_PART = 50_000
-_META_COLUMNS = ("title", "outlet", "url", "date")
+_META_COLUMNS = ARTICLE_KEYS
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("document_id", "string"),

@@ -20,7 +20,7 @@ import attrs
 from claimtrack.corpus.records import Record
 from claimtrack.errors import ClaimtrackError, ModelError
 
-__all__ = ["Outcome", "Settings", "extract_batch", "to_document"]
+__all__ = ["Outcome", "Settings", "extract_batch"]
 
 
 @attrs.frozen
@@ -119,7 +119,7 @@ def _parse_texts(
 
 
 def _extract_one(record: Record, parsed: Any, parse_info: dict[str, Any], ruleset: Any) -> Outcome:
-    from claimtrack.pipeline import extract, extract_document
+    from claimtrack.pipeline import extract, extract_document, extract_parsed
 
     bare = record.without_text()
     try:
@@ -135,12 +135,15 @@ def _extract_one(record: Record, parsed: Any, parse_info: dict[str, Any], rulese
         elif isinstance(parsed, Exception):
             raise parsed
         else:
-            doc = to_document(parsed)
+            doc = None  # the parser's sentence dicts: extract_parsed reads them
             tokens = parsed.tokens
             how = "cache hit" if parsed.cached else "parsed"
             parse_seconds = parse_info["seconds"] * tokens / parse_info["tokens"]
         started = time.perf_counter()
-        result = extract_document(doc, rules=ruleset, doc_id=record.doc_id)
+        if doc is None:
+            result = extract_parsed(parsed, rules=ruleset, doc_id=record.doc_id)
+        else:
+            result = extract_document(doc, rules=ruleset, doc_id=record.doc_id)
         rules_seconds = time.perf_counter() - started
     except (ModelError, KeyboardInterrupt):
         raise
@@ -157,16 +160,6 @@ def _extract_one(record: Record, parsed: Any, parse_info: dict[str, Any], rulese
         how=how,
         loaded=parse_info.get("loaded") if how in ("parsed", "cache hit") else None,
     )
-
-
-def to_document(parsed: Any) -> Any:
-    """The document ``extract_document`` reads: claimtrack's own view built from
-    the parse's dicts when this installation has it (no stanza import on a
-    cache hit), else a stanza Document."""
-    try:
-        return parsed.document()
-    except (ImportError, AttributeError):
-        return parsed.stanza_document()
 
 
 def _with_metadata(result: Any, metadata: dict[str, Any]) -> Any:

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from claimtrack.model import Claim
 
-__all__ = ["DICE_THRESHOLD", "Parts", "Words", "content_parts", "content_views", "dice", "greedy_pairs", "span_words"]
+__all__ = [
+    "DICE_THRESHOLD", "Parts", "Words", "content_parts", "content_views", "dice", "greedy_pairs", "span_words", "unmatched",
+]
 
 DICE_THRESHOLD = 0.5
 
 Parts = tuple[tuple[int, int], ...]
 
+_Target = TypeVar("_Target")
 _WORD = re.compile(r"\w+")
 
 
@@ -50,8 +54,7 @@ def dice(a: frozenset[int], b: frozenset[int]) -> float:
 
 def content_parts(claim: Claim) -> Parts:
     """The character ranges of a claim's content: its parts, or the whole content."""
-    parts = tuple((part.start, part.end) for part in claim.content.parts)
-    return parts or ((claim.content.start, claim.content.end),)
+    return claim.content.ranges
 
 
 def content_views(words: Words, claim: Claim) -> list[frozenset[int]]:
@@ -89,6 +92,18 @@ def nearest(scores: list[list[float]], g: int) -> tuple[int | None, float]:
     Dice; (None, 0.0) when there are no predictions."""
     best = max(range(len(scores)), key=lambda p: scores[p][g], default=None)
     return best, scores[best][g] if best is not None else 0.0
+
+
+def unmatched(
+    targets: Sequence[_Target], matched: set[int], scores: list[list[float]], claims: Sequence[Claim]
+) -> Iterator[tuple[int, _Target, str | None, float]]:
+    """The gold targets no prediction matched: (number, target, the content of
+    the nearest prediction if it overlaps at all, its Dice rounded)."""
+    for g, target in enumerate(targets):
+        if g in matched:
+            continue
+        near, near_score = nearest(scores, g)
+        yield g, target, claims[near].content.text if near is not None and near_score > 0 else None, round(near_score, 3)
 
 
 def joined_text(text: str, parts: Parts) -> str:

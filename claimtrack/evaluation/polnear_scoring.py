@@ -42,7 +42,7 @@ from claimtrack.evaluation.matching import (
     dice,
     greedy_pairs,
     joined_text,
-    nearest,
+    unmatched,
     span_words,
 )
 from claimtrack.evaluation.metrics import accuracy, prf, ratio
@@ -222,25 +222,7 @@ def score_polnear_document(
             )
         )
 
-    misses = []
-    for g, target in enumerate(targets):
-        if g in matched_g:
-            continue
-        near, near_score = nearest(scores, g)
-        misses.append(
-            PolnearMiss(
-                id=target.id,
-                statement=statement[g],
-                cue_lemma=lookup.head_lemma(target.cue, text),
-                cue_class=cues.cue_class(_texts(text, target.cue) or "", lookup.lemmas(target.cue)),
-                content=_texts(text, target.content) or "",
-                source=_texts(text, target.source),
-                cue=_texts(text, target.cue),
-                nearest=claims[near].content.text if near is not None and near_score > 0 else None,
-                nearest_dice=round(near_score, 3),
-                sentence=lookup.sentences(target.content),
-            )
-        )
+    misses = _misses(text, targets, matched_g, claims, scores, statement, lookup, cues)
 
     matched_gold = [gold[g] for g in sorted(matched_g)]
     missed_gold = [gold[g] for g in range(len(targets)) if g not in matched_g]
@@ -273,6 +255,36 @@ def score_polnear_document(
         false_positive_claims=tuple(false_positives),
         error=error,
     )
+
+
+def _misses(
+    text: str,
+    targets: list[PolnearAttribution],
+    matched_g: set[int],
+    claims: list[Claim],
+    scores: list[list[float]],
+    statement: list[bool],
+    lookup: _Lookup,
+    cues: StatementCues,
+) -> list[PolnearMiss]:
+    """The gold attributions no claim matched, each with its nearest claim."""
+    misses = []
+    for g, target, near_text, near_dice in unmatched(targets, matched_g, scores, claims):
+        misses.append(
+            PolnearMiss(
+                id=target.id,
+                statement=statement[g],
+                cue_lemma=lookup.head_lemma(target.cue, text),
+                cue_class=cues.cue_class(_texts(text, target.cue) or "", lookup.lemmas(target.cue)),
+                content=_texts(text, target.content) or "",
+                source=_texts(text, target.source),
+                cue=_texts(text, target.cue),
+                nearest=near_text,
+                nearest_dice=near_dice,
+                sentence=lookup.sentences(target.content),
+            )
+        )
+    return misses
 
 
 def _figures(

@@ -41,7 +41,7 @@ from claimtrack.evaluation.matching import (
     dice,
     greedy_pairs,
     joined_text,
-    nearest,
+    unmatched,
     span_words,
 )
 from claimtrack.evaluation.metrics import accuracy, f1, prf, ratio
@@ -243,10 +243,7 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
     scored = [_pair(result, claims[p], targets[g], score, words, chain) for p, g, score in pairs]
 
     misses = []
-    for g, target in enumerate(targets):
-        if g in matched_g:
-            continue
-        near, near_score = nearest(scores, g)
+    for _, target, near_text, near_dice in unmatched(targets, matched_g, scores, claims):
         misses.append(
             Miss(
                 kind=target.kind,
@@ -254,8 +251,8 @@ def score_document(document: GoldDocument, result: Result, mentions: list[Mentio
                 source=joined_text(text, target.source),
                 cue=joined_text(text, target.cue) if target.cue else None,
                 cue_lemma=target.cue_lemma,
-                nearest=claims[near].content.text if near is not None and near_score > 0 else None,
-                nearest_dice=round(near_score, 3),
+                nearest=near_text,
+                nearest_dice=near_dice,
                 sentence=_sentences(document, target.content),
             )
         )

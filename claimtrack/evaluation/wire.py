@@ -175,8 +175,8 @@ def evaluate_wire(
 ) -> WireReport:
     """Extract from every annotated article and score it; an article whose
     extraction raises is scored as all missed, with its error."""
-    articles = load_wire(folder, docs=docs)
     ruleset = rules_from(rules)
+    articles = load_wire(folder, ruleset.names("confirmation", "statuses"), docs=docs)
     scores = []
     for number, article in enumerate(articles, start=1):
         try:

@@ -24,6 +24,7 @@ problem is one line naming the file, line and column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,6 @@ import attrs
 import yaml
 
 from claimtrack.evaluation import EvalError
-from claimtrack.model import CONFIRMATION_STATUSES
 from claimtrack.ruleset.yamlfile import YamlFile
 
 __all__ = ["WireArticle", "WireClaim", "load_wire"]
@@ -65,6 +65,10 @@ class WireArticle:
 
 
 class _AnnotationReader(YamlFile):
+    def __init__(self, path: Path, statuses: Sequence[str]):
+        super().__init__(path)
+        self.statuses = tuple(statuses)
+
     def read(self) -> WireArticle | None:
         root = self.root()
         if root is None:
@@ -125,8 +129,8 @@ class _AnnotationReader(YamlFile):
         if fields is None:
             return None
         values = {key: value for key, (_, value) in fields.items()}
-        if values["status"] not in CONFIRMATION_STATUSES:
-            self.problem(fields["status"][0], f"unknown status {values['status']!r} (one of {', '.join(CONFIRMATION_STATUSES)})")
+        if values["status"] not in self.statuses:
+            self.problem(fields["status"][0], f"unknown status {values['status']!r} (one of {', '.join(self.statuses)})")
             return None
         content = str(values["content"])
         start = text.find(content)
@@ -146,8 +150,9 @@ class _AnnotationReader(YamlFile):
         )
 
 
-def load_wire(folder: str | Path, *, docs: int | None = None) -> list[WireArticle]:
-    """The annotated articles of a folder, in file name order."""
+def load_wire(folder: str | Path, statuses: Sequence[str], *, docs: int | None = None) -> list[WireArticle]:
+    """The annotated articles of a folder, in file name order; ``statuses``
+    are the confirmation statuses an annotation may use (the rule set's)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise EvalError(f"{folder}: not a folder of annotated articles")
@@ -156,7 +161,7 @@ def load_wire(folder: str | Path, *, docs: int | None = None) -> list[WireArticl
         raise EvalError(f"{folder}: no annotation files (*.yaml)")
     articles = []
     for path in files[:docs]:
-        reader = _AnnotationReader(path)
+        reader = _AnnotationReader(path, statuses)
         article = reader.read()
         if reader.problems:
             raise EvalError(str(reader.problems[0]))

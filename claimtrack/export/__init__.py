@@ -27,7 +27,7 @@ from pathlib import Path
 import attrs
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.model import Result
+from claimtrack.model import ARTICLE_KEYS, Result
 
 __all__ = ["FORMATS", "Article", "ExportError", "Format", "articles_of", "file_stems", "render", "write"]
 
@@ -105,7 +105,7 @@ def _article(item):
         # A result read from a file with front matter carries it in its
         # document record: title, outlet, url and date reach every export.
         meta = item.document.metadata or {}
-        known = {key: str(meta[key]) for key in ("title", "outlet", "url", "date") if meta.get(key)}
+        known = {key: str(meta[key]) for key in ARTICLE_KEYS if meta.get(key)}
         return Article(result=item, **known)
     if isinstance(getattr(item, "result", None), Result):
         return item

@@ -28,7 +28,7 @@ from pathlib import Path
 import attrs
 
 from claimtrack.export import file_stems
-from claimtrack.model import CLAIM_KINDS, CONFIRMATION_STATUSES
+from claimtrack.model import CLAIM_KINDS
 
 __all__ = ["BratDocument", "BratSpan", "annotation_conf", "fragments", "read", "render", "write"]
 
@@ -113,8 +113,7 @@ def _ann(result) -> str:
     ann = _Ann(result.text)
     for claim in result.claims:
         content = claim.content
-        pieces = [(part.start, part.end) for part in content.parts] or [(content.start, content.end)]
-        content_id = ann.span(TYPES["content"], pieces)
+        content_id = ann.span(TYPES["content"], list(content.ranges))
         ann.attribute("Kind", content_id, claim.kind)
         ann.attribute("Status", content_id, claim.confirmation.status)
         if claim.hedged:
@@ -151,7 +150,11 @@ def _ann(result) -> str:
 
 def annotation_conf(articles) -> str:
     kinds = "|".join(CLAIM_KINDS)
-    statuses = "|".join(CONFIRMATION_STATUSES)
+    from claimtrack.ruleset.loader import default_rules
+
+    declared = default_rules().names("confirmation", "statuses")
+    seen = {claim.confirmation.status for a in articles for claim in a.result.claims}
+    statuses = "|".join([*declared, *sorted(seen - set(declared))])  # an overlay's statuses too
     types = sorted(
         {claim.source.type for a in articles for claim in a.result.claims if claim.source} | {"unknown"}
     )

@@ -130,8 +130,7 @@ def _spans(claim: Claim) -> list[tuple[int, int, str]]:
         spans.append((claim.source.start, claim.source.end, "SOURCE"))
     if claim.cue is not None:
         spans.append((claim.cue.start, claim.cue.end, "CUE"))
-    parts = claim.content.parts or [claim.content]
-    spans.extend((part.start, part.end, "CONTENT") for part in parts)
+    spans.extend((start, end, "CONTENT") for start, end in claim.content.ranges)
     return spans
 
 

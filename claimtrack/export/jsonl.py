@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
-from claimtrack.export.json import document_dict
+from claimtrack.export.json import document_dict, to_json
 
 __all__ = ["render"]
 
 
 def render(articles) -> str:
-    return "".join(json.dumps(document_dict(article), ensure_ascii=False) + "\n" for article in articles)
+    return "".join(to_json(document_dict(article), indent=None) + "\n" for article in articles)

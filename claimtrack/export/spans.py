@@ -91,9 +91,7 @@ def _claim_spans(text: str, claim: Claim) -> list[Marked]:
         spans.append(
             Marked(f"{claim.id}.cue", "cue", cue.text, cue.start, cue.end, claim.id, details=details)
         )
-    pieces = claim.content.parts or ((claim.content.start, claim.content.end),)
-    for number, piece in enumerate(pieces, 1):
-        start, end = (piece.start, piece.end) if hasattr(piece, "start") else piece
+    for number, (start, end) in enumerate(claim.content.ranges, 1):
         spans.append(
             Marked(
                 f"{claim.id}.content.{number}",

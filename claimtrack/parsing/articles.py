@@ -17,11 +17,12 @@ from typing import Any
 import yaml
 
 from claimtrack.errors import InputError
+from claimtrack.model import ARTICLE_KEYS
 from claimtrack.parsing.textio import display_name, read_text
 
 __all__ = ["FRONT_MATTER_KEYS", "iso_date", "read_article", "split_front_matter"]
 
-FRONT_MATTER_KEYS = ("title", "outlet", "url", "date")
+FRONT_MATTER_KEYS = ARTICLE_KEYS
 _FENCE = "---"
 
 

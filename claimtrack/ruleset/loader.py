@@ -122,6 +122,11 @@ class RuleSet:
             )
         return self._compiled[key]
 
+    def names(self, kind: str, section: str) -> tuple[str, ...]:
+        """The names a section declares, in file order: ``names("confirmation",
+        "statuses")`` are the confirmation statuses of this rule set."""
+        return tuple(rule.get("name") for rule in self.section(kind, section))
+
     def get(self, rule_id: str) -> Rule:
         return self.rules[rule_id]
 

@@ -193,7 +193,12 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
     },
     "sources": {
-        "types": {"name": S(required=True), "description": S()},
+        "types": {
+            "name": S(required=True),
+            "description": S(),
+            "of_personal_pronoun": S("bool"),  # the type a source named by 'he', 'she' gets
+            "personal_pronouns": S("bool"),  # false: 'he', 'she' never refer to a source of this type
+        },
         "gazetteer": {
             "names": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
@@ -337,6 +342,10 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "note": S(),
         },
         "party_extensions": {"pattern": S("regex", required=True), "note": S()},
+    },
+    "tracker": {
+        "stopwords": {"words": S("str_list", required=True), "note": S()},
+        "possessives": {"endings": S("str_list", required=True), "note": S()},
     },
 }
 

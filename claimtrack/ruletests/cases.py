@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from claimtrack.errors import Problem
-from claimtrack.model import CLAIM_KINDS, CONFIRMATION_STATUSES
+from claimtrack.model import CLAIM_KINDS
 
 if TYPE_CHECKING:
     from claimtrack.model import Claim
@@ -52,7 +52,7 @@ CLAIM_FIELDS: dict[str, _Field] = {
     "hedged": _Field(lambda claim: claim.hedged, "bool"),
     "hedges": _Field(lambda claim: sorted(hedge.text for hedge in claim.hedges), "list"),
     "hedge_classes": _Field(lambda claim: sorted({hedge.cls for hedge in claim.hedges}), "list"),
-    "status": _Field(lambda claim: claim.confirmation.status, CONFIRMATION_STATUSES),
+    "status": _Field(lambda claim: claim.confirmation.status, "status"),  # one the rules declare
     "rules": _Field(lambda claim: list(fired_rules(claim)), "list"),
 }
 

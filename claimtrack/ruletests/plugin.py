@@ -73,6 +73,14 @@ def _ruleset(config: pytest.Config):
     return value
 
 
+def _statuses(config: pytest.Config) -> tuple[str, ...] | None:
+    """The statuses the session's rules declare (None, the shipped ones', when the rules do not load)."""
+    try:
+        return tuple(_ruleset(config).names("confirmation", "statuses"))
+    except Exception:  # noqa: BLE001 - the rules' own error is reported per item
+        return None
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     patterns = parent.config.getini("claimtrack_rule_files")
     if file_path.suffix != ".yaml" or not ruletests.is_rule_test_file(file_path, patterns):
@@ -87,7 +95,7 @@ class RuleTestFile(pytest.File):
 
     def collect(self):
         try:
-            cases = ruletests.load_cases(self.path)
+            cases = ruletests.load_cases(self.path, _statuses(self.config))
         except ruletests.RuleTestError as error:
             raise self.CollectError(str(error)) from None
         for case in cases:

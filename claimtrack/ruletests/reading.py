@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,10 @@ def find_rule_test_files(paths: Iterable[str | Path], patterns: Iterable[str] = 
 
 
 class _CaseReader(YamlFile):
+    def __init__(self, path: Path, statuses: Sequence[str]):
+        super().__init__(path)
+        self.statuses = tuple(statuses)
+
     def read(self) -> list[Case]:
         if not self.path.is_file():
             self.problem(None, "no such rule test file")
@@ -118,8 +122,9 @@ class _CaseReader(YamlFile):
             ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
             message = f"{key!r} must be a list of strings"
         else:
-            ok = value in kind
-            message = f"{key!r} must be one of {', '.join(map(str, kind))}; got {value!r}"
+            choices = self.statuses if kind == "status" else kind
+            ok = value in choices
+            message = f"{key!r} must be one of {', '.join(map(str, choices))}; got {value!r}"
         if not ok:
             self.problem(node, message)
             return default
@@ -199,9 +204,15 @@ class _CaseReader(YamlFile):
         return tuple(claims)
 
 
-def load_cases(path: str | Path) -> list[Case]:
-    """The cases in one rule test file; :class:`RuleTestError` lists every problem."""
-    reader = _CaseReader(Path(path))
+def load_cases(path: str | Path, statuses: Sequence[str] | None = None) -> list[Case]:
+    """The cases in one rule test file; :class:`RuleTestError` lists every problem.
+    An expected ``status`` must be one of ``statuses``: those the rules under
+    test declare (default: the shipped rules')."""
+    if statuses is None:
+        from claimtrack.ruleset.loader import default_rules
+
+        statuses = default_rules().names("confirmation", "statuses")
+    reader = _CaseReader(Path(path), statuses)
     cases = reader.read()
     if reader.problems:
         raise RuleTestError(sorted(reader.problems, key=lambda p: (p.line, p.column)))

@@ -168,7 +168,7 @@ def run_files(
         if not file.exists():
             continue
         try:
-            cases = load_cases(file)
+            cases = load_cases(file, ruleset.names("confirmation", "statuses"))
         except RuleTestError as error:
             errors.extend(error.problems)
             continue

@@ -23,12 +23,6 @@ from claimtrack.stages.hedge_vocabulary import HedgeVocabulary, compiled_hedges,
 __all__ = ["find_hedges", "mark_hedges"]
 
 
-def _content_ranges(claim: Claim) -> list[tuple[int, int]]:
-    if claim.content.parts:
-        return [(part.start, part.end) for part in claim.content.parts]
-    return [(claim.content.start, claim.content.end)]
-
-
 def _cue_words(claim: Claim, docwords: Document, compiled: HedgeVocabulary) -> list[Word]:
     """The cue's words, the auxiliaries and adverbs on them, and the verb governing them."""
     if claim.cue is None:
@@ -48,7 +42,7 @@ def _cue_words(claim: Claim, docwords: Document, compiled: HedgeVocabulary) -> l
 def find_hedges(text: str, docwords: Document, claim: Claim, rules: RuleSet) -> list[Hedge]:
     """Every hedge that counts for ``claim``, in text order."""
     compiled = compiled_hedges(rules)
-    content = _content_ranges(claim)
+    content = claim.content.ranges
     words = [word for start, end in content for word in docwords.within(start, end)]
     cue_words = _cue_words(claim, docwords, compiled)
     ranges = list(content) + [(word.start, word.end) for word in cue_words]

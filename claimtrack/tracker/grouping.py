@@ -2,7 +2,7 @@
 
 A claim is compared by its gist (:class:`Gist`): its content words (the
 lower-cased words left after dropping words of one or two letters and the
-stop list in ``claimtrack/data/stopwords.yaml``), the numbers it states and
+stop list in ``rules/tracker.yaml``), the numbers it states and
 the names it mentions. Two claims are the same claim when their numbers and
 names agree and rapidfuzz's token-sort ratio of their content words (plus a
 bonus when the source is the same) reaches the threshold; claims more than
@@ -26,10 +26,9 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from importlib import resources
+from itertools import groupby
 
 import attrs
-import yaml
 from rapidfuzz import fuzz
 
 from claimtrack.model import SourceEntity
@@ -62,19 +61,35 @@ class TrackerSettings:
 
 @functools.cache
 def _stopwords() -> frozenset[str]:
-    data = resources.files("claimtrack").joinpath("data/stopwords.yaml").read_text("utf-8")
-    return frozenset(word.lower() for word in yaml.safe_load(data)["stopwords"])
+    """The stop list of the shipped rules (rules/tracker.yaml)."""
+    from claimtrack.ruleset.loader import default_rules
+
+    return frozenset(word.lower() for rule in default_rules().section("tracker", "stopwords") for word in rule.get("words"))
+
+
+def _without_possessive(word: str) -> str:
+    for ending in _possessives():
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+@functools.cache
+def _possessives() -> tuple[str, ...]:
+    """The possessive endings cut off a word (rules/tracker.yaml)."""
+    from claimtrack.ruleset.loader import default_rules
+
+    return tuple(ending for rule in default_rules().section("tracker", "possessives") for ending in rule.get("endings"))
 
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_POSSESSIVE = ("'s", "’s")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def _words(text: str) -> list[str]:
     """The words of ``text`` in order, possessive 's dropped (a plain loop: it runs for every candidate)."""
-    return [word[:-2] if word.endswith(_POSSESSIVE) else word for word in _WORD.findall(text)]
+    return [_without_possessive(word) for word in _WORD.findall(text)]
 
 
 def _content_words(text: str) -> list[str]:
@@ -243,10 +258,4 @@ def _is_name_word(word: str) -> bool:
 
 def _name_runs(words: Sequence[str]) -> list[list[str]]:
     """Maximal runs of consecutive capitalised content words."""
-    runs: list[list[str]] = [[]]
-    for word in words:
-        if _is_name_word(word):
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+    return [list(run) for named, run in groupby(words, key=_is_name_word) if named]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimtrack.errors import ResultError
-from claimtrack.model import Claim, Result, SourceEntity
+from claimtrack.model import Claim, Result, SourceEntity, text_sha256
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
 from claimtrack.tracker.articles import Article, iso_date, read_article
@@ -131,7 +130,7 @@ class Tracker:
         **meta: str | None,
     ) -> Added:
         """Extract ``text`` and store it; a text already stored is not parsed again."""
-        known = self._document_with_hash(_sha256(text))
+        known = self._document_with_hash(text_sha256(text))  # before parsing: a stored text is not parsed again
         if known is not None:
             return Added(document=known["id"], doc_id=known["doc_id"], added=False)
         from claimtrack.pipeline import extract
@@ -152,7 +151,7 @@ class Tracker:
     ) -> Added:
         """Store an extracted document and group its claims, in one transaction."""
         day = iso_date(date, result.document.id) if date is not None else None
-        sha = _sha256(result.text)
+        sha = result.document.sha256  # computed once, by the pipeline
         # Computed before the write lock is taken, so other writers wait less.
         keys = [tuple(dict.fromkeys(band_keys(claim.content.text))) for claim in result.claims]
         with transaction(self._db):
@@ -474,6 +473,3 @@ def _appearance_order(appearance: Appearance) -> tuple[str, int]:
     document = appearance.document
     return (document.date or document.added_at[:10], document.id)
 
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -30,6 +30,7 @@ from claimtrack.stages.claims.phrases import (
     trim,
     words_span,
 )
+from claimtrack.ud import PUNCT_OR_CONJUNCTION
 
 __all__ = ["attribute"]
 
@@ -198,7 +199,7 @@ def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexi
     if source is None:
         return f"phrase '{name}' has no source after it"
     first = hit.words[0]
-    leading = [w for w in sent.words[: first.index] if w.upos not in ("PUNCT", "CCONJ")]
+    leading = [w for w in sent.words[: first.index] if w.upos not in PUNCT_OR_CONJUNCTION]
     after = [w for w in sent.words[marker.index + 1 :] if w.start >= source[1]]
     if not leading:
         if not after or after[0].lower != ",":

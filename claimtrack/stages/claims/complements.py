@@ -28,6 +28,7 @@ from claimtrack.stages.claims.phrases import (
     without_complementiser,
     words_span,
 )
+from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, VERBS
 
 __all__ = ["Found", "clause_pieces", "complement", "reportable_clause"]
 
@@ -138,13 +139,13 @@ def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | N
         return None
     for position, word in enumerate(subject):
         if word.base_deprel == "mark" or word.has("PronType=Int"):
-            if any(w.upos in ("NOUN", "PROPN", "PRON") for w in subject[position + 1 :]):
+            if any(w.upos in NOMINALS for w in subject[position + 1 :]):
                 return None  # 'announce the competitions as they do', 'discovered this when he conducted ...'
     spoken = [w for w in subject if w.upos != "PUNCT"]
     for before, word in zip(spoken, spoken[1:]):
         if before.upos == "CCONJ" and word.upos == "VERB":
             return None  # 'writing letters to friends and composing what ...': a second predicate
-        if word.upos == "PRON" and word.has("PronType=Prs") and before.upos in ("NOUN", "PROPN"):
+        if word.upos == "PRON" and word.has("PronType=Prs") and before.upos in NOUNS:
             return None  # 'when he found his brother he had resolution', 'the words "I'm ...': a new clause
     if any(w.lower == "," and n.upos == "CCONJ" for w, n in zip(subject, subject[1:])):
         return None  # 'recognized Airbnb as a threat, and in 2016, began ...': a second clause
@@ -185,7 +186,7 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
             continue
         tree = sent.subtree(kid)
         gap = sent.words[end + 1 : tree[0].index]
-        if any(w.upos not in ("PUNCT", "CCONJ") for w in gap) or kid.upos != "VERB" and kid.upos != "AUX" and kid.base_deprel == "conj":
+        if any(w.upos not in PUNCT_OR_CONJUNCTION for w in gap) or kid.upos != "VERB" and kid.upos != "AUX" and kid.base_deprel == "conj":
             break
         if kid.base_deprel == "conj" and not (quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end)):
             break
@@ -208,7 +209,7 @@ def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], ad
         return []
     if len(between) == 1 and between[0].lower == "that":
         return []  # the complementiser, whatever the parse called it ('said that, if true, ...')
-    if not any(w.upos in ("NOUN", "PROPN", "PRON", "NUM") for w in between):
+    if not any(w.upos in NOMINALS_AND_NUMBERS for w in between):
         return []
     if sent.kids(clause, "nsubj", "nsubj:pass", "csubj", "expl"):
         # 'said the path to winning the state was narrow' with 'state' taken
@@ -226,7 +227,7 @@ def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], ad
 def _adjoining(words: list[Word], more: list[Word]) -> bool:
     """The second clause starts right where the first one ends: one clause
     the parse cut in two, not a coordinated or separate one."""
-    return bool(words and more) and more[0].index == words[-1].index + 1 and more[0].upos not in ("CCONJ", "PUNCT")
+    return bool(words and more) and more[0].index == words[-1].index + 1 and more[0].upos not in PUNCT_OR_CONJUNCTION
 
 
 def _parenthetical_inside_clause(sent: Sent, cue: Word) -> tuple[Span, Span] | None:
@@ -240,10 +241,10 @@ def _parenthetical_inside_clause(sent: Sent, cue: Word) -> tuple[Span, Span] | N
     closing = sent.words[cue.index + 1 : cue.index + 2]
     if not lead or not closing or closing[0].lower != ",":
         return None
-    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+    if any(w.upos not in MENTION_LEAD for w in lead):
         return None
     first = sent.words[: opening.index]
-    if any(w.upos in ("VERB", "AUX") or w.lower == "," for w in first):
+    if any(w.upos in VERBS or w.lower == "," for w in first):
         return None
     before, after = words_span(first), words_span(sent.words[closing[0].index + 1 :])
     if before is None or after is None:
@@ -257,12 +258,12 @@ def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
         return None
     opening = last_comma_before(sent, cue)
     lead = sent.words[opening.index + 1 : cue.index] if opening is not None else []
-    if any(w.upos not in ("PRON", "PROPN", "NOUN", "DET", "ADJ") for w in lead):
+    if any(w.upos not in MENTION_LEAD for w in lead):
         return None
     between: list[Word] = []
     for word in sent.words[cue.index + 1 :]:
         if word.lower == ",":
-            if any(w.upos in ("NOUN", "PROPN", "PRON") for w in between) or not between:
+            if any(w.upos in NOMINALS for w in between) or not between:
                 return word if word.index < len(sent.words) - 2 else None
             return None
         if word.upos in ("VERB", "AUX", "SCONJ"):
@@ -318,7 +319,7 @@ def reportable_clause(sent: Sent, found: Found) -> bool:
     if found[0] is None:
         return False
     words = [w for start, end in clause_pieces(found[0]) for w in sent.words_between(start, end)]
-    if not any(w.upos in ("VERB", "AUX") for w in words):
+    if not any(w.upos in VERBS for w in words):
         return False
     ids = {w.id for w in words}
     heads = [w for w in words if w.head_id not in ids]
@@ -369,7 +370,7 @@ def _past_read_as_participle(sent: Sent, word: Word) -> bool:
     following = sent.words[word.index + 1 : word.index + 2]
     return (
         word.xpos == "VBN" and word.base_deprel == "acl" and bool(previous)
-        and previous[0].upos in ("NOUN", "PROPN") and not sent.kids(word, "aux", "aux:pass", "obl:agent")
+        and previous[0].upos in NOUNS and not sent.kids(word, "aux", "aux:pass", "obl:agent")
         and not (following and following[0].upos == "ADV")
     )
 

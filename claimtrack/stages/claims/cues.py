@@ -18,6 +18,7 @@ from claimtrack.ruleset.loader import Rule, RuleSet
 from claimtrack.ruleset.regex import Regex
 from claimtrack.stages.claims.phrases import clause_of_verb_read_as_noun, evidential_subject, verb_read_as_noun
 from claimtrack.stages.claims.quotes import QuotePair
+from claimtrack.ud import FINITE_XPOS, NOUNS, VERBS
 
 __all__ = ["CueHit", "Lexicon", "build_lexicon", "document_head", "find_cues"]
 
@@ -170,7 +171,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
         if word.id in taken:
             continue
         noun = lexicon.nouns.get(word.lemma)
-        if noun is not None and word.upos in ("NOUN", "PROPN"):
+        if noun is not None and word.upos in NOUNS:
             link = _noun_link(sent.words, index + 1, noun)
             if link:
                 hits.append(CueHit((word, *link), noun, "noun"))
@@ -180,7 +181,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
         if not rules or word.base_deprel == "amod":
             continue  # 'the said company'
         if (
-            word.upos not in ("VERB", "AUX")
+            word.upos not in VERBS
             and clause_of_verb_read_as_noun(sent, word) is None
             and not verb_read_as_noun(sent, word)
         ):
@@ -207,7 +208,7 @@ def _clause_of_its_own(sent: Sent, word: Word) -> bool:
     reading of '"...," campaign manager Robby Mook wrote'."""
     if sent.kids(word, "nsubj"):
         return True
-    return not any(kid.has("PronType=Rel") for kid in sent.kids(word)) and word.xpos in ("VBD", "VBZ", "VBP")
+    return not any(kid.has("PronType=Rel") for kid in sent.kids(word)) and word.xpos in FINITE_XPOS
 
 
 def _participle_modifier(sent: Sent, word: Word) -> bool:
@@ -218,7 +219,7 @@ def _participle_modifier(sent: Sent, word: Word) -> bool:
     if sent.kids(word, "aux", "aux:pass"):
         return False
     previous = sent.words[word.index - 1 : word.index]
-    return bool(previous) and previous[0].upos in ("NOUN", "PROPN")
+    return bool(previous) and previous[0].upos in NOUNS
 
 
 def _possessive_phrase(words: list[Word], index: int, sequence: tuple[str, ...]) -> tuple[Word, ...] | None:
@@ -280,7 +281,7 @@ def document_head(sent: Sent, last: Word, rule: Rule) -> Word | None:
     heads = {word.lower() for word in rule.get("heads") or ()}
     if head is None or last.base_deprel != "case" or head.index <= last.index:
         return None
-    if head.upos not in ("NOUN", "PROPN") or head.lemma.lower() not in heads:
+    if head.upos not in NOUNS or head.lemma.lower() not in heads:
         return None
     own = {word.lower() for word in rule.get("not_modifiers") or ()}
     if any(kid.lower in own for kid in sent.kids(head, "det", "nmod:poss", "amod")):

@@ -32,6 +32,7 @@ from claimtrack.stages.claims.phrases import (
     words_span,
 )
 from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.ud import NOUNS
 
 __all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
 
@@ -162,7 +163,7 @@ def _evidential(
         return None
     source_head = subject
     for word in sent.words[subject.index : cue.index]:
-        if word.upos in ("NOUN", "PROPN") and any(k.lower in lexicon.subject_cases for k in sent.kids(word, "case")):
+        if word.upos in NOUNS and any(k.lower in lexicon.subject_cases for k in sent.kids(word, "case")):
             source_head = word
             break
     words = object_words(sent, cue)

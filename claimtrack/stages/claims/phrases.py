@@ -15,19 +15,23 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, is_line_break
 from claimtrack.stages.claims.quotes import Quote, Quotes
+from claimtrack.ud import (
+    CLAUSE_CUT,
+    DETERMINERS,
+    FINITE_OR_PARTICIPLE_XPOS,
+    NOMINALS,
+    NOUNS,
+    NP_SKIP,
+    NP_WORDS,
+    PUNCT_OR_CONJUNCTION,
+    SUBJECTS,
+    VERBS,
+)
 
 __all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
 
 
-CLAUSE_CUT = ("conj", "cc", "punct", "parataxis", "nsubj", "aux", "mark")
-
-SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
-
-NP_SKIP = ("acl:relcl", "parataxis", "punct", "advcl", "dep", "obl:tmod", "nmod:tmod")
-
 PUNCT_EDGES = " \t,;:.—–-" + LINE_BREAK_CHARS
-
-NP_WORDS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON")
 
 
 def words_span(words: list[Word]) -> tuple[int, int] | None:
@@ -92,7 +96,7 @@ def evidential_subject(sent: Sent, verb: Word, subjects: Container[str]) -> Word
     if subject is not None and noun_in(subject, subjects):
         return subject
     for word in reversed(sent.words[: verb.index]):
-        if word.upos in ("NOUN", "PROPN") and noun_in(word, subjects):
+        if word.upos in NOUNS and noun_in(word, subjects):
             if subject is not None and word in sent.subtree(subject):
                 return subject  # 'A video posted online' parsed with 'online' as its head
             return word
@@ -113,15 +117,14 @@ def noun_phrase(
     for word in words:
         if word.index > head.index:
             gap = sent.words[kept[-1].index + 1 : word.index] if kept else []
-            stop = (",", "(", "\u2014", "who", "which", "that")
             opened = bool(kept) and (kept[-1].lemma in postmodifiers or kept[-1].lower in postmodifiers)
-            if word.lower in stop or (word.lower in cuts and not opened) or any(w.lower in stop for w in gap):
+            if _ends_phrase(word) or (word.lower in cuts and not opened) or any(_ends_phrase(w) for w in gap):
                 break
         kept.append(word)
     while len(kept) > 1 and kept[-1].lower in cuts:
         kept.pop()  # 'The official further' (tagged as the head), 'the force on Thursday'
     if not any(w.upos not in ("ADP", "DET", "PUNCT", "CCONJ") for w in kept) or (
-        kept[-1].lower in cuts and kept[-1].upos not in ("PRON", "DET")
+        kept[-1].lower in cuts and kept[-1].upos not in DETERMINERS
     ):
         return None  # only a time phrase: 'on Tuesday'
     last = kept[-1]
@@ -139,12 +142,18 @@ def with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
     first = words[0].index
     if first >= 2 and sent.words[first - 1].lower in ("'s", "\u2019s", "'"):
         start = first - 1
-        while start > 0 and sent.words[start - 1].upos in ("PROPN", "NOUN") or (
+        while start > 0 and sent.words[start - 1].upos in NOUNS or (
             start > 1 and sent.words[start - 1].lower == "-" and sent.words[start - 2].upos == "PROPN"
         ):
             start -= 1
         words = sent.words[start:first] + words
     return words_span(words)
+
+
+def _ends_phrase(word: Word) -> bool:
+    """After a noun phrase's head, a comma, bracket or dash, a relative pronoun
+    or the 'that' of a content clause ('the fact | that ...') ends the phrase."""
+    return word.lower in (",", "(", "\u2014", "that") or word.has("PronType=Rel")
 
 
 def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
@@ -157,7 +166,7 @@ def np_after(sent: Sent, index: int, cuts: frozenset[str] = frozenset()) -> tupl
         if kept and _joins_words(sent, word):
             kept.append(word)  # 'Ines Korr-Baptiste'
             continue
-        if word.upos == "PUNCT" or word.lower in ("who", "which", "that") or (kept and word.lower in cuts):
+        if word.upos == "PUNCT" or word.has("PronType=Rel") or (kept and word.lower in cuts):
             break
         if word.upos == "AUX" or kept and word.upos == "VERB" and "VerbForm=Fin" in word.feats:
             break
@@ -216,7 +225,7 @@ def np_before(sent: Sent, cue: Word) -> tuple[int, int] | None:
     candidates = segments[closing[-1] + 1 :] if closing else segments[-1:]
     for segment, _ in candidates:
         kept = [w for w in segment if w.upos != "ADV"]
-        if kept and any(w.upos in ("NOUN", "PROPN", "PRON") for w in kept):
+        if kept and any(w.upos in NOMINALS for w in kept):
             return words_span(kept)
     return None
 
@@ -227,7 +236,7 @@ def quote_at(quotes: Quotes, start: int, end: int) -> list[Quote]:
 
 
 def verb_between(sent: Sent, start: int, end: int) -> bool:
-    return any(w.upos in ("VERB", "AUX") for w in sent.words_between(start, end))
+    return any(w.upos in VERBS for w in sent.words_between(start, end))
 
 
 def quote_opens_unit(text: str, quote: Quote) -> bool:
@@ -296,7 +305,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     for kid in sent.kids(cue):
         if kid.base_deprel == "ccomp":
             found.append(kid)
-        elif kid.base_deprel == "xcomp" and kid.xpos in ("VBD", "VBZ", "VBP", "VBN") and not sent.kids(kid, "mark", "aux"):
+        elif kid.base_deprel == "xcomp" and kid.xpos in FINITE_OR_PARTICIPLE_XPOS and not sent.kids(kid, "mark", "aux"):
             found.append(kid)  # a tensed verb is no infinitive: 'which they say left a vacuum'
         elif kid.base_deprel in ("conj", "parataxis", "advcl") and kid.index > cue.index:
             first = sent.subtree(kid)[0]
@@ -355,7 +364,7 @@ def np_right_before(sent: Sent, cue: Word, postmodifiers: frozenset[str] = froze
         if word.upos not in NP_WORDS and word.lower not in ("'s", "\u2019s", "-"):
             break
         words.insert(0, word)
-    if not words or words[-1].upos not in ("NOUN", "PROPN", "PRON"):
+    if not words or words[-1].upos not in NOMINALS:
         return None
     return words_span(through_postmodifier(sent, words[0].index, postmodifiers) + words)
 
@@ -385,7 +394,7 @@ def leading_np(sent: Sent, cue: Word) -> tuple[int, int] | None:
         if word.upos not in NP_WORDS:
             return None
         words.append(word)
-    if not words or len(words) == cue.index or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in words):
+    if not words or len(words) == cue.index or not any(w.upos in NOMINALS for w in words):
         return None
     return words_span(words)
 
@@ -395,10 +404,10 @@ def bare_np_before(sent: Sent, noun: Word) -> tuple[int, int] | None:
     before a determiner-less cue noun are its source."""
     words: list[Word] = []
     for word in reversed(sent.words[: noun.index]):
-        if word.upos not in ("PROPN", "NOUN"):
+        if word.upos not in NOUNS:
             break
         words.insert(0, word)
-    if not words or words[0].index != 0 and sent.words[words[0].index - 1].upos not in ("PUNCT", "CCONJ"):
+    if not words or words[0].index != 0 and sent.words[words[0].index - 1].upos not in PUNCT_OR_CONJUNCTION:
         return None
     return words_span(words)
 
@@ -435,7 +444,7 @@ def verb_read_as_noun(sent: Sent, word: Word) -> bool:
         return False
     previous = sent.words[word.index - 1 : word.index]
     following = sent.words[word.index + 1 : word.index + 2]
-    if not previous or previous[0].upos not in ("NOUN", "PROPN"):
+    if not previous or previous[0].upos not in NOUNS:
         return False
     return not following or following[0].upos == "PUNCT" or following[0].lower == "that"
 
@@ -450,7 +459,7 @@ def phrase_ending_before(sent: Sent, word: Word) -> tuple[int, int] | None:
         words.insert(0, previous)
     while words and words[0].upos == "ADP":
         words.pop(0)
-    if not words or words[-1].upos not in ("NOUN", "PROPN"):
+    if not words or words[-1].upos not in NOUNS:
         return None
     return words_span(words)
 

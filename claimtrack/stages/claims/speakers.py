@@ -17,8 +17,6 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.cues import CueHit, Lexicon
 from claimtrack.stages.claims.phrases import (
-    NP_SKIP,
-    SUBJECTS,
     after_case,
     cue_closes_sentence,
     ends_clause,
@@ -35,6 +33,7 @@ from claimtrack.stages.claims.phrases import (
     subject_of,
     words_span,
 )
+from claimtrack.ud import DETERMINERS, NOMINALS, NOUNS, NOUN_PHRASE_TAGS, NP_SKIP, SUBJECTS, VERBS
 
 __all__ = ["phrase_source", "source_after_quote", "verb_source"]
 
@@ -124,7 +123,7 @@ def _adjacent_subject(sent: Sent, subject: Word, cue: Word) -> bool:
     comma at most ('The firm's lawyer, Ada Brook, calls X "a stunt"'): no
     inverted source after the cue is looked for."""
     words = [w for w in sent.subtree(subject) if w.upos != "PUNCT"]
-    if any(w.upos in ("VERB", "AUX") and w.deprel not in ("amod", "case") for w in words):
+    if any(w.upos in VERBS and w.deprel not in ("amod", "case") for w in words):
         return False  # a clause the parse made the subject: 'Prices rose, said X'
     return bool(words) and words[-1].index < cue.index and all(
         w.lower == "," for w in sent.words[words[-1].index + 1 : cue.index]
@@ -143,7 +142,7 @@ def _quotation_goes_on(sent: Sent, offset: int) -> bool:
         if word.upos == "PUNCT" and word.lower in ('"', "\u201d", "''", "'", "\u2019"):
             break
         quoted.append(word)
-    return any(w.upos in ("VERB", "AUX") for w in quoted)
+    return any(w.upos in VERBS for w in quoted)
 
 
 def _relative_follows(sent: Sent, offset: int) -> bool:
@@ -157,7 +156,7 @@ def _not_a_subject(sent: Sent, word: Word, cuts: frozenset[str]) -> bool:
     phrase ('last week', 'Thursday'), a sentence adverb the tagger took for a
     name ('Still, ...'), or a dateline in capitals ('LONDON --') before the real
     subject."""
-    if word.upos in ("PRON", "DET"):
+    if word.upos in DETERMINERS:
         return False
     if word.lower in cuts:
         return True
@@ -224,7 +223,7 @@ def _after_break(sent: Sent, head: Word, cuts: frozenset[str]) -> tuple[int, int
         if word.index not in inside or word.upos == "PUNCT" or word.lower in cuts:
             break
         kept.append(word)
-    if not kept or not any(w.upos in ("NOUN", "PROPN") for w in kept):
+    if not kept or not any(w.upos in NOUNS for w in kept):
         return None
     return words_span(kept)
 
@@ -234,16 +233,15 @@ def source_after_quote(sent: Sent, quote_end: int, cue: Word, lexicon: Lexicon) 
     cue no subject ('"...," Lael Brainard, a Fed governor, said': the parser
     hung the name on the quotation's verb)."""
     between = [w for w in sent.words_between(quote_end, cue.start) if w.upos != "PUNCT"]
-    if not between or any(w.upos not in _NOUN_PHRASE_WORDS for w in between):
+    if not between or any(w.upos not in NOUN_PHRASE_TAGS for w in between):
         return None
     inside = {w.id for w in between}
-    heads = [w for w in between if w.head_id not in inside and w.upos in ("NOUN", "PROPN", "PRON")]
+    heads = [w for w in between if w.head_id not in inside and w.upos in NOMINALS]
     if not heads:
         return None
     return noun_phrase(sent, heads[0], lexicon.source_cuts, lexicon.postmodifiers)
 
 
-_NOUN_PHRASE_WORDS = ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "CCONJ")
 
 
 def phrase_source(sent: Sent, hit: CueHit, lexicon_cuts: frozenset[str]) -> tuple[int, int] | None:
@@ -257,7 +255,7 @@ def phrase_source(sent: Sent, hit: CueHit, lexicon_cuts: frozenset[str]) -> tupl
         head is not None
         and head.index > last.index
         and hit.words[0].base_deprel in ("case", "mark")
-        and head.upos in ("NOUN", "PROPN", "PRON")
+        and head.upos in NOMINALS
     ):
         words = [w for w in sent.subtree(head) if last.index < w.index <= head.index]
         trailing = [
@@ -295,13 +293,13 @@ def _whole_phrase(sent: Sent, head: Word, last: Word) -> tuple[int, int] | None:
     counts of ballots collected by the county clerk'), when it runs to a
     comma or the end of the sentence: it holds nothing of the content."""
     words = [w for w in sent.subtree(head, skip=NP_SKIP) if w.index > last.index]
-    if not words or any(w.upos == "ADV" or w.upos in ("VERB", "AUX") and "VerbForm=Fin" in w.feats for w in words):
+    if not words or any(w.upos == "ADV" or w.upos in VERBS and "VerbForm=Fin" in w.feats for w in words):
         return None  # a clause, or a time phrase ('a posting made just over a day ago')
     if [w.index for w in words] != list(range(words[0].index, words[-1].index + 1)):
         return None
     following = sent.words[words[-1].index + 1 : words[-1].index + 2]
     if following and following[0].lower not in (",", ".", ";", "!", "?"):
         return None
-    if any(w.lower in (",", "(", "\u2014", "who", "which", "that") for w in words):
+    if any(w.lower in (",", "(", "\u2014") or w.has("PronType=Rel") for w in words):
         return None
     return words_span(words)

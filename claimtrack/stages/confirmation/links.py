@@ -11,6 +11,7 @@ vocabulary is :mod:`claimtrack.stages.confirmation.vocabulary`.
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -22,11 +23,7 @@ from claimtrack.ruleset.regex import Match
 from claimtrack.stages.confirmation.vocabulary import ConfirmationRules, Link
 from claimtrack.stages.sources.vocabulary import compiled_sources
 
-__all__ = ["Linking", "content_ranges", "hosts_of", "inside", "made_by", "negated", "previous_claims"]
-
-
-def content_ranges(claim: Claim) -> list[tuple[int, int]]:
-    return [(part.start, part.end) for part in claim.content.parts] or [(claim.content.start, claim.content.end)]
+__all__ = ["Linking", "hosts_of", "inside", "made_by", "negated", "previous_claims"]
 
 
 def _scope(claim: Claim) -> tuple[int, int]:
@@ -59,7 +56,7 @@ class Linking:
 
     def __attrs_post_init__(self) -> None:
         self.content_of = {
-            claim.id: [word for start, end in content_ranges(claim) for word in self.document.within(start, end)]
+            claim.id: [word for start, end in claim.content.ranges for word in self.document.within(start, end)]
             for claim in self.claims
         }
         self.words_of = {claim_id: self.content_words(words) for claim_id, words in self.content_of.items()}
@@ -271,15 +268,12 @@ class Linking:
 
     def _name_runs(self, words: Sequence[Word]) -> set[str]:
         """Runs of capitalised words that are not articles or pronouns: the names in a phrase."""
-        names: set[str] = set()
-        run: list[Word] = []
-        for word in [*words, None]:
-            if word is not None and word.capitalised and word.upos not in self.compiled.not_in_names:
-                run.append(word)
-                continue
-            if run:
-                names.add(self.text[run[0].start : run[-1].end])
-            run = []
+        runs = (
+            list(run)
+            for named, run in groupby(words, key=lambda w: w.capitalised and w.upos not in self.compiled.not_in_names)
+            if named
+        )
+        names = {self.text[run[0].start : run[-1].end] for run in runs}
         return {name for name in names if len(name) > 1}
 
     def _led_by(self, names: set[str]) -> set[str]:

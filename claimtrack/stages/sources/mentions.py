@@ -31,6 +31,7 @@ from claimtrack.stages.sources.types import (
     ner_type,
     title_before,
 )
+from claimtrack.ud import DETERMINERS, NOMINALS_AND_NUMBERS, NOUNS, VERBS
 
 __all__ = ["Mention", "analyse_mention", "phrase_around"]
 
@@ -94,7 +95,7 @@ def _opens_postmodifier(word: Word, previous: Word, compiled: SourceRules) -> bo
     """
     return (
         not word.capitalised
-        and previous.upos in ("NOUN", "PROPN", "PRON", "NUM")
+        and previous.upos in NOMINALS_AND_NUMBERS
         and (word.lemma in compiled.postmodifiers or word.lower in compiled.postmodifiers)
     )
 
@@ -128,17 +129,17 @@ def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceR
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
     clause = next(
-        (at for at, word in enumerate(piece) if at and (word.feat("PronType") == "Rel" or word.upos in ("VERB", "AUX"))),
+        (at for at, word in enumerate(piece) if at and (word.feat("PronType") == "Rel" or word.upos in VERBS)),
         None,
     )
     piece = piece[:clause] if clause else piece  # "X, an economist | who covers shipping,", "a driver | named Y"
-    if not piece or any(word.upos in ("VERB", "AUX") for word in piece):
+    if not piece or any(word.upos in VERBS for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
     if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
         return []
-    nouns = [word for word in _chunk_words(piece) if word.upos in ("NOUN", "PROPN")]
-    nouns = nouns or [word for word in piece if word.upos in ("NOUN", "PROPN")]
+    nouns = [word for word in _chunk_words(piece) if word.upos in NOUNS]
+    nouns = nouns or [word for word in piece if word.upos in NOUNS]
     return [nouns[-1].lemma] if nouns else []
 
 
@@ -252,29 +253,12 @@ def _single_mention(
     indefinite = article is not None and not definite and not pronoun
     plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
 
-    type_, type_rule, animate = None, None, None
     whole_text = text[span.start : max(span.end, reach or 0)]
-    for regex, pattern_type, rule, whole in compiled.patterns:
-        if regex.search(whole_text if whole else core_span.text):
-            type_, type_rule = pattern_type, rule
-            animate = description_type([head], compiled)[1]  # "the water board" is a body
-            break
-    if type_ is None:
-        found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
-        if found_type:
-            type_, type_rule, animate = found_type, gazetteer_rule, False
-            if gazetteer_name and (name is None or name in gazetteer_name):
-                name = gazetteer_name
-    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
-    if type_ is None and bare in compiled.metonymy:
-        type_, type_rule = compiled.metonymy[bare]
-        animate = False
-    if type_ is None and name:
-        for ending, ending_type, rule in compiled.endings:
-            if name == ending or name.endswith(" " + ending):
-                type_, type_rule, animate = ending_type, rule, False
-                plural = False  # one body: "Hollis Chemicals", "Meridian Terminals"
-                break
+    type_, type_rule, animate, name, by_ending = _surface_type(
+        text, whole_text, core, core_span, possessed_text, name, head, compiled
+    )
+    if by_ending:
+        plural = False  # one body: "Hollis Chemicals", "Meridian Terminals"
     if name and title_type is None and name_first is not None and name_first.i == words[0].i:
         title_type, title_rule = title_before(words[0], docwords, compiled)
     if type_ is None and name and title_type:
@@ -305,8 +289,8 @@ def _single_mention(
         type_, type_rule = employer_type
     if pronoun is not None:
         animate = pronoun.animate
-        if pronoun.animate and type_ is None:
-            type_, type_rule = "person", pronoun.rule
+        if pronoun.animate and type_ is None and compiled.pronoun_type is not None:
+            type_, type_rule = compiled.pronoun_type, pronoun.rule
     elif animate is None and not name:
         animate = description_type([head], compiled)[1]
     unnamed = not pronoun and not name and head in compiled.anonymous_heads
@@ -333,6 +317,38 @@ def _single_mention(
     )
 
 
+def _surface_type(
+    text: str, whole_text: str, core: Sequence[Word], core_span: Span, possessed_text: str, name: str | None,
+    head: str, compiled: SourceRules,
+) -> tuple[str | None, str | None, bool | None, str | None, bool]:
+    """The type the mention's words say outright: a type pattern (``scope:
+    mention`` ones over ``whole_text``, the mention up to its cue), the
+    gazetteer (which may also give the full name), a metonym ('Washington'),
+    a name ending ('... Ministry'). Returns (type, rule, animate, name, typed
+    by a name ending)."""
+    type_, type_rule, animate = None, None, None
+    for regex, pattern_type, rule, whole in compiled.patterns:
+        if regex.search(whole_text if whole else core_span.text):
+            type_, type_rule = pattern_type, rule
+            animate = description_type([head], compiled)[1]  # "the water board" is a body
+            break
+    if type_ is None:
+        found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
+        if found_type:
+            type_, type_rule, animate = found_type, gazetteer_rule, False
+            if gazetteer_name and (name is None or name in gazetteer_name):
+                name = gazetteer_name
+    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
+    if type_ is None and bare in compiled.metonymy:
+        type_, type_rule = compiled.metonymy[bare]
+        animate = False
+    if type_ is None and name:
+        for ending, ending_type, rule in compiled.endings:
+            if name == ending or name.endswith(" " + ending):
+                return ending_type, rule, False, name, True
+    return type_, type_rule, animate, name, False
+
+
 def _role(
     text: str,
     possessed: Sequence[Word],
@@ -351,7 +367,7 @@ def _role(
         return text[possessed[0].start : name_first.start].strip(" -") or None
     if animate is not True:
         return None
-    described = [word for word in possessed if word.upos not in ("DET", "PRON")] or [head_word]
+    described = [word for word in possessed if word.upos not in DETERMINERS] or [head_word]
     return text[described[0].start : head_word.end].strip(" -–—") or None
 
 
@@ -391,7 +407,7 @@ def _employer_type(
             body = _chunk_words(after[1:]) if len(after) > 1 else []
         else:
             body = _nouns_before(possessed[:-1])
-    if not body or not any(word.upos in ("NOUN", "PROPN") or word.capitalised for word in body):
+    if not body or not any(word.upos in NOUNS or word.capitalised for word in body):
         return None
     body_type = _body_type(text, body, docwords, compiled)
     if body_type in employer.types:
@@ -403,7 +419,7 @@ def _nouns_before(words: Sequence[Word]) -> list[Word]:
     """The nouns right before a role, naming whom it speaks for ("a | Meridian | spokeswoman")."""
     nouns: list[Word] = []
     for word in reversed(words):
-        if word.upos not in ("NOUN", "PROPN") and not (word.capitalised and word.upos in ("ADJ", "X")):
+        if word.upos not in NOUNS and not (word.capitalised and word.upos in ("ADJ", "X")):
             break
         nouns.insert(0, word)
     return nouns

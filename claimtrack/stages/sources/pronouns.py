@@ -10,12 +10,18 @@ from claimtrack.model import span_of
 from claimtrack.stages.sources.entities import Entities, Entity, match_entity
 from claimtrack.stages.sources.mentions import Mention, analyse_mention, phrase_around
 from claimtrack.stages.sources.vocabulary import PronounRule, SourceRules
+from claimtrack.ud import CANDIDATE_RELATIONS, NOUNS
 
 __all__ = ["pronoun_fits", "relative_antecedent", "resolve_pronoun"]
 
 
 def pronoun_fits(
-    pronoun: PronounRule, animate: bool | None, plural: bool, type_: str, gender: str | None = None
+    pronoun: PronounRule,
+    animate: bool | None,
+    plural: bool,
+    type_: str,
+    gender: str | None,
+    compiled: SourceRules,
 ) -> bool:
     if pronoun.gender and gender and pronoun.gender != gender:
         return False
@@ -24,13 +30,12 @@ def pronoun_fits(
     if pronoun.number == "plural" and not plural and animate is not False:
         return False
     if pronoun.animate is True:
-        return animate is not False and type_ not in ("document", "social_media")
+        return animate is not False and type_ not in compiled.impersonal_types
     if pronoun.animate is False:
         return animate is not True and not plural
     return True
 
 
-_CANDIDATE_RELATIONS = ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root")
 _LOOK_BACK = 3  # sentences before the pronoun's own searched for an antecedent
 
 
@@ -60,9 +65,9 @@ def _candidates(
     found: list[_Candidate] = []
     for number in range(max(0, here - _LOOK_BACK), here + 1):
         for word in docwords.sentence_words(number):
-            if word.start >= mention.span.start or word.upos not in ("NOUN", "PROPN"):
+            if word.start >= mention.span.start or word.upos not in NOUNS:
                 continue
-            if not word.deprel.split(":")[0] in _CANDIDATE_RELATIONS:
+            if not word.deprel.split(":")[0] in CANDIDATE_RELATIONS:
                 continue
             start, end = phrase_around(word, docwords)
             entity = next(
@@ -79,14 +84,14 @@ def _candidates(
     return sorted(found, key=lambda candidate: candidate.rank)
 
 
-def _fits(pronoun: PronounRule, candidate: _Candidate) -> bool:
+def _fits(pronoun: PronounRule, candidate: _Candidate, compiled: SourceRules) -> bool:
     if candidate.entity is not None:
         entity = candidate.entity
-        return pronoun_fits(pronoun, entity.animate, entity.plural, entity.type, entity.gender)
+        return pronoun_fits(pronoun, entity.animate, entity.plural, entity.type, entity.gender, compiled)
     other = candidate.mention
     if other.pronoun is not None or (other.name is None and other.animate is None):
         return False
-    return pronoun_fits(pronoun, other.animate, other.plural, other.type, other.gender)
+    return pronoun_fits(pronoun, other.animate, other.plural, other.type, other.gender, compiled)
 
 
 def resolve_pronoun(
@@ -98,7 +103,7 @@ def resolve_pronoun(
     if pronoun is None:
         return entities.new()  # (none: only pronouns come here)
     for candidate in _candidates(mention, entities, text, docwords, compiled):
-        if not _fits(pronoun, candidate):
+        if not _fits(pronoun, candidate, compiled):
             continue
         if candidate.entity is not None:
             return candidate.entity
@@ -114,7 +119,7 @@ def resolve_pronoun(
     for entity in entities:
         positions = [other.span.start for other in entity.mentions if other.span.start < mention.span.start]
         if positions and max(positions) > best_position and pronoun_fits(
-            pronoun, entity.animate, entity.plural, entity.type, entity.gender
+            pronoun, entity.animate, entity.plural, entity.type, entity.gender, compiled
         ):
             best_entity, best_position = entity, max(positions)
     if best_entity is not None:
@@ -129,7 +134,7 @@ def relative_antecedent(text: str, mention: Mention, docwords: Document, compile
     if clause is None or not clause.deprel.startswith("acl"):
         return None
     noun = docwords.head_of(clause)
-    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start >= mention.span.start:
+    if noun is None or noun.upos not in NOUNS or noun.start >= mention.span.start:
         return None
     start, end = phrase_around(noun, docwords)
     return analyse_mention(text, span_of(text, start, end), docwords, compiled)

@@ -72,6 +72,8 @@ class SourceRules:
     employers: dict[str, EmployerRule]  # role lemma -> rule
     fallback_rules: frozenset[str]  # ids of the rules that type a name nothing else knows
     pattern_rules: frozenset[str] = frozenset()  # ids of the phrase patterns ("the defence ministry")
+    pronoun_type: str | None = None  # the type of a source named by a personal pronoun ('she said')
+    impersonal_types: frozenset[str] = frozenset()  # types 'he' and 'she' never refer to
 
 
 def _names_regex(names: Iterable[str]) -> re.Pattern[str]:
@@ -81,19 +83,8 @@ def _names_regex(names: Iterable[str]) -> re.Pattern[str]:
 
 
 def _compile(rules: RuleSet) -> SourceRules:
-    heads: dict[str, HeadNoun] = {}
-    for rule in rules.section("sources", "head_nouns"):
-        for lemma in rule.get("lemmas"):
-            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id, frozenset(rule.get("joins") or ())))
-    pronouns: dict[str, PronounRule] = {}
-    for rule in rules.section("sources", "pronouns"):
-        for word in rule.get("words"):
-            pronouns.setdefault(
-                word.lower(),
-                PronounRule(
-                    rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True), rule.get("gender")
-                ),
-            )
+    heads = _head_nouns(rules)
+    pronouns = _pronouns(rules)
     metonymy: dict[str, tuple[str, str]] = {}
     for rule in rules.section("sources", "metonymy"):
         for name in rule.get("names"):
@@ -114,6 +105,12 @@ def _compile(rules: RuleSet) -> SourceRules:
     )
     return SourceRules(
         types=frozenset(rule.get("name") for rule in rules.section("sources", "types")),
+        pronoun_type=next(
+            (rule.get("name") for rule in rules.section("sources", "types") if rule.get("of_personal_pronoun")), None
+        ),
+        impersonal_types=frozenset(
+            rule.get("name") for rule in rules.section("sources", "types") if rule.get("personal_pronouns") is False
+        ),
         gazetteer=tuple(
             (_names_regex(rule.get("names")), rule.get("type"), rule.id)
             for rule in rules.section("sources", "gazetteer")
@@ -164,6 +161,29 @@ def _compile(rules: RuleSet) -> SourceRules:
         ),
         pattern_rules=frozenset(rule.id for rule in rules.section("sources", "patterns")),
     )
+
+
+def _head_nouns(rules: RuleSet) -> dict[str, HeadNoun]:
+    heads: dict[str, HeadNoun] = {}
+    for rule in rules.section("sources", "head_nouns"):
+        for lemma in rule.get("lemmas"):
+            heads.setdefault(
+                lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id, frozenset(rule.get("joins") or ()))
+            )
+    return heads
+
+
+def _pronouns(rules: RuleSet) -> dict[str, PronounRule]:
+    pronouns: dict[str, PronounRule] = {}
+    for rule in rules.section("sources", "pronouns"):
+        for word in rule.get("words"):
+            pronouns.setdefault(
+                word.lower(),
+                PronounRule(
+                    rule.get("number", "any"), rule.get("animate"), rule.id, rule.get("resolve", True), rule.get("gender")
+                ),
+            )
+    return pronouns
 
 
 def _employers(rules: RuleSet) -> dict[str, EmployerRule]:
