@@ -63,7 +63,7 @@ def test_a_wrong_annotation_counts_against_the_attribute(tmp_path):
         ("article: dam.txt\nclaims:\n  - {cue: said, content: nowhere, entity: a, type: expert, status: unconfirmed}\n",
          "dam.yaml:3:26: content 'nowhere' is not in the article"),
         ("article: dam.txt\nclaims:\n  - {cue: said, content: the leak, entity: a, type: expert, status: sure}\n",
-         "dam.yaml:3:69: unknown status 'sure' (one of confirmed, corroborated, denied, disputed, unverified, no_response, unconfirmed)"),
+         "dam.yaml:3:69: unknown status 'sure' (one of denied, disputed, confirmed, corroborated, unverified, no_response, unconfirmed)"),
         ("article: dam.txt\nclaims:\n  - {cue: said, content: the leak, type: expert, status: denied}\n",
          "dam.yaml:3:5: claim has no 'entity'"),
         ("article: dam.txt\nclaims: [\n", "dam.yaml:3:1: invalid YAML: expected the node content, but found '<stream end>'"),

@@ -20,6 +20,7 @@ import attrs
 from claimtrack.document import Document, Word
 from claimtrack.model import Claim, ClaimSource, Span
 from claimtrack.stages.sources.mentions import phrase_around
+from claimtrack.ud import NOUNS, PUNCT_OR_CONJUNCTION, VERBS
 
 __all__ = ["repaired_sources"]
 
@@ -68,20 +69,20 @@ def _antecedent(relative: Word, document: Document) -> tuple[int, int] | None:
         noun = document.head_of(noun)  # "a teacher | at the school, who said"
     if noun is not None and noun.deprel == "appos":
         noun = document.head_of(noun)  # "Tamsin Reed, | a teacher at the school, who said"
-    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start >= relative.start:
+    if noun is None or noun.upos not in NOUNS or noun.start >= relative.start:
         return None
     start, end = phrase_around(noun, document)
     words = document.within(start, end)
-    while words and words[0].upos in ("ADP", "CCONJ", "PUNCT"):
+    while words and words[0].upos == "ADP" or words[0].upos in PUNCT_OR_CONJUNCTION:
         words.pop(0)  # "with | Devocht, who said"
-    if not words or any(word.upos in ("VERB", "AUX", "PUNCT") for word in words):
+    if not words or any(word.upos in VERBS or word.upos == "PUNCT" for word in words):
         return None
     return words[0].start, words[-1].end
 
 
 def _subject(cue: Word, document: Document, source: ClaimSource) -> tuple[int, int] | None:
     for child in document.children(cue):
-        if child.deprel.startswith("nsubj") and child.upos in ("NOUN", "PROPN"):
+        if child.deprel.startswith("nsubj") and child.upos in NOUNS:
             start, end = phrase_around(child, document)
             if end <= source.start or start >= source.end:
                 return start, end
@@ -102,8 +103,8 @@ def _before_cue(cue: Word, document: Document) -> tuple[int, int] | None:
         before.insert(0, word)
     while before and before[0].upos == "ADP":
         before.pop(0)
-    if not before or any(word.upos in ("VERB", "AUX", "SCONJ") for word in before):
+    if not before or any(word.upos in VERBS or word.upos == "SCONJ" for word in before):
         return None
-    if not any(word.upos in ("NOUN", "PROPN") for word in before):
+    if not any(word.upos in NOUNS for word in before):
         return None
     return before[0].start, before[-1].end
