@@ -69,7 +69,7 @@ def _holds(claim: Claim, gold: WireClaim) -> bool:
 def _cue_fits(claim: Claim, gold: WireClaim) -> bool:
     if gold.cue is None:
         return claim.cue is None
-    return claim.cue is not None and _norm(claim.cue.text) == _norm(gold.cue)
+    return claim.cue is not None and (_norm(claim.cue.text) + " ").startswith(_norm(gold.cue) + " ")
 
 
 def _paired(result: Result, golds: Iterable[WireClaim]) -> tuple[list[tuple[WireClaim, Claim]], list[WireClaim]]:

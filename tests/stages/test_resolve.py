@@ -83,7 +83,7 @@ CASES = {
         "Prime Minister Lena Varga's office said the talks had ended. Varga said she was pleased.",
         [
             ("Prime Minister Lena Varga's office", "S1", "government", False),
-            ("Varga", "S2", "person", False),
+            ("Varga", "S2", "government", False),  # the Prime Minister named before (issue 21)
         ],
     ),
     "news agency by gazetteer, capital by metonymy": (

@@ -125,15 +125,17 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
     return words
 
 
+def _opens_clause(word: Word) -> bool:
+    """A relative pronoun or a verb that is no modifier ("the | banking | regulator")."""
+    return word.feat("PronType") == "Rel" or (word.upos in VERBS and not word.deprel.startswith(("amod", "compound")))
+
+
 def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
-    clause = next(
-        (at for at, word in enumerate(piece) if at and (word.feat("PronType") == "Rel" or word.upos in VERBS)),
-        None,
-    )
+    clause = next((at for at, word in enumerate(piece) if at and _opens_clause(word)), None)
     piece = piece[:clause] if clause else piece  # "X, an economist | who covers shipping,", "a driver | named Y"
-    if not piece or any(word.upos in VERBS for word in piece):
+    if not piece or any(_opens_clause(word) for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
     if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
@@ -200,6 +202,11 @@ def _appositive_mention(
             nouns = [word for word in _chunk_words(piece) if word.upos == "NOUN"]
             descriptions |= {nouns[-1].lemma} if nouns else set(reading.descriptions)
     type_, type_rule, animate = primary.type, primary.type_rule, primary.animate
+    speaks_for = {employer.rule for employer in compiled.employers.values()}
+    employed = [reading for reading in others if reading.type_rule in speaks_for]
+    if employed and type_rule not in speaks_for:
+        # "Maria Lopez, the United Nations envoy": whom the role speaks for says more than the role
+        type_, type_rule = employed[0].type, employed[0].type_rule
     if type_rule is None or type_rule in compiled.fallback_rules:
         typed = [reading for reading in others if reading.type_rule and reading.type_rule not in compiled.fallback_rules]
         if typed:
@@ -267,7 +274,16 @@ def _single_mention(
     forms = frozenset({head, head_word.lower}) if not pronoun and not proper else frozenset()
     descriptions = set(forms)
     descriptions |= {word.lemma for word in possessed[:-1] if word.upos == "NOUN"} if name else set()
-    descriptions |= set(_apposition_heads(text, span.end, docwords, compiled))
+    if name_first is not None and title_rule is not None:
+        # "Senator Dana Whitfield" is "the senator"; "Inspector General Marta Quill" "the inspector"
+        descriptions |= {word.lower for word in possessed if word.start < name_first.start and word.capitalised}
+    apposed = _apposition_heads(text, span.end, docwords, compiled)
+    descriptions |= set(apposed)
+    if apposed and type_rule in {rule for _, _, rule in compiled.endings}:
+        # "The Financial Conduct Board, the country's banking regulator": the apposition says more
+        described = description_type(apposed, compiled)
+        if described[0] is not None:
+            type_, animate, type_rule = described[0], False, described[2]
     if type_ is None:
         lemmas = ([head] if not name else []) + sorted(descriptions - {head}) + [head_word.text.lower()]
         type_, head_animate, type_rule = description_type(lemmas, compiled)
@@ -277,9 +293,10 @@ def _single_mention(
         animate = (type_ in compiled.animate_types) if type_ else None
     if type_ is None and name:
         type_, type_rule, animate = name_default(core_span.text, compiled)
-        fuller = _full_name_type(text, name, docwords, compiled) if employers else None
+        fuller = _full_name_reading(text, name, docwords, compiled) if employers else None
         if fuller is not None:
-            type_, type_rule, animate = fuller
+            type_, type_rule, animate = fuller.type, fuller.type_rule, fuller.animate
+            descriptions |= fuller.descriptions  # "Whitfield" after "Senator Dana Whitfield": a senator
     if proper and animate is not True and type_ not in compiled.animate_types:
         descriptions |= {head, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
     employer_type = (
@@ -425,12 +442,10 @@ def _nouns_before(words: Sequence[Word]) -> list[Word]:
     return nouns
 
 
-def _full_name_type(
-    text: str, name: str, docwords: Document, compiled: SourceRules
-) -> tuple[str, str | None, bool | None] | None:
-    """The type of the full name a short name or acronym stands for in the
-    document ("The ELF" -> "The Eastern Liberation Front (ELF)"), when a rule
-    other than a default types it."""
+def _full_name_reading(text: str, name: str, docwords: Document, compiled: SourceRules) -> Mention | None:
+    """The reading of the full name a short name or acronym stands for in the
+    document ("The ELF" -> "The Eastern Liberation Front (ELF)", "Whitfield"
+    -> "Senator Dana Whitfield"), when a rule other than a default types it."""
     full = full_name(name, text)
     if full is None:
         return None
@@ -440,7 +455,7 @@ def _full_name_type(
     reading = _single_mention(text, span_of(text, full[0], full[1]), words, docwords, compiled, employers=False)
     if reading.type_rule is None or reading.type_rule in compiled.fallback_rules:
         return None
-    return reading.type, reading.type_rule, reading.animate
+    return reading
 
 
 def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: SourceRules) -> str:

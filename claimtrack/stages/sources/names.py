@@ -120,17 +120,21 @@ _LINK_WORD = r"(?:of|for|and|the|on|de|del|la|al)"
 def full_name(name: str, text: str) -> tuple[int, int] | None:
     """Where the document spells out a short name: an acronym's full name
     before it in parentheses ("the National Disaster Management Agency
-    (NDMA)"), or, for a one-word name, a longer name that starts with it
-    ("Meridian Terminals" for "Meridian"). The offsets of the full name, or None."""
+    (NDMA)"), or, for a one-word name, a longer name that starts or ends with
+    it ("Meridian Terminals" for "Meridian", "Senator Dana Whitfield" for
+    "Whitfield"). The offsets of the full name, or None."""
     escaped = re.escape(name)
     if name.replace(".", "").isupper():
-        pattern = rf"({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+)*{_NAME_WORD})+)\s*\({escaped}\)"
+        patterns = [rf"({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+)*{_NAME_WORD})+)\s*\({escaped}\)"]
     elif " " not in name.strip():
-        pattern = rf"\b({escaped}(?:\s+{_NAME_WORD})+)"
+        patterns = [rf"\b({escaped}(?:\s+{_NAME_WORD})+)", rf"\b((?:{_NAME_WORD}\s+){{1,3}}{escaped})\b"]
     else:
         return None
-    match = re.search(pattern, text)
-    return (match.start(1), match.end(1)) if match else None
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match:
+            return match.start(1), match.end(1)
+    return None
 
 
 def earlier_phrase(noun: str, before: int, text: str) -> tuple[int, int] | None:

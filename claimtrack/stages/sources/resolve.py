@@ -122,7 +122,7 @@ def _described(mention: Mention, entities: Entities, descriptions: Descriptions,
     """A new entity for a mention that joins none, or the entity of the name a
     describing mention elsewhere gives it ("Maria Lopez, the envoy, arrived.
     ... The envoy said")."""
-    named = descriptions.named(mention)
+    named = descriptions.named(mention) or descriptions.name_before(mention)
     if named is None:
         return entities.new()
     entity = match_entity(named, entities, compiled) or entities.new()
