@@ -39,6 +39,7 @@ __all__ = [
     "Content",
     "Cue",
     "Diagnostic",
+    "DocumentEvidence",
     "DocumentInfo",
     "DocumentRecord",
     "Evidence",
@@ -179,6 +180,18 @@ def _status(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
 
 
 @attrs.frozen
+class DocumentEvidence:
+    """Evidence that bears on no claim of the document ("X declined to comment"
+    where no claim is about X), listed with the status it would set."""
+
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    rule: str
+    status: str = attrs.field(validator=_status)
+
+
+@attrs.frozen
 class Confirmation:
     status: str = attrs.field(default=DEFAULT_STATUS, validator=_status)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_items, factory=tuple)
@@ -316,6 +329,9 @@ class Result:
     document: DocumentInfo
     sources: tuple[SourceEntity, ...] = attrs.field(converter=_items, factory=tuple)
     claims: tuple[Claim, ...] = attrs.field(converter=_items, factory=tuple)
+    document_evidence: tuple[DocumentEvidence, ...] = attrs.field(
+        converter=_items, factory=tuple, metadata={"json_omit_empty": True}
+    )
     claimtrack_version: str = attrs.field(default="", metadata={"json_first": True})
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
         converter=_items, factory=tuple, repr=False, metadata={"json_omit": True}

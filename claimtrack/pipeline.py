@@ -64,6 +64,7 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
         document=DocumentInfo.for_text(text, doc_id, found.lines.provenance),
         sources=found.sources,
         claims=[_with_sentence(document, claim) for claim in _numbered(found.claims)],
+        document_evidence=found.evidence,
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )

@@ -185,6 +185,7 @@ def test_every_field_omitted_from_the_json_has_the_omitted_value_as_default():
         ("DocumentInfo.metadata", "json_omit_empty", {}),
         ("DocumentInfo.provenance", "json_omit_empty", ()),
         ("Hedge.rule", "json_omit_none", None),
+        ("Result.document_evidence", "json_omit_empty", ()),
     ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from claimtrack.commands.extract import acts_option
 from claimtrack.evaluation import EvalError
@@ -21,8 +22,9 @@ from claimtrack.evaluation.polnear import evaluate_polnear
 from claimtrack.evaluation.polnear_gold import SPLITS
 from claimtrack.evaluation.polnear_report import format_polnear_errors, format_polnear_report
 from claimtrack.evaluation.report import format_errors, format_report
+from claimtrack.evaluation.wire import evaluate_wire, format_wire_errors, format_wire_report
 
-FORMATS = ("gum", "polnear", "factcheck")
+FORMATS = ("gum", "polnear", "wire", "factcheck")
 
 EXAMPLES = """\
 examples:
@@ -36,11 +38,14 @@ examples:
   claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
   claimtrack eval --format polnear ~/PolNeAR --split train --figures > polnear_train.json
   claimtrack eval --format factcheck tests/data/factcheck/expected.yaml
+  claimtrack eval --format wire tests/data/wire --errors
 
 GOLD is a gum-attributions folder (gum_attr_train.jsonl and conllu/<id>.conllu)
 or, with --format polnear, a clone of github.com/networkdynamics/PolNeAR (its
 texts have no data licence: claimtrack ships none). Tune on PolNeAR's train
-split only; dev and test are held out.
+split only; dev and test are held out. With --format wire, GOLD is a folder of
+hand-annotated articles (<name>.yaml beside its text; see docs/eval.md): source
+type, entity and confirmation status per claim.
 """
 
 
@@ -64,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, or a PolNeAR clone")
+    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, a PolNeAR clone, or a folder of annotated wire articles")
     parser.add_argument(
         "--format", choices=FORMATS, default="gum", help="the gold's format (default: gum)"
     )
@@ -116,6 +121,9 @@ def _check_options(args: argparse.Namespace) -> None:
         options = (("--parse", args.parse), ("--split", args.split), ("--genre", args.genre), ("--docs", args.docs))
         wrong = [name for name, value in options if value is not None]
         wrong += [name for name, value in (("--figures", args.figures), ("--errors", args.errors)) if value]
+    elif args.format == "wire":
+        options = (("--parse", args.parse), ("--genre", args.genre), ("--split", args.split), ("--figures", args.figures or None))
+        wrong = [name for name, value in options if value is not None]
     elif args.format == "polnear":
         wrong = [name for name, value in (("--parse", args.parse), ("--genre", args.genre)) if value is not None]
     else:
@@ -131,7 +139,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "factcheck":
         return _run_factcheck(args)
     progress = _progress if sys.stderr.isatty() else None
-    if args.format == "polnear":
+    report: Any
+    if args.format == "wire":
+        report = evaluate_wire(args.gold, rules=args.rules, docs=args.docs, progress=progress)
+        text, errors = format_wire_report, format_wire_errors
+    elif args.format == "polnear":
         report = evaluate_polnear(
             args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, acts=args.acts, progress=progress
         )

@@ -12,6 +12,9 @@ becomes a ``Claim`` with its ``text``, its ``author``, the
   and anonymity in ``description``; an anonymous source gets no ``name``,
   only its description as the text gives it (see
   :mod:`claimtrack.export.authors`).
+- The claim's ``description`` is what the article says of it: its
+  confirmation status and the words that set it ("confirmation: denied;
+  evidence: \"rejected\""); a status is never a rating.
 - The text is a proposition a reviewer can rate: the content when it is one
   ("the bridge was safe"), else the whole attribution ("The Iraqi government
   called it 'a blatant aggression'" rather than "it 'a blatant aggression'").
@@ -38,7 +41,7 @@ from claimtrack.export.authors import (
 )
 from claimtrack.model import ClaimGroup
 
-__all__ = ["CONTEXT", "claim_item", "claim_text", "group_item", "render", "render_groups"]
+__all__ = ["CONTEXT", "claim_item", "claim_text", "confirmation_note", "group_item", "render", "render_groups"]
 
 CONTEXT = "https://schema.org"
 
@@ -66,6 +69,7 @@ def claim_item(article, claim) -> dict[str, Any]:
     }
     if claim.source is not None:
         item["author"] = author_of(article.result, claim.source).to_json_ld()
+    item["description"] = confirmation_note(claim.confirmation)
     if article.date:
         item["datePublished"] = article.date
     item["appearance"] = [where]
@@ -106,6 +110,12 @@ def group_item(group: ClaimGroup) -> dict[str, Any]:
 
 def render_groups(groups: Iterable[ClaimGroup]) -> str:
     return _dump([group_item(group) for group in groups])
+
+
+def confirmation_note(confirmation) -> str:
+    """The status and its evidence, on one line: 'confirmation: denied; evidence: "rejected"'."""
+    evidence = "; ".join(json.dumps(one_line(item.text), ensure_ascii=False) for item in confirmation.evidence)
+    return f"confirmation: {confirmation.status}" + (f"; evidence: {evidence}" if evidence else "")
 
 
 def claim_text(result, claim) -> str:

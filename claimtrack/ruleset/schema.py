@@ -255,6 +255,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "lemmas": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
             "animate": S("bool"),
+            "joins": S("str_list", ref="sources.types"),
             "note": S(),
         },
         "patterns": {
@@ -324,6 +325,8 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "nearest_claim": S("bool"),
             "marks_own_claim": S("bool"),
             "links_by_party": S("bool"),
+            "party_shares_content": S("bool"),
+            "content_objects": S("bool"),
             "drops_claims_cued_inside": S("bool"),
             "description": S(),
             "note": S(),

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from claimtrack.document import Document
-from claimtrack.model import Claim, Diagnostic, SourceEntity, Span
+from claimtrack.model import Claim, Diagnostic, DocumentEvidence, SourceEntity, Span
 from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["Findings", "Lines", "Stage", "in_document_order"]
@@ -74,6 +74,10 @@ def _diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(items)
 
 
+def _evidence(items: Iterable[DocumentEvidence]) -> tuple[DocumentEvidence, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Findings:
     """Claims, source entities and diagnostics found so far, and the line kinds."""
@@ -82,6 +86,7 @@ class Findings:
     claims: tuple[Claim, ...] = attrs.field(converter=_claims, factory=tuple)
     sources: tuple[SourceEntity, ...] = attrs.field(converter=_sources, factory=tuple)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=_diagnostics, factory=tuple)
+    evidence: tuple[DocumentEvidence, ...] = attrs.field(converter=_evidence, factory=tuple)  # bears on no claim
 
 
 Stage = Callable[[Document, Findings, RuleSet], Findings]

@@ -53,7 +53,7 @@ def right_spans(text: str, result) -> tuple[int, int]:
 
 def test_read_text_gives_the_text_every_span_of_every_claim_indexes(bom_crlf, result):
     assert len(result.claims) == 14
-    assert right_spans(claimtrack.read_text(bom_crlf), result) == (47, 47)
+    assert right_spans(claimtrack.read_text(bom_crlf), result) == (61, 61)
     document_spans = list(spans(result.to_dict()))
     text = claimtrack.read_text(bom_crlf)
     assert [(t, s, e) for t, s, e in document_spans if text[s:e] != t] == []
@@ -64,8 +64,8 @@ def test_the_usual_python_read_misses_and_utf8_sig_newline_matches(bom_crlf, res
         usual = handle.read()
     with open(bom_crlf, encoding="utf-8-sig", newline="") as handle:
         exact = handle.read()
-    assert right_spans(usual, result) == (3, 47)  # 3 by coincidence: short spans such as "said" repeated 1-2 characters later
-    assert right_spans(exact, result) == (47, 47)
+    assert right_spans(usual, result) == (4, 61)  # 4 by coincidence: short spans such as "said" repeated 1-2 characters later
+    assert right_spans(exact, result) == (61, 61)
     assert exact == claimtrack.read_text(bom_crlf)
 
 
@@ -109,7 +109,7 @@ def test_load_reattaches_text_from_source_and_from_include_text(bom_crlf, tmp_pa
     (from_output,) = claimtrack.load(with_text)
     (from_folder,) = claimtrack.load(plain, source=[bom_crlf.parent])
     assert from_source.text == from_output.text == from_folder.text == text
-    assert right_spans(from_source.text, from_source) == (47, 47)
+    assert right_spans(from_source.text, from_source) == (61, 61)
 
 
 def test_include_text_refused_for_other_formats(bom_crlf):
