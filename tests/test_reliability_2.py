@@ -500,3 +500,70 @@ def test_d18_a_lone_surrogate_in_a_jsonl_text_is_repaired_as_the_api_does(tmp_pa
     assert [d.reason for d in outcome.result.diagnostics][:1] == [d.reason for d in api.diagnostics][:1] == [
         "1 lone surrogate(s) replaced by U+FFFD (offsets unchanged)"
     ]
+
+
+# ---------------------------------------------------------------- L3, L4: names and urls on their way out
+
+
+def test_l3_terminal_escapes_in_a_file_name_are_shown_escaped(tmp_path):
+    from claimtrack.parsing.textio import display_name, read_text
+
+    name = tmp_path / "f\x1b]0;pwned\x07\x1b[2J.txt"
+    name.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_text(name)
+    assert str(caught.value) == f"{tmp_path}/f\\x1b]0;pwned\\x07\\x1b[2J.txt: empty file (no text to read)"
+    assert display_name(b"caf\xe9\n.txt") == "caf\\xe9\\x0a.txt"
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/a?b=c", "https://example.org/a?b=c"),
+        ("javascript:alert(document.cookie)//", None),
+        ("not a url <script>", None),
+        ("http://", None),
+        ("https://example.org/\x1b", None),
+    ],
+)
+def test_l4_only_http_urls_become_json_ld_ids(url, kept):
+    from claimtrack.export import web_url
+
+    assert web_url(url) == kept
+
+
+def test_l4_a_javascript_url_never_reaches_claimreview_or_web_annotation():
+    from claimtrack import export
+    from claimtrack.model import DocumentInfo, Result
+
+    result = Result(text="x", document=DocumentInfo.for_text("x", "d"))
+    article = export.Article(result=result, url="javascript:alert(1)//")
+    assert ("javascript" in export.render([article], "claimreview"), "javascript" in export.render([article], "webanno")) == (False, False)
+
+
+@pytest.mark.slow
+def test_ctrl_c_is_the_parents_local_cluster_workers_ignore_it():
+    pytest.importorskip("distributed")
+    script = textwrap.dedent(
+        """
+        import psutil
+        from claimtrack.dask import connect
+        if __name__ == "__main__":
+            client = connect("local", 1)
+            flags = []
+            for child in psutil.Process().children(recursive=True):
+                status = open(f"/proc/{child.pid}/status").read()
+                flags.append(bool(int(status.split("SigIgn:")[1].split()[0], 16) & 2))
+            client.close()
+            client.cluster.close()
+            print(sorted(set(flags)))
+        """
+    )
+    folder = Path(os.environ.get("TMPDIR", "/tmp"))
+    path = folder / f"claimtrack_sigint_{os.getpid()}.py"
+    path.write_text(script, encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=120)
+    finally:
+        path.unlink()
+    assert done.stdout.strip().splitlines()[-1] == "[True]"

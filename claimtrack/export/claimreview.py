@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimtrack.export import web_url
 from claimtrack.export.authors import (
     author_of,
     author_of_mention,
@@ -41,7 +42,7 @@ CONTEXT = "https://schema.org"
 def appearance(
     url: str | None, date: str | None, title: str | None, outlet: str | None, sha256: str
 ) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": url or f"urn:sha256:{sha256}"}
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": web_url(url) or f"urn:sha256:{sha256}"}
     if date:
         work["datePublished"] = date
     if title:
