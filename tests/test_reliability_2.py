@@ -567,3 +567,51 @@ def test_ctrl_c_is_the_parents_local_cluster_workers_ignore_it():
     finally:
         path.unlink()
     assert done.stdout.strip().splitlines()[-1] == "[True]"
+
+
+INTERRUPTED = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from claimtrack.corpus.records import Record
+    from claimtrack.corpus.work import Settings
+    from claimtrack.corpus.workers import run_batches
+    from reliability_tasks import sleepy
+    if __name__ == "__main__":
+        groups = [[Record(name="n", doc_id=str(i), text="x")] for i in range(4)]
+        try:
+            for _ in run_batches(groups, Settings(), jobs=2, task=sleepy):
+                pass
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+    """
+)
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_jobs_ends_the_workers_at_once_without_their_tracebacks(tmp_path):
+    import signal
+
+    script = tmp_path / "interrupted.py"
+    script.write_text(INTERRUPTED.format(tests=str(TESTS)), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(_children(run.pid)) < 3:  # two workers and the resource tracker
+            time.sleep(0.2)
+        time.sleep(1)
+        started = time.monotonic()
+        os.killpg(run.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+        _, err = run.communicate(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        run.kill()
+    assert (err, took < 5) == ("interrupted\n", True)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            found += [int(child), *_children(int(child))]
+    return found

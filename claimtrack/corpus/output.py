@@ -172,7 +172,11 @@ class Collected(Writer):
 
         per_document = export.FORMATS[self.fmt].per_document
         if self.out is not None and per_document and not _names_one_file(self.out, self.fmt):
-            paths = export.write(self.articles, self.fmt, self.out)
+            try:
+                paths = export.write(self.articles, self.fmt, self.out)
+            except OSError as error:  # a full disk, a read-only folder: one line
+                where = display_name(error.filename or self.out)
+                raise ClaimtrackError(f"{where}: cannot write ({error.strerror or error})") from None
             print(f"wrote {len(paths)} file{'' if len(paths) == 1 else 's'} to {self.out}", file=sys.stderr)
             return
         if per_document and len(self.articles) != 1:
