@@ -615,3 +615,19 @@ def _children(pid: int) -> list[int]:
         for child in task.read_text().split():
             found += [int(child), *_children(int(child))]
     return found
+
+
+def test_l9_resume_tells_a_conllu_document_from_a_text_with_the_same_id(tmp_path, capsys):
+    import shutil
+
+    (tmp_path / "dir1").mkdir()
+    (tmp_path / "dir2").mkdir()
+    (tmp_path / "dir1" / "x.txt").write_text(GOOD + "\n", encoding="utf-8")
+    shutil.copy(TESTS / "data" / "gum" / "GUM_news_worship.conllu", tmp_path / "dir2" / "x.conllu")
+    out = tmp_path / "out.jsonl"
+    run_cli(capsys, "extract", tmp_path / "dir1", "-o", out)
+    code, _, err = run_cli(capsys, "extract", tmp_path / "dir1", tmp_path / "dir2", "-o", out, "--resume", "--progress")
+    assert (code, [line["document"]["id"] for line in lines_of(out)]) == (0, ["x", "x"])
+    assert err.splitlines()[-1].startswith("claimtrack: 2 documents: 1 extracted, 0 failed, 1 already done, ")
+    code, _, err = run_cli(capsys, "extract", tmp_path / "dir1", tmp_path / "dir2", "-o", out, "--resume", "--progress")
+    assert (code, err.splitlines()[-1]) == (0, "claimtrack: 2 documents: 0 extracted, 0 failed, 2 already done, 0 claims")
