@@ -70,7 +70,7 @@ def test_d1_a_front_matter_alias_bomb_is_refused_in_one_line_at_once():
     started = time.perf_counter()
     with pytest.raises(InputError) as caught:
         split_front_matter(bomb(), "bomb.txt")
-    assert str(caught.value) == "bomb.txt:2:1: front matter: YAML aliases expand this file to more than 200,000 values; refused"
+    assert str(caught.value) == "bomb.txt: front matter, line 2 column 1: YAML aliases expand this file to more than 200,000 values; refused"
     assert time.perf_counter() - started < 2.0
 
 
@@ -93,11 +93,11 @@ def test_d2_front_matter_values_are_kept_as_written_never_converted(header, meta
     ("header", "message"),
     [
         ("title: x\ndate: 2024-13-45", "a.txt: date '2024-13-45' is not a YYYY-MM-DD date"),
-        ("n: " + "[" * 5000 + "]" * 5000, "a.txt:2:54: front matter: YAML is nested more than 50 levels deep; refused"),
-        ("title: !!python/object:os.system x", "a.txt:2:8: front matter: unsafe YAML tag '!!python/object:os.system' refused: rule files are plain YAML (read with yaml.safe_load)"),
-        ("title: a\ntitle: b", "a.txt:3:1: front matter: duplicate key 'title'"),
-        ("- a list", "a.txt:2: front matter must be a mapping of title, outlet, url, date, ..."),
-        ("title: [unclosed", "a.txt:3:1: front matter: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("n: " + "[" * 5000 + "]" * 5000, "a.txt: front matter, line 2 column 54: YAML is nested more than 50 levels deep; refused"),
+        ("title: !!python/object:os.system x", "a.txt: front matter, line 2 column 8: unsafe YAML tag '!!python/object:os.system' refused: front matter is plain YAML (read with yaml.safe_load)"),
+        ("title: a\ntitle: b", "a.txt: front matter, line 3 column 1: duplicate key 'title'"),
+        ("- a list", "a.txt: front matter must be a mapping of title, outlet, url, date, ..."),
+        ("title: [unclosed", "a.txt: front matter, line 3 column 1: invalid YAML: expected ',' or ']', but got '<stream end>'"),
     ],
 )
 def test_d2_bad_front_matter_is_one_line_naming_file_and_line(header, message):
