@@ -130,7 +130,6 @@ def test_d13_an_invalid_date_in_a_rule_file_is_a_problem_with_file_line_column(t
     problems = [str(p).replace(str(tmp_path) + "/", "") for p in check_rules([tmp_path / "r"])]
     assert problems == [
         "r/noise.yaml:3:16: invalid value: month must be in 1..12",
-        "r/noise.yaml:3:16: 'max_words' must be an integer, got nothing",
     ]
 
 
@@ -153,7 +152,6 @@ def test_d13_an_invalid_date_in_a_rule_test_file_is_one_problem(tmp_path):
         load_cases(path)
     assert [str(p).replace(str(tmp_path) + "/", "") for p in caught.value.problems] == [
         "test_date.yaml:3:11: invalid value: month must be in 1..12",
-        "test_date.yaml:3:11: 'text' must be a non-empty string",
     ]
 
 
