@@ -20,7 +20,10 @@ how to share it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -126,14 +129,18 @@ def connect(scheduler: str, jobs: int) -> Any:
     ``jobs`` single-threaded worker processes for ``local``."""
     distributed = _distributed()
     if scheduler == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=jobs,
-            threads_per_worker=1,
-            processes=True,
-            memory_limit=MEMORY_LIMIT,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        # The worker processes start with Ctrl-C ignored (a disposition they
+        # inherit): Ctrl-C is this process's, which closes the cluster, instead
+        # of a KeyboardInterrupt traceback from every worker.
+        with _sigint_ignored():
+            cluster = distributed.LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=True,
+                memory_limit=MEMORY_LIMIT,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         return distributed.Client(cluster)
     try:
         return distributed.Client(scheduler, timeout="30s")
@@ -141,6 +148,18 @@ def connect(scheduler: str, jobs: int) -> Any:
         raise ClaimtrackError(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
     except (ValueError, TypeError) as error:  # a malformed address: "foo://bar", "not an address"
         raise ClaimtrackError(f"--scheduler {scheduler!r} is not a Dask scheduler address ({' '.join(str(error).split())})") from None
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_on_cluster(

@@ -17,3 +17,10 @@ def echo_or_die(records, settings, progress=None):
             os.kill(os.getpid(), signal.SIGKILL)
         outcomes.append(Outcome(record=record.without_text(), result=f"{record.doc_id}:{os.getpid()}"))
     return outcomes
+
+
+def sleepy(records, settings, progress=None):
+    import time
+
+    time.sleep(120)
+    return []

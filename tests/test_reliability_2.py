@@ -70,7 +70,7 @@ def test_d1_a_front_matter_alias_bomb_is_refused_in_one_line_at_once():
     started = time.perf_counter()
     with pytest.raises(InputError) as caught:
         split_front_matter(bomb(), "bomb.txt")
-    assert str(caught.value) == "bomb.txt:2:1: front matter: YAML aliases expand this file to more than 200,000 values; refused"
+    assert str(caught.value) == "bomb.txt: front matter, line 2 column 1: YAML aliases expand this file to more than 200,000 values; refused"
     assert time.perf_counter() - started < 2.0
 
 
@@ -93,11 +93,11 @@ def test_d2_front_matter_values_are_kept_as_written_never_converted(header, meta
     ("header", "message"),
     [
         ("title: x\ndate: 2024-13-45", "a.txt: date '2024-13-45' is not a YYYY-MM-DD date"),
-        ("n: " + "[" * 5000 + "]" * 5000, "a.txt:2:54: front matter: YAML is nested more than 50 levels deep; refused"),
-        ("title: !!python/object:os.system x", "a.txt:2:8: front matter: unsafe YAML tag '!!python/object:os.system' refused: rule files are plain YAML (read with yaml.safe_load)"),
-        ("title: a\ntitle: b", "a.txt:3:1: front matter: duplicate key 'title'"),
-        ("- a list", "a.txt:2: front matter must be a mapping of title, outlet, url, date, ..."),
-        ("title: [unclosed", "a.txt:3:1: front matter: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+        ("n: " + "[" * 5000 + "]" * 5000, "a.txt: front matter, line 2 column 54: YAML is nested more than 50 levels deep; refused"),
+        ("title: !!python/object:os.system x", "a.txt: front matter, line 2 column 8: unsafe YAML tag '!!python/object:os.system' refused: front matter is plain YAML (read with yaml.safe_load)"),
+        ("title: a\ntitle: b", "a.txt: front matter, line 3 column 1: duplicate key 'title'"),
+        ("- a list", "a.txt: front matter must be a mapping of title, outlet, url, date, ..."),
+        ("title: [unclosed", "a.txt: front matter, line 3 column 1: invalid YAML: expected ',' or ']', but got '<stream end>'"),
     ],
 )
 def test_d2_bad_front_matter_is_one_line_naming_file_and_line(header, message):
@@ -130,7 +130,6 @@ def test_d13_an_invalid_date_in_a_rule_file_is_a_problem_with_file_line_column(t
     problems = [str(p).replace(str(tmp_path) + "/", "") for p in check_rules([tmp_path / "r"])]
     assert problems == [
         "r/noise.yaml:3:16: invalid value: month must be in 1..12",
-        "r/noise.yaml:3:16: 'max_words' must be an integer, got nothing",
     ]
 
 
@@ -153,7 +152,6 @@ def test_d13_an_invalid_date_in_a_rule_test_file_is_one_problem(tmp_path):
         load_cases(path)
     assert [str(p).replace(str(tmp_path) + "/", "") for p in caught.value.problems] == [
         "test_date.yaml:3:11: invalid value: month must be in 1..12",
-        "test_date.yaml:3:11: 'text' must be a non-empty string",
     ]
 
 
@@ -500,3 +498,134 @@ def test_d18_a_lone_surrogate_in_a_jsonl_text_is_repaired_as_the_api_does(tmp_pa
     assert [d.reason for d in outcome.result.diagnostics][:1] == [d.reason for d in api.diagnostics][:1] == [
         "1 lone surrogate(s) replaced by U+FFFD (offsets unchanged)"
     ]
+
+
+# ---------------------------------------------------------------- L3, L4: names and urls on their way out
+
+
+def test_l3_terminal_escapes_in_a_file_name_are_shown_escaped(tmp_path):
+    from claimtrack.parsing.textio import display_name, read_text
+
+    name = tmp_path / "f\x1b]0;pwned\x07\x1b[2J.txt"
+    name.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_text(name)
+    assert str(caught.value) == f"{tmp_path}/f\\x1b]0;pwned\\x07\\x1b[2J.txt: empty file (no text to read)"
+    assert display_name(b"caf\xe9\n.txt") == "caf\\xe9\\x0a.txt"
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://example.org/a?b=c", "https://example.org/a?b=c"),
+        ("javascript:alert(document.cookie)//", None),
+        ("not a url <script>", None),
+        ("http://", None),
+        ("https://example.org/\x1b", None),
+    ],
+)
+def test_l4_only_http_urls_become_json_ld_ids(url, kept):
+    from claimtrack.export import web_url
+
+    assert web_url(url) == kept
+
+
+def test_l4_a_javascript_url_never_reaches_claimreview_or_web_annotation():
+    from claimtrack import export
+    from claimtrack.model import DocumentInfo, Result
+
+    result = Result(text="x", document=DocumentInfo.for_text("x", "d"))
+    article = export.Article(result=result, url="javascript:alert(1)//")
+    assert ("javascript" in export.render([article], "claimreview"), "javascript" in export.render([article], "webanno")) == (False, False)
+
+
+@pytest.mark.slow
+def test_ctrl_c_is_the_parents_local_cluster_workers_ignore_it():
+    pytest.importorskip("distributed")
+    script = textwrap.dedent(
+        """
+        import psutil
+        from claimtrack.dask import connect
+        if __name__ == "__main__":
+            client = connect("local", 1)
+            flags = []
+            for child in psutil.Process().children(recursive=True):
+                status = open(f"/proc/{child.pid}/status").read()
+                flags.append(bool(int(status.split("SigIgn:")[1].split()[0], 16) & 2))
+            client.close()
+            client.cluster.close()
+            print(sorted(set(flags)))
+        """
+    )
+    folder = Path(os.environ.get("TMPDIR", "/tmp"))
+    path = folder / f"claimtrack_sigint_{os.getpid()}.py"
+    path.write_text(script, encoding="utf-8")
+    try:
+        done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=120)
+    finally:
+        path.unlink()
+    assert done.stdout.strip().splitlines()[-1] == "[True]"
+
+
+INTERRUPTED = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from claimtrack.corpus.records import Record
+    from claimtrack.corpus.work import Settings
+    from claimtrack.corpus.workers import run_batches
+    from reliability_tasks import sleepy
+    if __name__ == "__main__":
+        groups = [[Record(name="n", doc_id=str(i), text="x")] for i in range(4)]
+        try:
+            for _ in run_batches(groups, Settings(), jobs=2, task=sleepy):
+                pass
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+    """
+)
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_jobs_ends_the_workers_at_once_without_their_tracebacks(tmp_path):
+    import signal
+
+    script = tmp_path / "interrupted.py"
+    script.write_text(INTERRUPTED.format(tests=str(TESTS)), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(_children(run.pid)) < 3:  # two workers and the resource tracker
+            time.sleep(0.2)
+        time.sleep(1)
+        started = time.monotonic()
+        os.killpg(run.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+        _, err = run.communicate(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        run.kill()
+    assert (err, took < 5) == ("interrupted\n", True)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            found += [int(child), *_children(int(child))]
+    return found
+
+
+def test_l9_resume_tells_a_conllu_document_from_a_text_with_the_same_id(tmp_path, capsys):
+    import shutil
+
+    (tmp_path / "dir1").mkdir()
+    (tmp_path / "dir2").mkdir()
+    (tmp_path / "dir1" / "x.txt").write_text(GOOD + "\n", encoding="utf-8")
+    shutil.copy(TESTS / "data" / "gum" / "GUM_news_worship.conllu", tmp_path / "dir2" / "x.conllu")
+    out = tmp_path / "out.jsonl"
+    run_cli(capsys, "extract", tmp_path / "dir1", "-o", out)
+    code, _, err = run_cli(capsys, "extract", tmp_path / "dir1", tmp_path / "dir2", "-o", out, "--resume", "--progress")
+    assert (code, [line["document"]["id"] for line in lines_of(out)]) == (0, ["x", "x"])
+    assert err.splitlines()[-1].startswith("claimtrack: 2 documents: 1 extracted, 0 failed, 1 already done, ")
+    code, _, err = run_cli(capsys, "extract", tmp_path / "dir1", tmp_path / "dir2", "-o", out, "--resume", "--progress")
+    assert (code, err.splitlines()[-1]) == (0, "claimtrack: 2 documents: 0 extracted, 0 failed, 2 already done, 0 claims")

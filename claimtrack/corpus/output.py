@@ -85,12 +85,22 @@ def finished(path: str | Path) -> Done:
 
 def is_done(record: Record, done: Done) -> bool:
     """True when ``record`` is already in the output: the same id and text
-    (a CoNLL-U record, whose text is not read yet, by its id alone)."""
-    if record.error is not None:
+    (a CoNLL-U record's text is read from the file only when its id is there)."""
+    if record.error is not None or record.doc_id not in done.shas:
         return False
-    if record.text is None:
-        return record.doc_id in done.shas
+    if record.text is None and record.conllu is not None:
+        return _conllu_digest(record.conllu) in done.shas[record.doc_id]
     return (record.doc_id, record.sha256) in done
+
+
+def _conllu_digest(path: str) -> str | None:
+    from claimtrack.parsing.cache import text_digest
+    from claimtrack.parsing.parser import parse_conllu
+
+    try:
+        return text_digest(parse_conllu(path).text)
+    except Exception:  # noqa: BLE001 - unreadable now: not done; extraction will say why
+        return None
 
 
 def changed(record: Record, done: Done) -> bool:
@@ -158,7 +168,11 @@ class Collected(Writer):
 
         per_document = export.FORMATS[self.fmt].per_document
         if self.out is not None and per_document and not _names_one_file(self.out, self.fmt):
-            paths = export.write(self.articles, self.fmt, self.out)
+            try:
+                paths = export.write(self.articles, self.fmt, self.out)
+            except OSError as error:  # a full disk, a read-only folder: one line
+                where = display_name(error.filename or self.out)
+                raise ClaimtrackError(f"{where}: cannot write ({error.strerror or error})") from None
             print(f"wrote {len(paths)} file{'' if len(paths) == 1 else 's'} to {self.out}", file=sys.stderr)
             return
         if per_document and len(self.articles) != 1:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -30,7 +31,7 @@ import attrs
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import ARTICLE_KEYS, Result
 
-__all__ = ["FORMATS", "Article", "ExportError", "Format", "articles_of", "file_stems", "render", "write"]
+__all__ = ["FORMATS", "Article", "ExportError", "Format", "articles_of", "file_stems", "render", "web_url", "write"]
 
 
 class ExportError(ClaimtrackError):
@@ -173,3 +174,13 @@ def file_stems(articles) -> list[str]:
             unique = f"{stem}-{number}"
         stems.append(unique)
     return stems
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a consumer may follow as a link
+    or use as a JSON-LD id, else None (``javascript:...``, text that is no
+    address, spaces or control characters): front matter is untrusted."""
+    if not url:
+        return None
+    parts = urllib.parse.urlsplit(url) if url.isprintable() and not any(char.isspace() for char in url) else None
+    return url if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc else None

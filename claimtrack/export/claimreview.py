@@ -31,6 +31,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from claimtrack.export import web_url
 from claimtrack.model import CHECKABLE_ACTS
 from claimtrack.export.authors import (
     author_of,
@@ -49,7 +50,7 @@ CONTEXT = "https://schema.org"
 def appearance(
     url: str | None, date: str | None, title: str | None, outlet: str | None, sha256: str
 ) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": url or f"urn:sha256:{sha256}"}
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": web_url(url) or f"urn:sha256:{sha256}"}
     if date:
         work["datePublished"] = date
     if title:

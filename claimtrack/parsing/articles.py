@@ -64,12 +64,12 @@ def _front_matter(header: str, name: str) -> dict[str, str]:
     if not header.strip():
         return {}
     reader = YamlFile(Path(name), text=header, name=name, first_line=2)
+    reader.plain_yaml = "front matter is plain YAML (read with yaml.safe_load)"
     root = reader.root()
     meta: dict[str, str] = {}
     if root is not None and not is_null(root):
         if not isinstance(root, yaml.MappingNode):
-            line = root.start_mark.line + 2
-            raise InputError(f"{name}:{line}: front matter must be a mapping of {', '.join(FRONT_MATTER_KEYS)}, ...")
+            raise InputError(f"{name}: front matter must be a mapping of {', '.join(FRONT_MATTER_KEYS)}, ...")
         for key, value in root.value:
             if not isinstance(key, yaml.ScalarNode):
                 reader.problem(key, "front matter keys must be plain words")
@@ -79,7 +79,7 @@ def _front_matter(header: str, name: str) -> dict[str, str]:
                 meta[key.value] = _as_text(value)
     if reader.problems:
         first = reader.problems[0]
-        raise InputError(f"{first.file}:{first.line}:{first.column}: front matter: {first.message}")
+        raise InputError(f"{name}: front matter, line {first.line} column {first.column}: {first.message}")
     if "date" in meta:
         meta["date"] = iso_date(meta["date"], name)
     return meta

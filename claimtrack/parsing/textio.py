@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +23,7 @@ __all__ = ["MAX_BYTES", "check_size", "decode", "display_name", "read_limited", 
 MAX_BYTES = 10 * 1024 * 1024  # about 2.5 GB of memory to parse (docs/scale.md)
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _KINDS = {
     stat.S_IFDIR: "is a directory",
     stat.S_IFIFO: "is a named pipe (FIFO)",
@@ -57,9 +59,12 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> st
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
-    """The path as printable text: bytes of a file name that is not UTF-8
-    appear as ``\\xNN`` instead of breaking the terminal or the encoder."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """The path as printable text: bytes of a file name that is not UTF-8,
+    and control characters (ESC, BEL, a line break: a name could move the
+    cursor, retitle the terminal or forge a line), appear as ``\\xNN``
+    instead of breaking the terminal or the encoder."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", name)
 
 
 def _check_kind(name: str, info: os.stat_result) -> None:

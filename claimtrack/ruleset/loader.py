@@ -223,8 +223,11 @@ class _FileReader(YamlFile):
                 self.problem(key_node, f"unknown key {key!r} in {section!r}{_suggest(key, close)}")
                 ok = False
                 continue
+            before = len(self.problems)
             value = self.construct(value_node)
-            message = spec.check(key, value) if spec is not None else None
+            built = len(self.problems) == before  # else that one problem says why, not a type check too
+            message = spec.check(key, value) if spec is not None and built else None
+            ok = ok and built
             if message:
                 self.problem(value_node, message)
                 ok = False

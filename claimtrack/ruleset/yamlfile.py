@@ -53,6 +53,8 @@ class YamlFile:
     only, bounded aliases and nesting, duplicate keys reported.
     """
 
+    plain_yaml = "rule files are plain YAML (read with yaml.safe_load)"  # why a tag is refused
+
     def __init__(self, path: Path, *, text: str | None = None, name: str | None = None, first_line: int = 1):
         """``text``: YAML already read (front matter), whose first line is
         line ``first_line`` of the file ``name``; else the file at ``path``."""
@@ -161,7 +163,7 @@ class YamlFile:
             if node.tag not in _SAFE_TAGS:
                 unsafe = "python/" in node.tag
                 what = "unsafe" if unsafe else "unknown"
-                self.problem(node, f"{what} YAML tag {_tag_name(node.tag)!r} refused: rule files are plain YAML (read with yaml.safe_load)")
+                self.problem(node, f"{what} YAML tag {_tag_name(node.tag)!r} refused: {self.plain_yaml}")
                 refused = True
             size = 1
             if isinstance(node, yaml.SequenceNode):
