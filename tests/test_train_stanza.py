@@ -13,31 +13,8 @@ np = pytest.importorskip("numpy")
 
 from claimtrack.models import resumable  # noqa: E402
 from claimtrack.models.resumable import Limits  # noqa: E402
+from ud_sample import TWO_DOCUMENTS  # noqa: E402
 
-SENTENCES = """\
-# text = The minister said the bridge was safe.
-1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
-2	minister	minister	NOUN	NN	Number=Sing	3	nsubj	_	_
-3	said	say	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
-4	the	the	DET	DT	Definite=Def|PronType=Art	5	det	_	_
-5	bridge	bridge	NOUN	NN	Number=Sing	7	nsubj	_	_
-6	was	be	AUX	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	7	cop	_	_
-7	safe	safe	ADJ	JJ	Degree=Pos	3	ccomp	_	SpaceAfter=No
-8	.	.	PUNCT	.	_	3	punct	_	_
-
-# text = Police denied it.
-1	Police	police	NOUN	NNS	Number=Plur	2	nsubj	_	_
-2	denied	deny	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
-3	it	it	PRON	PRP	Case=Acc|Gender=Neut|Number=Sing|Person=3|PronType=Prs	2	obj	_	SpaceAfter=No
-4	.	.	PUNCT	.	_	2	punct	_	_
-
-# text = Residents stayed indoors.
-1	Residents	resident	NOUN	NNS	Number=Plur	2	nsubj	_	_
-2	stayed	stay	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
-3	indoors	indoors	ADV	RB	_	2	advmod	_	SpaceAfter=No
-4	.	.	PUNCT	.	_	2	punct	_	_
-
-"""
 TINY_TAGGER = [
     "--no_pretrain", "--batch_size", "2", "--hidden_dim", "8", "--char_hidden_dim", "8", "--word_emb_dim", "8",
     "--char_emb_dim", "8", "--tag_emb_dim", "4", "--deep_biaff_hidden_dim", "8",
@@ -50,7 +27,7 @@ TINY_LEMMATIZER = ["--batch_size", "4", "--hidden_dim", "8", "--emb_dim", "8", "
 
 def _files(tmp_path):
     data = tmp_path / "data.conllu"
-    data.write_text(SENTENCES * 4, encoding="utf-8")
+    data.write_text(TWO_DOCUMENTS * 4, encoding="utf-8")
     return ["--train_file", str(data), "--eval_file", str(data), "--shorthand", "en_test", "--mode", "train"]
 
 
@@ -81,30 +58,20 @@ def _round_trip(tmp_path, make, stops):
 
 
 @pytest.mark.slow
-def test_the_tagger_resumes_exactly(tmp_path):
-    from claimtrack.models.stanza_tasks import TaggerTask
+@pytest.mark.parametrize("task_name, tiny, stops, steps", [
+    ("TaggerTask", TINY_TAGGER, (4, None), (7, 3, 7, 7)),  # 6 batches an epoch: stops inside the first
+    ("LemmaTask", TINY_LEMMATIZER, (5, None), (48, 16, 48, 48)),  # dev scored at each epoch's end
+])
+def test_stanza_trainers_resume_exactly(tmp_path, task_name, tiny, stops, steps):
+    from claimtrack.models import stanza_tasks
 
     def make(save):
-        return TaggerTask(_files(tmp_path) + ["--save_dir", str(save)] + TINY_TAGGER)
+        return getattr(stanza_tasks, task_name)(_files(tmp_path) + ["--save_dir", str(save)] + tiny)
 
-    full, whole, last, parts = _round_trip(tmp_path, make, (4, None))
-    assert (full.step, last.step, last.runs, len(whole)) == (7, 7, 2, 7)
-    assert parts == whole
-    assert last.dev == full.dev
-    assert sorted(path.name for path in (tmp_path / "parts").iterdir()) == ["en_test_nopretrain_tagger.pt"]
-
-
-@pytest.mark.slow
-def test_the_lemmatizer_resumes_exactly(tmp_path):
-    from claimtrack.models.stanza_tasks import LemmaTask
-
-    def make(save):
-        return LemmaTask(_files(tmp_path) + ["--save_dir", str(save)] + TINY_LEMMATIZER)
-
-    full, whole, last, parts = _round_trip(tmp_path, make, (5, None))
-    assert (full.step, full.eval_interval, last.step, len(whole)) == (48, 16, 48, 48)
-    assert parts == whole
-    assert last.dev == full.dev
+    full, whole, last, parts = _round_trip(tmp_path, make, stops)
+    assert (full.step, full.eval_interval, last.step, len(whole)) == steps
+    assert (parts, last.dev, last.runs) == (whole, full.dev, 2)
+    assert [path.name for path in (tmp_path / "parts").iterdir()] == [path.name for path in (tmp_path / "whole").iterdir()]
 
 
 def _glove(folder, words, vectors):

@@ -198,6 +198,20 @@ def loop_arguments(stage: str, work: Path, profile: str = "cpu") -> list[str]:
     return common + settings[stage]
 
 
+def retag_command(work: Path) -> list[str]:
+    """Stanza's parser data preparation with the tags of the newly trained
+    tagger instead of the gold ones (the tagger's best dev model and the
+    vectors), overwriting ``data/depparse``. The training part is tagged by a
+    tagger that saw it, so its tags are better than on new text (no
+    jackknifing)."""
+    taggers = sorted((work / "saved" / "pos").glob(MODEL_FILES["pos"]))
+    if not taggers:
+        raise SystemExit(f"no trained tagger under {work / 'saved' / 'pos'}: train the pos stage first")
+    module, _ = PREPARE["depparse"]
+    return [sys.executable, "-m", f"stanza.utils.datasets.{module}", TREEBANK, "--predicted",
+            "--tagger_model", str(taggers[0]), "--wordvec_pretrain_file", str(work / VECTORS)]
+
+
 def checkpoint_path(work: Path, stage: str) -> Path:
     return work / "checkpoints" / f"{stage}.pt"
 
@@ -323,6 +337,8 @@ def argument_parser() -> argparse.ArgumentParser:
                         help="continue each unfinished stage from its checkpoint (warm start if there is none)")
     parser.add_argument("--minutes", type=float, default=None,
                         help="stop every lane after this many minutes, with a checkpoint")
+    parser.add_argument("--retag", action="store_true",
+                        help="prepare the parser's data again with the trained tagger's tags (then train depparse)")
     parser.add_argument("--steps", type=int, default=None,
                         help="stop the tagger or lemmatizer after this many new steps, with a checkpoint")
     return parser
@@ -333,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work.expanduser().resolve()
     if args.status:
         print("\n".join(status_lines(work, list(RUNNERS))))
+        return 0
+    if args.retag:
+        prepare(work, environment(work), ["depparse"], args.data)
+        if run_logged(retag_command(work), work / "logs" / "prepare.log", environment(work)) != 0:
+            raise SystemExit(f"retagging failed; see {work}/logs/prepare.log")
         return 0
     if not args.collect_only:
         deadline = time.time() + args.minutes * 60 if args.minutes is not None else None
