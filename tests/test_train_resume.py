@@ -140,15 +140,15 @@ def test_status_has_one_line_per_stage(tmp_path):
     checkpoints.mkdir()
     progress = Progress("pos", max_steps=50000, eval_interval=500, patience=3000, step=1000, dev=[[500, 0.7], [1000, 0.75]],
                         best_step=1000, best_score=0.75, last_best_step=1000, train_seconds=900.0,
-                        train_cpu_seconds=800.0, train_steps=1000, runs=2, updated="2026-12-06 14:59:00")
+                        train_cpu_seconds=800.0, train_cpu_steps=1000, train_steps=1000, runs=2, updated="2026-12-06 14:59:00")
     (checkpoints / "pos.json").write_text(json.dumps(_as_dict(progress)))
     (tmp_path / "logs").mkdir()
     (tmp_path / "logs" / "depparse.log").write_text(STANZA_LOG)
     assert status_lines(tmp_path, ["pos", "depparse", "tokenize"]) == [
         f"work folder: {tmp_path}",
-        "pos: step 1000/50000 (epoch 1), unfinished; best dev 75.00 at step 1000, last 75.00; 0.90 s/step "
-        "(0.80 CPU s/step) over 1000 steps in 2 run(s); left: 6000 steps to early stop if dev stops improving "
-        "(~1.5 h), at most 49000 (~12.2 h); checkpoint 2026-12-06 14:59:00",
+        "pos: step 1000/50000 (epoch 1), unfinished; best dev 75.00 at step 1000, last 75.00; 0.90 s/step wall, "
+        "0.80 CPU s/step over 1000 steps in 2 run(s); left: 6000 steps to early stop if dev stops improving "
+        "(~1.5 h wall, ~1.3 h CPU), at most 49000 (~12.2 h wall, ~10.9 h CPU); checkpoint 2026-12-06 14:59:00",
         "depparse: step 300/5000, unfinished (from its log); best dev 74.60; 0.92 s/step; "
         "left at most 4700 steps (~1.2 h)",
         "tokenize: not started",

@@ -77,6 +77,7 @@ class Progress:
     loss_steps: int = 0
     train_seconds: float = 0.0
     train_cpu_seconds: float = 0.0
+    train_cpu_steps: int = 0
     train_steps: int = 0
     eval_seconds: float = 0.0
     runs: int = 0
@@ -87,7 +88,7 @@ class Progress:
         return self.train_seconds / self.train_steps if self.train_steps else None
 
     def cpu_seconds_per_step(self) -> float | None:
-        return self.train_cpu_seconds / self.train_steps if self.train_steps else None
+        return self.train_cpu_seconds / self.train_cpu_steps if self.train_cpu_steps else None
 
     def steps_left(self) -> tuple[int, int]:
         """Steps left (until early stop if dev never improves again, until max_steps)."""
@@ -241,6 +242,7 @@ def _step(task: Task, progress: Progress, batch: Any) -> None:
     loss = task.update(batch)
     progress.train_seconds += time.perf_counter() - started
     progress.train_cpu_seconds += time.process_time() - cpu_started
+    progress.train_cpu_steps += 1
     progress.train_steps += 1
     progress.step += 1
     progress.epoch_batches += 1

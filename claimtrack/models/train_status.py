@@ -48,17 +48,17 @@ def _hours(steps: int, seconds: float | None) -> str:
 
 
 def _loop_line(stage: str, progress: Progress) -> str:
-    per_step = progress.seconds_per_step()
+    per_step, cpu_per_step = progress.seconds_per_step(), progress.cpu_seconds_per_step()
     early, at_most = progress.steps_left()
     best = "-" if progress.best_score is None else f"{100 * progress.best_score:.2f} at step {progress.best_step}"
     last = f"{100 * progress.dev[-1][1]:.2f}" if progress.dev else "-"
     state = f"finished ({progress.finished})" if progress.finished else "unfinished"
     optimizer = ", second optimizer" if progress.second_optimizer else ""
     return (f"{stage}: step {progress.step}/{progress.max_steps} (epoch {progress.epoch + 1}), {state}{optimizer}; "
-            f"best dev {best}, last {last}; {per_step or 0:.2f} s/step "
-            f"({progress.cpu_seconds_per_step() or 0:.2f} CPU s/step) over {progress.train_steps} steps "
-            f"in {progress.runs} run(s); left: {early} steps to early stop if dev stops improving "
-            f"(~{_hours(early, per_step)}), at most {at_most} (~{_hours(at_most, per_step)}); "
+            f"best dev {best}, last {last}; {per_step or 0:.2f} s/step wall, {cpu_per_step or 0:.2f} CPU s/step "
+            f"over {progress.train_steps} steps in {progress.runs} run(s); left: {early} steps to early stop if dev "
+            f"stops improving (~{_hours(early, per_step)} wall, ~{_hours(early, cpu_per_step)} CPU), at most "
+            f"{at_most} (~{_hours(at_most, per_step)} wall, ~{_hours(at_most, cpu_per_step)} CPU); "
             f"checkpoint {progress.updated}")
 
 
