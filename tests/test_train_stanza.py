@@ -97,3 +97,26 @@ def test_the_pretrain_file_keeps_the_most_frequent_and_the_training_words_in_flo
     assert list(pretrain.vocab)[4:] == ["the", ",", "said", "minister"]
     assert (pretrain.emb.dtype, pretrain.emb[4:].tolist()) == (torch.float32, [[0, 0], [1, -1], [2, -2], [4, -4]])
     assert pretrain.emb[:4].tolist() == [[0, 0]] * 4
+
+
+@pytest.mark.slow
+def test_warm_start_copies_a_shipped_model_with_the_same_vocabulary_only(tmp_path):
+    from claimtrack.models.stanza_tasks import TaggerTask
+
+    def make(save, text=TWO_DOCUMENTS):
+        args = _files(tmp_path) + ["--save_dir", str(tmp_path / save)] + TINY_TAGGER
+        if text != TWO_DOCUMENTS:
+            other = tmp_path / "other.conllu"
+            other.write_text(text * 4, encoding="utf-8")
+            args[1] = str(other)
+        return TaggerTask(args)
+
+    shipped = make("shipped")
+    resumable.run(shipped, tmp_path / "shipped.pt", Limits(max_new_steps=3), resume=False)
+    saved = next((tmp_path / "shipped").iterdir())
+    warm = make("warm")
+    copied = warm.warm_start(saved)
+    expected = shipped.trainer.model.state_dict()
+    assert copied == len([key for key in expected if not key.startswith("pretrained_emb")])
+    assert all(torch.equal(value, expected[key]) for key, value in warm.trainer.model.state_dict().items())
+    assert make("other", TWO_DOCUMENTS.replace("bridge", "tunnel")).warm_start(saved) == 0
