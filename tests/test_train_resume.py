@@ -113,6 +113,13 @@ def test_no_better_dev_score_switches_the_optimizer_then_stops(tmp_path):
     assert progress.best_step == 3
 
 
+def test_a_passed_deadline_stops_after_one_step_with_a_checkpoint(tmp_path, caplog):
+    caplog.set_level("INFO", logger="claimtrack.train")
+    progress = resumable.run(ToyTask(), tmp_path / "toy.pt", Limits(deadline=0.0), resume=False)
+    assert (progress.step, progress.finished, load_progress(tmp_path / "toy.pt").step) == (1, None, 1)
+    assert caplog.messages[-1] == "toy stopped at step 1: time limit"
+
+
 def test_a_finished_stage_is_not_trained_again(tmp_path):
     resumable.run(ToyTask(), tmp_path / "toy.pt", Limits(), resume=False)
     again = ToyTask()
