@@ -166,3 +166,25 @@ def _as_dict(progress: Progress) -> dict:
     import attrs
 
     return attrs.asdict(progress)
+
+
+def test_the_parser_resumes_from_its_checkpoint_in_the_work_folder(tmp_path):
+    from claimtrack.models.train import stage_command
+
+    command = stage_command("depparse", tmp_path, resume=True)
+    at = command.index("--checkpoint_save_name")
+    assert (command[at + 1], "--force" in command) == (str(tmp_path / "checkpoints" / "depparse.pt"), True)
+
+
+def test_the_tagger_trains_with_the_vectors_and_the_batch_32_settings(tmp_path):
+    from claimtrack.models.train import loop_arguments
+
+    arguments = loop_arguments("pos", tmp_path)
+    settings = {name: arguments[arguments.index(name) + 1] for name in (
+        "--wordvec_pretrain_file", "--batch_size", "--deep_biaff_hidden_dim", "--composite_deep_biaff_hidden_dim",
+        "--eval_file")}
+    assert settings == {
+        "--wordvec_pretrain_file": str(tmp_path / "vectors" / "en_glove6b50_pretrain.pt"),
+        "--batch_size": "32", "--deep_biaff_hidden_dim": "200", "--composite_deep_biaff_hidden_dim": "50",
+        "--eval_file": str(tmp_path / "data" / "pos" / "en_compact.dev.in.conllu"),
+    }

@@ -231,7 +231,8 @@ def run_loop_stage(stage: str, work: Path, limits: resumable.Limits, resume: boo
     return resumable.run(task, checkpoint, limits, resume=resume)
 
 
-def stage_command(stage: str, work: Path, profile: str = "cpu", resume: bool = False) -> list[str]:
+def stage_command(stage: str, work: Path, profile: str = "cpu", resume: bool = False,
+                  parser_from: Path | None = None) -> list[str]:
     """Stanza's own training script for the tokenizer, mwt and parser."""
     runner = f"stanza.utils.training.{RUNNERS[stage]}"
     cmd = [sys.executable, "-m", runner, TREEBANK, "--save_dir", str(work / "saved" / stage)]
@@ -243,6 +244,8 @@ def stage_command(stage: str, work: Path, profile: str = "cpu", resume: bool = F
     cmd += settings[stage]
     if stage == "depparse":
         cmd += ["--checkpoint_save_name", str(checkpoint_path(work, stage).resolve())]
+        if parser_from is not None:
+            cmd += ["--continue_from", str(parser_from.resolve())]
     return cmd
 
 
@@ -278,7 +281,8 @@ def run_lane(stages: list[str], work: Path, args: argparse.Namespace, deadline: 
                 return 0  # stopped by the time limit: later stages wait for the next run
             continue
         timeout = None if deadline is None else max(1.0, deadline - time.time())
-        if run_logged(stage_command(stage, work, args.profile, args.resume), log, env, timeout) != 0:
+        command = stage_command(stage, work, args.profile, args.resume, args.parser_from)
+        if run_logged(command, log, env, timeout) != 0:
             print(f"{stage} failed; see {log}", file=sys.stderr)
             return 1
     return 0
@@ -337,6 +341,8 @@ def argument_parser() -> argparse.ArgumentParser:
                         help="continue each unfinished stage from its checkpoint (warm start if there is none)")
     parser.add_argument("--minutes", type=float, default=None,
                         help="stop every lane after this many minutes, with a checkpoint")
+    parser.add_argument("--parser-from", type=Path, default=None,
+                        help="start the parser from this saved parser model (not from its checkpoint)")
     parser.add_argument("--retag", action="store_true",
                         help="prepare the parser's data again with the trained tagger's tags (then train depparse)")
     parser.add_argument("--steps", type=int, default=None,
@@ -381,6 +387,8 @@ def _run_lanes(lanes: list[list[str]], work: Path, args: argparse.Namespace, dea
     base = [sys.executable, "-m", "claimtrack.models.train", "--work", str(work), "--profile", args.profile]
     if args.resume:
         base.append("--resume")
+    if args.parser_from is not None:
+        base += ["--parser-from", str(args.parser_from.resolve())]
     if deadline is not None:
         base += ["--minutes", f"{max(0.0, (deadline - time.time()) / 60):.2f}"]
     if args.steps is not None:
