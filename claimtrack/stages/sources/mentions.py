@@ -207,6 +207,10 @@ def _appositive_mention(
     if employed and type_rule not in speaks_for:
         # "Maria Lopez, the United Nations envoy": whom the role speaks for says more than the role
         type_, type_rule = employed[0].type, employed[0].type_rule
+    roled = [reading for reading in others if reading.type not in (compiled.pronoun_type, UNKNOWN)]
+    if type_ == compiled.pronoun_type and roled and roled[0].type_rule not in compiled.fallback_rules:
+        # "One resident, Aisha Kone, a mother of five": a resident says more than a mother
+        type_, type_rule = roled[0].type, roled[0].type_rule
     if type_rule is None or type_rule in compiled.fallback_rules:
         typed = [reading for reading in others if reading.type_rule and reading.type_rule not in compiled.fallback_rules]
         if typed:
