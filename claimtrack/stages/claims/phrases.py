@@ -19,10 +19,12 @@ from claimtrack.ud import (
     CLAUSE_CUT,
     DETERMINERS,
     FINITE_OR_PARTICIPLE_XPOS,
+    HYPHEN_XPOS,
     NOMINALS,
     NOUNS,
     NP_SKIP,
     NP_WORDS,
+    POSSESSIVE_XPOS,
     PUNCT_OR_CONJUNCTION,
     SUBJECTS,
     VERBS,
@@ -140,7 +142,7 @@ def with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0].index
-    if first >= 2 and sent.words[first - 1].lower in ("'s", "\u2019s", "'"):
+    if first >= 2 and sent.words[first - 1].xpos == POSSESSIVE_XPOS:
         start = first - 1
         while start > 0 and sent.words[start - 1].upos in NOUNS or (
             start > 1 and sent.words[start - 1].lower == "-" and sent.words[start - 2].upos == "PROPN"
@@ -361,7 +363,7 @@ def np_right_before(sent: Sent, cue: Word, postmodifiers: frozenset[str] = froze
     ('..., Najib Razak said', 'with one poster writing')."""
     words: list[Word] = []
     for word in reversed(sent.words[: cue.index]):
-        if word.upos not in NP_WORDS and word.lower not in ("'s", "\u2019s", "-"):
+        if word.upos not in NP_WORDS and word.xpos not in (POSSESSIVE_XPOS, HYPHEN_XPOS):
             break
         words.insert(0, word)
     if not words or words[-1].upos not in NOMINALS:
