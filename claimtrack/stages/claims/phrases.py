@@ -30,7 +30,13 @@ from claimtrack.ud import (
     VERBS,
 )
 
-__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
+__all__ = [
+    "PUNCT_EDGES", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence",
+    "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
+    "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between",
+    "passive_agent", "quote_at", "quote_opens_unit", "subject_of", "through_postmodifier", "words_span", "trim",
+    "verb_between", "with_possessor", "without_complementiser",
+]
 
 
 PUNCT_EDGES = " \t,;:.—–-" + LINE_BREAK_CHARS
