@@ -27,24 +27,29 @@ __all__ = [
     "ARTICLE_KEYS",
     "CLAIM_KINDS",
     "DEFAULT_STATUS",
+    "Added",
+    "Appearance",
     "Claim",
-    "Diagnostic",
+    "ClaimGroup",
     "ClaimSource",
     "Confirmation",
     "Content",
     "Cue",
+    "Diagnostic",
     "DocumentEvidence",
     "DocumentInfo",
+    "DocumentRecord",
     "Evidence",
+    "from_dict",
     "Hedge",
+    "Part",
     "Result",
     "SourceEntity",
     "Span",
-    "Part",
-    "from_dict",
     "span_of",
     "text_sha256",
     "to_dict",
+    "TrackedSource",
 ]
 
 # What describes an article wherever one is read or written: front matter,
@@ -398,3 +403,83 @@ def _shown(value: Any) -> str:
     """A JSON value as a message shows it: short, and in JSON's own spelling."""
     text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# ---------------------------------------------------------------- what the tracker hands back
+# (claimtrack.tracker stores and reads them; the exports render them)
+
+
+@attrs.frozen
+class Added:
+    """What :meth:`Tracker.add_result` did: ``added`` is False for a document already stored."""
+
+    document: int
+    doc_id: str
+    added: bool
+    claims: int = 0
+    new_groups: int = 0
+
+
+@attrs.frozen
+class DocumentRecord:
+    id: int
+    doc_id: str
+    sha256: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    date: str | None
+    path: str | None
+    added_at: str
+
+
+@attrs.frozen
+class Appearance:
+    """One claim of a group, in one document."""
+
+    document: DocumentRecord
+    claim: str
+    kind: str
+    content: str
+    start: int
+    end: int
+    cue: str | None
+    cue_class: str | None
+    source: str | None
+    source_id: int | None
+    source_type: str | None
+    anonymous: bool
+    hedged: bool
+    status: str
+
+
+@attrs.frozen
+class ClaimGroup:
+    """Claims about the same thing across documents, in the order they appeared."""
+
+    id: str
+    label: str
+    status: str
+    first: Appearance
+    appearances: tuple[Appearance, ...] = attrs.field(converter=tuple)
+
+    @property
+    def later(self) -> tuple[Appearance, ...]:
+        return self.appearances[1:]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_dict(self)
+        return data
+
+
+@attrs.frozen
+class TrackedSource:
+    """A source merged across documents."""
+
+    id: int
+    name: str
+    type: str
+    anonymous: bool
+    aliases: tuple[str, ...] = attrs.field(converter=tuple)
+    documents: int
+    claims: int

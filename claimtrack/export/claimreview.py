@@ -26,6 +26,7 @@ is true. A tracked claim group is one ``Claim`` with every appearance.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from claimtrack.export.authors import (
@@ -35,6 +36,7 @@ from claimtrack.export.authors import (
     one_line,
     settings,
 )
+from claimtrack.model import ClaimGroup
 
 __all__ = ["CONTEXT", "claim_item", "claim_text", "confirmation_note", "group_item", "render", "render_groups"]
 
@@ -77,7 +79,7 @@ def render(articles) -> str:
     return _dump(graph)
 
 
-def group_item(group) -> dict[str, Any]:
+def group_item(group: ClaimGroup) -> dict[str, Any]:
     """A tracked claim group as one Claim with all its appearances."""
     works = [
         appearance(a.document.url, a.document.date, a.document.title, a.document.outlet, a.document.sha256)
@@ -98,7 +100,7 @@ def group_item(group) -> dict[str, Any]:
     return item
 
 
-def render_groups(groups) -> str:
+def render_groups(groups: Iterable[ClaimGroup]) -> str:
     return _dump([group_item(group) for group in groups])
 
 

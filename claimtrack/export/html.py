@@ -24,6 +24,7 @@ parent's); such a span is drawn as several ``<mark>`` fragments sharing one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from markupsafe import Markup
 
 from claimtrack.export import file_stems
 from claimtrack.export.spans import ROLES, Marked, marked_spans
+from claimtrack.model import ClaimGroup
 
 __all__ = ["CSP", "article_page", "group_page", "index_page", "marked_pieces", "marked_text", "render", "write", "write_groups"]
 
@@ -184,7 +186,7 @@ def write(articles, out: Path) -> list[Path]:
     return paths
 
 
-def write_groups(groups, articles, out: str | Path) -> list[Path]:
+def write_groups(groups: Sequence[ClaimGroup], articles, out: str | Path) -> list[Path]:
     """A tracker's pages: ``index.html`` (the claim groups), ``G<n>.html`` per
     group with its timeline, and the article pages they link to."""
     out = Path(out)
@@ -204,7 +206,7 @@ def write_groups(groups, articles, out: str | Path) -> list[Path]:
     return [index, *paths]
 
 
-def group_page(group, stems: dict[str, str]) -> str:
+def group_page(group: ClaimGroup, stems: dict[str, str]) -> str:
     """A claim group's timeline: each appearance with its date, outlet, status and source."""
     appearances = [
         {"appearance": appearance, "stem": stems.get(appearance.document.sha256)} for appearance in group.appearances
@@ -212,5 +214,5 @@ def group_page(group, stems: dict[str, str]) -> str:
     return _render("group.html.j2", title=f"{group.id}: {group.label}", group=group, appearances=appearances)
 
 
-def index_page(groups) -> str:
+def index_page(groups: Sequence[ClaimGroup]) -> str:
     return _render("index.html.j2", title="Tracked claims", groups=groups)

@@ -12,7 +12,8 @@ One concern per module:
   source mentions name the same source;
 - :mod:`~claimtrack.tracker.database`: the SQLite file (schema, migrations,
   transactions, and what its errors mean to a user);
-- :mod:`~claimtrack.tracker.records`: the values the tracker hands back;
+- :mod:`~claimtrack.tracker.records`: a group id as users write it, a group's current
+  status (the records themselves are :mod:`claimtrack.model` values);
 - :mod:`~claimtrack.tracker.store`: :class:`~claimtrack.tracker.store.Tracker`,
   which adds documents and reads groups, sources and articles.
 """

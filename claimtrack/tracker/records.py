@@ -1,99 +1,18 @@
-"""What the tracker hands back: documents, claim groups with their appearances, sources."""
+"""Tracker logic on its records: a group id as users write it, and a group's
+current status. The records themselves (documents, claim groups and their
+appearances, sources) are values of the data model (:mod:`claimtrack.model`),
+so that the exports can type what they render."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 
-from claimtrack.model import Confirmation, to_dict
+from claimtrack.model import Appearance, Confirmation
 from claimtrack.tracker import TrackerError
 
-__all__ = [
-    "Added",
-    "Appearance",
-    "ClaimGroup",
-    "DocumentRecord",
-    "TrackedSource",
-    "current_status",
-    "group_key",
-]
-
-
-@attrs.frozen
-class Added:
-    """What :meth:`Tracker.add_result` did: ``added`` is False for a document already stored."""
-
-    document: int
-    doc_id: str
-    added: bool
-    claims: int = 0
-    new_groups: int = 0
-
-
-@attrs.frozen
-class DocumentRecord:
-    id: int
-    doc_id: str
-    sha256: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    date: str | None
-    path: str | None
-    added_at: str
-
-
-@attrs.frozen
-class Appearance:
-    """One claim of a group, in one document."""
-
-    document: DocumentRecord
-    claim: str
-    kind: str
-    content: str
-    start: int
-    end: int
-    cue: str | None
-    cue_class: str | None
-    source: str | None
-    source_id: int | None
-    source_type: str | None
-    anonymous: bool
-    hedged: bool
-    status: str
-
-
-@attrs.frozen
-class ClaimGroup:
-    """Claims about the same thing across documents, in the order they appeared."""
-
-    id: str
-    label: str
-    status: str
-    first: Appearance
-    appearances: tuple[Appearance, ...] = attrs.field(converter=tuple)
-
-    @property
-    def later(self) -> tuple[Appearance, ...]:
-        return self.appearances[1:]
-
-    def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
-
-
-@attrs.frozen
-class TrackedSource:
-    """A source merged across documents."""
-
-    id: int
-    name: str
-    type: str
-    anonymous: bool
-    aliases: tuple[str, ...] = attrs.field(converter=tuple)
-    documents: int
-    claims: int
+__all__ = ["current_status", "group_key"]
 
 
 def group_key(group_id: str | int) -> int:

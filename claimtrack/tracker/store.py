@@ -27,7 +27,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimtrack.errors import ResultError
-from claimtrack.model import Claim, Result, SourceEntity, text_sha256
+from claimtrack.model import (
+    Added,
+    Appearance,
+    Claim,
+    ClaimGroup,
+    DocumentRecord,
+    Result,
+    SourceEntity,
+    TrackedSource,
+    text_sha256,
+)
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
 from claimtrack.tracker.articles import Article, iso_date, read_article
@@ -40,15 +50,7 @@ from claimtrack.tracker.grouping import (
     content_words,
     source_aliases,
 )
-from claimtrack.tracker.records import (
-    Added,
-    Appearance,
-    ClaimGroup,
-    DocumentRecord,
-    TrackedSource,
-    current_status,
-    group_key,
-)
+from claimtrack.tracker.records import current_status, group_key
 
 # Article, TrackerError and TrackerSettings are importable from here too: the
 # exports take Articles, and both others appear in Tracker's signature.
