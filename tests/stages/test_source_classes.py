@@ -115,6 +115,11 @@ CASES = {
         "One resident, Aisha Kone, a 34-year-old mother of five, said her family had eaten one meal a day.",
         [("One resident", "S1", "witness")],
     ),
+    "a named board is public, and its director speaks for it": (
+        "The Orlin Valley Irrigation Board said deliveries would be cut. "
+        "The director of the board, Anton Pera, said the reservoirs were low.",
+        [("The Orlin Valley Irrigation Board", "S1", "government"), ("The director of the board", "S2", "government")],
+    ),
     "a witness by occupation": (
         "A 41-year-old taxi driver said the bridge had shaken for a minute.",
         [("A 41-year-old taxi driver", "S1", "witness")],

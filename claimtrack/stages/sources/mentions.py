@@ -477,13 +477,15 @@ def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: So
             if words:
                 full_span = span_of(text, full[0], full[1])
                 return _single_mention(text, full_span, words, docwords, compiled, employers=False).type
-    if len(body) == 1 and reading.type_rule not in compiled.pattern_rules:
-        # "Ministry spokesman ..." after "The defence ministry said": that ministry
-        fuller = earlier_phrase(body[0].lower, body[0].start, text)
+    bare = _strip_article(body)
+    if len(bare) == 1 and reading.type_rule not in compiled.pattern_rules:
+        # "Ministry spokesman ..." after "The defence ministry said", "the director of
+        # the board" after "The Harlan Valley Irrigation Board said": that body
+        fuller = earlier_phrase(bare[0].lower, bare[0].start, text)
         words = docwords.within(fuller[0], fuller[1]) if fuller else []
         if fuller and words:
             found = _single_mention(text, span_of(text, *fuller), words, docwords, compiled, employers=False)
-            if found.type_rule in compiled.pattern_rules:
+            if found.type_rule in compiled.pattern_rules or (found.name and found.type_rule not in compiled.fallback_rules):
                 return found.type
     return reading.type
 
