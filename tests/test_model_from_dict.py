@@ -217,6 +217,11 @@ def with_claim(**fields) -> dict:
         (with_claim(content={**CONTENT, "start": 9}), "claims[0].content: end (5) is before start (9)"),
         (with_claim(content={**CONTENT, "start": -1}), "claims[0].content: start must be >= 0, got -1"),
         (with_claim(kind="quoted"), "claims[0]: unknown claim kind 'quoted'"),
+        # Any status name is one (the rule set declares them; an overlay may add one), an empty one is not.
+        (
+            with_claim(confirmation={"status": " "}),
+            "claims[0].confirmation: a confirmation status must be a name, got ' '",
+        ),
         (
             with_claim(source={"text": "x" * 60, "start": 0, "end": "60"}),
             'claims[0].source.end: expected an integer, got "60"',

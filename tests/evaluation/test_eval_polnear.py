@@ -271,6 +271,7 @@ def test_text_report_headline_and_error_listing():
 # The command line, with the shipped models
 
 
+@pytest.mark.slow
 def test_cli_scores_the_corpus_with_the_shipped_models(capsys):
     assert main(["eval", "--format", "polnear", str(CORPUS), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)["summary"]

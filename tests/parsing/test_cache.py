@@ -231,6 +231,7 @@ def test_cache_command_shows_prunes_and_clears(own_cache, tmp_path, monkeypatch)
     assert (code, output) == (0, f"removed 2 entries ({2 * size // 3} bytes); 0 entries (0 bytes) left in {tmp_path / 'cache' / 'parses'}\n")
 
 
+@pytest.mark.slow  # several processes
 def test_writers_in_several_processes_never_leave_half_an_entry(own_cache):
     import concurrent.futures
     import multiprocessing

@@ -424,29 +424,6 @@ def test_overlay_may_define_a_class_and_use_it(tmp_path):
     assert load_rules([overlay]).get("beat.think_tanks").get("type") == "think_tank"
 
 
-def test_an_overlay_status_is_a_status_of_the_rule_set_and_of_the_data_model(tmp_path):
-    from claimtrack.model import Confirmation, Result
-
-    overlay = write(
-        tmp_path / "my_rules",
-        "confirmation.yaml",
-        "statuses:\n  - {id: desk.status.retracted, name: retracted, rank: 0}\n",
-    )
-    assert load_rules([overlay]).names("confirmation", "statuses") == (
-        "denied", "disputed", "confirmed", "corroborated", "unverified", "no_response", "unconfirmed", "retracted",
-    )
-    data = {
-        "document": {"id": "d", "length": 3, "sha256": "abc"},
-        "claims": [
-            {
-                "id": "C1", "kind": "indirect", "content": {"text": "abc", "start": 0, "end": 3},
-                "confirmation": {"status": "retracted", "evidence": []},
-            }
-        ],
-    }
-    assert Result.from_dict(data).claims[0].confirmation == Confirmation(status="retracted")
-
-
 def test_disabling_a_class_still_in_use_is_reported(tmp_path):
     overlay = write(tmp_path / "my_rules", "hedges.yaml", "disable: [hedge.class.weasel]\n")
     problems = [str(p) for p in check_rules([overlay])]

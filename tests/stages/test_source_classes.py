@@ -97,6 +97,29 @@ CASES = {
         "Several commuters said the detour was slow. One of them, a bus driver named Ivo Hruska, said the bridge had shaken.",
         [("Several commuters", "S1", "witness"), ("a bus driver named Ivo Hruska", "S2", "witness")],
     ),
+    "a bare description named by an earlier name ending in its head": (
+        "Millions of Dorra Bank customers could not pay on Tuesday, the bank said. Dorra said the fault was fixed.",
+        [("the bank", "S1", "organization"), ("Dorra", "S1", "organization")],
+    ),
+    "a surname takes the title of its fuller form, and the title joins it": (
+        "Investigators questioned an aide to Senator Ada Kell. Kell said she knew nothing. "
+        "The senator said she would cooperate.",
+        [("Kell", "S1", "government"), ("The senator", "S1", "government")],
+    ),
+    "an apposition types a body its name ending types weakly": (
+        "The Markets Conduct Board, the country's banking regulator, said it had opened an inquiry. "
+        "The regulator said banks must report outages.",
+        [("The Markets Conduct Board", "S1", "government"), ("The regulator", "S1", "government")],
+    ),
+    "a role beats a noun of no other role": (
+        "One resident, Aisha Kone, a 34-year-old mother of five, said her family had eaten one meal a day.",
+        [("One resident", "S1", "witness")],
+    ),
+    "a named board is public, and its director speaks for it": (
+        "The Orlin Valley Irrigation Board said deliveries would be cut. "
+        "The director of the board, Anton Pera, said the reservoirs were low.",
+        [("The Orlin Valley Irrigation Board", "S1", "government"), ("The director of the board", "S2", "government")],
+    ),
     "a witness by occupation": (
         "A 41-year-old taxi driver said the bridge had shaken for a minute.",
         [("A 41-year-old taxi driver", "S1", "witness")],

@@ -33,7 +33,7 @@ from claimtrack.stages.claims.phrases import (
     trim,
     words_span,
 )
-from claimtrack.ud import PUNCT_OR_CONJUNCTION
+from claimtrack.ud import POSSESSIVE_XPOS, PUNCT_OR_CONJUNCTION
 
 __all__ = ["attribute"]
 
@@ -153,7 +153,7 @@ def _attribute_phrase(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Dra
     if where == "possessive":
         # 'In the union's view, X': the source stands between the two words.
         inner = [w for w in sent.words[hit.words[0].index + 1 : last.index] if w.upos != "PART"]
-        source = words_span([w for w in inner if w.lower not in ("'", "\u2019")])
+        source = words_span([w for w in inner if w.xpos != POSSESSIVE_XPOS])
         if source is None:
             return f"phrase '{rule.get('words')}' has no source inside it"
     else:

@@ -207,6 +207,10 @@ def _appositive_mention(
     if employed and type_rule not in speaks_for:
         # "Maria Lopez, the United Nations envoy": whom the role speaks for says more than the role
         type_, type_rule = employed[0].type, employed[0].type_rule
+    roled = [reading for reading in others if reading.type not in (compiled.pronoun_type, UNKNOWN)]
+    if type_ == compiled.pronoun_type and roled and roled[0].type_rule not in compiled.fallback_rules:
+        # "One resident, Aisha Kone, a mother of five": a resident says more than a mother
+        type_, type_rule = roled[0].type, roled[0].type_rule
     if type_rule is None or type_rule in compiled.fallback_rules:
         typed = [reading for reading in others if reading.type_rule and reading.type_rule not in compiled.fallback_rules]
         if typed:
@@ -473,13 +477,15 @@ def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: So
             if words:
                 full_span = span_of(text, full[0], full[1])
                 return _single_mention(text, full_span, words, docwords, compiled, employers=False).type
-    if len(body) == 1 and reading.type_rule not in compiled.pattern_rules:
-        # "Ministry spokesman ..." after "The defence ministry said": that ministry
-        fuller = earlier_phrase(body[0].lower, body[0].start, text)
+    bare = _strip_article(body)
+    if len(bare) == 1 and reading.type_rule not in compiled.pattern_rules:
+        # "Ministry spokesman ..." after "The defence ministry said", "the director of
+        # the board" after "The Harlan Valley Irrigation Board said": that body
+        fuller = earlier_phrase(bare[0].lower, bare[0].start, text)
         words = docwords.within(fuller[0], fuller[1]) if fuller else []
         if fuller and words:
             found = _single_mention(text, span_of(text, *fuller), words, docwords, compiled, employers=False)
-            if found.type_rule in compiled.pattern_rules:
+            if found.type_rule in compiled.pattern_rules or (found.name and found.type_rule not in compiled.fallback_rules):
                 return found.type
     return reading.type
 

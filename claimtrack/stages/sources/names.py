@@ -113,7 +113,7 @@ def preceding_name(start: int, docwords: Document) -> list[Word]:
     return []
 
 
-_NAME_WORD = r"[A-Z][\w&'.-]*"
+_NAME_WORD = r"[A-Z](?:[a-z]{0,2}\.|[\w&'-]*)"  # a word of a name, or an abbreviation ("Sen.")
 _LINK_WORD = r"(?:of|for|and|the|on|de|del|la|al)"
 
 
