@@ -24,8 +24,8 @@ from claimtrack._version import __version__
 from claimtrack.errors import ResultError
 
 __all__ = [
-    "ARTICLE_KEYS",
     "ACTS",
+    "ARTICLE_KEYS",
     "CHECKABLE_ACTS",
     "CLAIM_KINDS",
     "DEFAULT_STATUS",

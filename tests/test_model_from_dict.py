@@ -127,8 +127,8 @@ def test_json_names_are_read_and_omitted_fields_get_their_defaults():
             {
                 "id": "C1",
                 "kind": "direct",
-                "act": "statement",
                 "content": {"text": "Over", "start": 1, "end": 5, "parts": []},
+                "act": "statement",
                 "cue": {"text": "said", "start": 7, "end": 11, "lemma": "say", "class": "neutral"},
                 "source": None,
                 "hedged": True,
@@ -147,6 +147,7 @@ def test_json_names_are_read_and_omitted_fields_get_their_defaults():
                 id="C1",
                 kind="direct",
                 content=Content("Over", 1, 5),
+                act="statement",
                 cue=Cue("said", 7, 11, lemma="say", cls="neutral"),
                 hedged=True,
                 hedges=(Hedge("may", 12, 15, cls="modal", rule=None),),

@@ -246,7 +246,7 @@ def score_polnear_document(
             )
         )
 
-    misses = _misses(text, targets, matched_g, claims, scores, statement, acts, lookup, cues)
+    misses = _misses(text, targets, matched_g, claims, scores, statement, lookup, cues, acts)
 
     matched_gold = [gold[g] for g in sorted(matched_g)]
     missed_gold = [gold[g] for g in range(len(targets)) if g not in matched_g]
@@ -289,9 +289,9 @@ def _misses(
     claims: list[Claim],
     scores: list[list[float]],
     statement: list[bool],
-    acts: list[str],
     lookup: _Lookup,
     cues: StatementCues,
+    acts: list[str],
 ) -> list[PolnearMiss]:
     """The gold attributions no claim matched, each with its nearest claim."""
     misses = []

@@ -144,6 +144,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "heads": S("str_list"),  # only before a noun with one of these lemmas: 'in | a new poll'
             "not_modifiers": S("str_list"),  # but not a head with one of these words: 'in | this study'
             "source_upos": S("str_list"),  # only before a source of these word classes and a comma: 'To her, ...'
+            "third_person": S("bool"),  # not before 'me', 'us', 'you' (the writer's or reader's own view)
             "note": S(),
         },
         "nouns": {
@@ -152,12 +153,14 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "act": S(choices=ACTS),
             "links": S("str_list"),
             "keep_links": S("str_list"),  # links that open the content: 'the plan | to cut taxes'
+            "owned": S("bool"),  # only with a possessor or a subject: 'his belief that X', not 'the belief that X'
             "note": S(),
         },
         "constructions": {
             "frame": S(required=True, choices=ACT_FRAMES),
             "act": S(required=True, choices=ACTS),
             "ends_with": S(),  # only when the content ends with this text ('?': a quoted question)
+            "not_addressees": S("str_list"),  # objects that are asked for, not asked: 'requested anonymity to ...'
             "note": S(),
         },
         "question_words": {

@@ -34,12 +34,8 @@ CASES = {
     "multi-sentence quote then a quote-only sentence": (
         '"The plan is finished. Nobody will vote for it," said the senator.\n"It will take years."',
         [
-            (
-                'The plan is finished. Nobody will vote for it," said the senator.\n"It will take years',
-                "said",
-                "the senator",
-                "direct",
-            ),
+            ("The plan is finished. Nobody will vote for it", "said", "the senator", "direct"),
+            ("It will take years", "said", "the senator", "direct"),  # its own claim, continuing the first
         ],
     ),
     "the object of 'told' is the addressee, not the source": (
@@ -90,6 +86,10 @@ CASES = {
         "The ministry released a statement saying that the border would reopen.",
         [("the border would reopen", "statement saying", "The ministry", "indirect")],
     ),
+    "a speech act with an infinitive is a directive": (
+        "The mayor urged residents to stay indoors.",
+        [("residents to stay indoors", "urged", "The mayor", "indirect")],
+    ),
 }
 
 NOT_CLAIMS = {
@@ -97,7 +97,6 @@ NOT_CLAIMS = {
     "claims as a noun": "Pension claims rose sharply last year.",
     "said as an adjective": "The said company filed its accounts late.",
     "the reporter's own voice": "The bridge opened in 1932 and carries 40,000 cars a day.",
-    "a speech act with an infinitive": "The mayor urged residents to stay indoors.",
 }
 
 

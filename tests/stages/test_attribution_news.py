@@ -249,10 +249,13 @@ CASES = {
     ),
     "a clause the parse hung on the cue after the complement goes on with the report": (
         'He said he intends to win every delegate possible, so he\'ll have enough votes to pass "the strongest agenda."',
-        [(
-            'he intends to win every delegate possible, so he\'ll have enough votes to pass "the strongest agenda."',
-            "said", "He", "mixed",
-        )],
+        [
+            (
+                'he intends to win every delegate possible, so he\'ll have enough votes to pass "the strongest agenda."',
+                "said", "He", "mixed",
+            ),
+            ("to win every delegate possible", "intends", "he", "indirect"),  # the intention inside the report
+        ],
     ),
     "a conjunct holding a quotation goes on with the report": (
         'The witness said he had received offers for the gun, but "the offers were to use it in a way I did not like."',
@@ -375,23 +378,28 @@ def test_news_construction(name):
     assert rows(text) == expected
 
 
-def test_a_quote_only_sentence_continues_the_quotation_as_one_claim():
+def test_a_quote_only_sentence_continuing_a_quotation_is_its_own_claim():
     text = '"We will win," she said. "The voters are with us."'
-    (claim,) = claimtrack.extract(text).claims
-    assert [(part.start, part.end) for part in claim.content.parts] == [(1, 12), (26, 48)]
-    assert [text[part.start : part.end] for part in claim.content.parts] == ["We will win", "The voters are with us"]
-    assert (claim.kind, claim.cue.text, claim.source.text) == ("direct", "said", "she")
-    assert claim.rules == ("cue.verb.say", "pattern.quote_then_verb", "pattern.quote_continuation")
-
-
-def test_a_quote_only_paragraph_continues_the_quotation():
-    text = '"We will win," she said.\n\n"The voters are with us. Nobody doubts it."\n\nThe race is close.'
-    (claim,) = claimtrack.extract(text).claims
-    assert [text[part.start : part.end] for part in claim.content.parts] == [
-        "We will win",
-        "The voters are with us. Nobody doubts it",
+    first, second = claimtrack.extract(text).claims
+    assert [(c.id, c.content.start, c.content.end, c.content.text, c.content.parts) for c in (first, second)] == [
+        ("C1", 1, 12, "We will win", ()),
+        ("C2", 26, 48, "The voters are with us", ()),
     ]
-    assert (claim.kind, claim.source.text) == ("direct", "she")
+    assert [(c.kind, c.cue.text, c.source.text, c.source.entity, c.continues) for c in (first, second)] == [
+        ("direct", "said", "she", "S1", None),
+        ("direct", "said", "she", "S1", "C1"),
+    ]
+    assert first.rules == ("cue.verb.say", "pattern.quote_then_verb")
+    assert second.rules == ("cue.verb.say", "pattern.quote_continuation")
+
+
+def test_a_quote_only_paragraph_continuing_a_quotation_is_its_own_claim():
+    text = '"We will win," she said.\n\n"The voters are with us. Nobody doubts it."\n\nThe race is close.'
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.kind, c.source.text, c.continues) for c in claims] == [
+        ("We will win", "direct", "she", None),
+        ("The voters are with us. Nobody doubts it", "direct", "she", "C1"),
+    ]
 
 
 def test_the_parenthetical_content_is_in_two_parts():
@@ -420,10 +428,12 @@ def test_a_quotation_after_a_long_source_continues_the_claim():
         '"I think it can work," said Louisa Smith, the reviews director at the weekly, who has not read the work. '
         '"Even though she is rich, she is still a woman up against men in suits."'
     )
-    (claim,) = claimtrack.extract(text).claims
-    assert [text[part.start : part.end] for part in claim.content.parts] == [
-        "I think it can work",
-        "Even though she is rich, she is still a woman up against men in suits",
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.source.text, c.rules[-1], c.continues) for c in claims] == [
+        ("I think it can work", "Louisa Smith", "pattern.quote_then_verb", None),
+        ("Even though she is rich, she is still a woman up against men in suits", "Louisa Smith",
+         "pattern.quote_continuation", "C1"),
     ]
-    assert (claim.source.text, claim.rules[-1]) == ("Louisa Smith", "pattern.quote_continuation")
+    assert claims[0].source.phrase.text == "Louisa Smith, the reviews director at the weekly, who has not read the work"
+
 

@@ -66,6 +66,8 @@ def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexic
         found = attrs.evolve(found, act=lexicon.act(hit.rule))
     if found.source is None:
         return found
+    if hit.kind == "noun" and not lexicon.first_person_counts(found.cue_class) and _speaker_span(sent, found.source):
+        return f"noun cue '{hit.head.text}' ({found.cue_class}) of the speaker's own ('my belief that')"
     cue = found.cue
     # A content piece that holds its own cue is a misread clause boundary, not a limit of the source phrase.
     parts = [part for part in found.parts if cue is None or not (part[0] <= cue[0] and cue[1] <= part[1])]
@@ -136,6 +138,12 @@ def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _speaker_span(sent: Sent, span: tuple[int, int]) -> bool:
+    """The span is one first- or second-person pronoun ('my', 'I', 'you')."""
+    words = sent.words_between(*span)
+    return len(words) == 1 and speaker_pronoun(words[0])
+
+
 def _first_person_subject(sent: Sent, cue: Word) -> bool:
     subject = subject_of(sent, cue)
     return subject is not None and speaker_pronoun(subject)
@@ -182,6 +190,8 @@ def _attribute_phrase(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Dra
     trimmed = tuple(t for t in (trim(text, *piece, quotes) for piece in pieces if piece is not None) if t)
     if not trimmed:
         return f"phrase '{rule.get('words')}' has no content"
+    if rule.get("source_upos") and not _has_finite(sent.words_between(*trimmed[0])):
+        return f"phrase '{rule.get('words')}' has no clause with a finite verb"
     cue_lemma = " ".join(rule.get("words").split())
     return Draft((first.start, last.end), cue_lemma, rule.get("class"), source, trimmed, (rule.id, pattern))
 
@@ -241,17 +251,20 @@ def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexi
 
 def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
     """'released a statement saying (that) X', 'his belief that X', 'the
-    plan to cut taxes', 'her call for a recount': the content is the clause
-    or phrase the noun governs after its link word (the rest of the sentence
-    when the parse hangs nothing there), the link kept when the rule says so
-    ('to cut taxes'); the source is the noun's possessor, else its verb's
-    subject, else the noun phrase before it."""
+    plan to cut taxes', 'her call for a recount': the content is the rest of
+    the sentence after the link word, or for an ``owned`` noun the clause or
+    phrase it governs; the link is kept when the rule says so ('to cut
+    taxes'); the source is the noun's possessor, else its verb's subject,
+    else (not for an ``owned`` noun) the noun phrase before it."""
     noun, link = hit.words[0], hit.words[-1]
     first = link.index if link.lower in (hit.rule.get("keep_links") or ()) else link.index + 1
     governed = [
         word for kid in sent.kids(noun) if kid.index > link.index for word in sent.subtree(kid) if word.index >= first
     ]
-    words = governed or sent.words[first:]
+    # A statement noun reads to the end of the sentence, which holds up where the
+    # parse misreads the noun ('AFP reports that ...'); a noun form of a belief,
+    # intention or directive reads what it governs ('her plan to X was rejected').
+    words = governed if governed and hit.rule.get("owned") else sent.words[first:]
     while words and words[0].lower == "that" and words[0] is not link:
         words = words[1:]
     content = words_span(words)
@@ -267,6 +280,8 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
         subject = subject_of(sent, governor)
         if subject is not None and subject.index < noun.index:
             source = noun_phrase(sent, subject)
+    if source is None and hit.rule.get("owned"):
+        return f"noun cue '{noun.text}' has no possessor and no subject"
     if source is None:
         source = bare_np_before(sent, noun)
     cue_text = f"{noun.lemma} {link.lower}"

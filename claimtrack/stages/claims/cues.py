@@ -16,7 +16,12 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.ruleset.loader import Rule, RuleSet
 from claimtrack.ruleset.regex import Regex
-from claimtrack.stages.claims.phrases import clause_of_verb_read_as_noun, evidential_subject, verb_read_as_noun
+from claimtrack.stages.claims.phrases import (
+    clause_of_verb_read_as_noun,
+    evidential_subject,
+    speaker_pronoun,
+    verb_read_as_noun,
+)
 from claimtrack.stages.claims.quotes import QuotePair
 from claimtrack.ud import FINITE_XPOS, NOUNS, VERBS
 
@@ -61,6 +66,7 @@ class Lexicon:
     constructions: dict[str, tuple[Rule, ...]] = attrs.field(factory=dict)  # frame -> rules that set the act
     question_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()  # a source phrase ends before a time phrase
+    not_addressees: frozenset[str] = frozenset()  # objects that ask for something, not of someone
 
     def act(self, rule: Rule) -> str:
         """A cue entry's act: its own, else its class's, else statement."""
@@ -156,6 +162,9 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
             word.lower() for rule in rules.section("cues", "source_cuts")
             if rule.get("phrase_end") for word in rule.get("words")
         ),
+        frozenset(
+            word.lower() for rule in rules.section("cues", "constructions") for word in rule.get("not_addressees") or ()
+        ),
     )
 
 
@@ -194,7 +203,7 @@ def _source_then_comma(sent: Sent, index: int, rule: Rule) -> bool:
         word = sent.words[end]
         if word.lower == "," and end > index:
             return True
-        if word.upos not in tags:
+        if word.upos not in tags or rule.get("third_person") and speaker_pronoun(word):
             return False
     return False
 

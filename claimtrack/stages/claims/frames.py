@@ -427,7 +427,9 @@ def _object_infinitive(context: CueContext) -> FrameMatch | None:
     gives it (the addressee as object, or as the infinitive's own subject)."""
     sent, cue = context.sentence, context.cue
     addressees = _addressees(context)
-    for clause in _infinitives_after(sent, cue, "advcl"):  # 'called on Congress | to act' as a purpose clause
+    if any(kid.lemma in context.lexicon.not_addressees for kid in addressees):
+        return None  # 'requested anonymity to discuss ...': what was asked for, and why
+    for clause in _infinitives_after(sent, cue, "advcl"):  # the parse may read the infinitive as a purpose clause
         subjects = [kid for kid in sent.kids(clause, "nsubj") if kid.index < clause.index]
         before = [kid for kid in addressees if kid.index < clause.index]
         if not subjects and not before:
