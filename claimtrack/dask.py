@@ -20,14 +20,17 @@ how to share it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from claimtrack.corpus.writer import document_record
-from claimtrack.corpus.parquet import claim_rows, write_part
+from claimtrack.corpus.parquet import claim_rows, clear_parts, write_part
 from claimtrack.corpus.records import Record
 from claimtrack.corpus.work import Outcome, Settings, extract_batch
 from claimtrack.corpus.workers import batches
@@ -93,6 +96,7 @@ def to_parquet(bag: Any, path: str | Path) -> list[str]:
     partition, one row per claim (failed documents have none); the paths."""
     import dask
 
+    clear_parts(path)  # an earlier run's parts are not this run's data
     parts = [dask.delayed(_write_partition)(part, str(path), number) for number, part in enumerate(bag.to_delayed())]
     return list(dask.compute(*parts))
 
@@ -125,19 +129,37 @@ def connect(scheduler: str, jobs: int) -> Any:
     ``jobs`` single-threaded worker processes for ``local``."""
     distributed = _distributed()
     if scheduler == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=jobs,
-            threads_per_worker=1,
-            processes=True,
-            memory_limit=MEMORY_LIMIT,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        # The worker processes start with Ctrl-C ignored (a disposition they
+        # inherit): Ctrl-C is this process's, which closes the cluster, instead
+        # of a KeyboardInterrupt traceback from every worker.
+        with _sigint_ignored():
+            cluster = distributed.LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=True,
+                memory_limit=MEMORY_LIMIT,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         return distributed.Client(cluster)
     try:
         return distributed.Client(scheduler, timeout="30s")
     except OSError as error:
         raise ClaimtrackError(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
+    except (ValueError, TypeError) as error:  # a malformed address: "foo://bar", "not an address"
+        raise ClaimtrackError(f"--scheduler {scheduler!r} is not a Dask scheduler address ({' '.join(str(error).split())})") from None
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_on_cluster(

@@ -33,21 +33,24 @@ __all__ = [
     "Appearance",
     "Claim",
     "ClaimGroup",
+    "ClaimSentence",
     "ClaimSource",
     "Confirmation",
     "Content",
     "Cue",
     "Diagnostic",
+    "DocumentEvidence",
     "DocumentInfo",
     "DocumentRecord",
     "Evidence",
-    "from_dict",
+    "FactCheckMatch",
     "Hedge",
     "Part",
     "Result",
     "SourceEntity",
     "Span",
     "checked_acts",
+    "from_dict",
     "span_of",
     "text_sha256",
     "to_dict",
@@ -177,6 +180,18 @@ def _status(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
 
 
 @attrs.frozen
+class DocumentEvidence:
+    """Evidence that bears on no claim of the document ("X declined to comment"
+    where no claim is about X), listed with the status it would set."""
+
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+    rule: str
+    status: str = attrs.field(validator=_status)
+
+
+@attrs.frozen
 class Confirmation:
     status: str = attrs.field(default=DEFAULT_STATUS, validator=_status)
     evidence: tuple[Evidence, ...] = attrs.field(converter=_items, factory=tuple)
@@ -192,6 +207,40 @@ class SourceEntity:
     anonymous: bool = False
     anonymity_cues: tuple[Span, ...] = attrs.field(converter=_items, factory=tuple)
     mentions: tuple[Span, ...] = attrs.field(converter=_items, factory=tuple)
+
+
+@attrs.frozen
+class ClaimSentence:
+    """The parsed sentence a claim was read from (the one holding its cue):
+    its number in the document's parse, from 0, and its character offsets."""
+
+    index: int = attrs.field(validator=_non_negative)
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_end_after_start)
+
+
+@attrs.frozen
+class FactCheckMatch:
+    """A published fact-check (a schema.org ClaimReview) that matches a claim.
+
+    ``score`` (0 to 1) and ``reasons`` say why it matches: how alike the two
+    claims are, whether the fact-check's claimant is the claim's source, and
+    when the check was published (``later_checked`` when after the article).
+    ``verdict`` is the rating normalised by ``rules/factcheck.yaml``
+    ("Pants on Fire" -> ``false``). Made by :mod:`claimtrack.factcheck`.
+    """
+
+    claim_reviewed: str
+    score: float
+    rating: str | None = None
+    verdict: str | None = None
+    fact_checker: str | None = None
+    url: str | None = None
+    published: str | None = None
+    claimant: str | None = None
+    later_checked: bool = False
+    reasons: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
+    rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
 
 
 def _kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -230,6 +279,10 @@ class Claim:
     continues: str | None = attrs.field(default=None, metadata={"json_omit_none": True})
     rules: tuple[str, ...] = attrs.field(converter=_items, factory=tuple)
     heading: bool = attrs.field(default=False, metadata={"json_omit_false": True})
+    sentence: ClaimSentence | None = attrs.field(default=None, metadata={"json_omit_none": True})
+    fact_checks: tuple[FactCheckMatch, ...] = attrs.field(
+        converter=_items, factory=tuple, metadata={"json_omit_empty": True}
+    )
 
 
 @attrs.frozen
@@ -264,14 +317,21 @@ class Diagnostic:
     rule: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Result:
-    """Everything claimtrack found in one document."""
+    """Everything claimtrack found in one document.
+
+    Its ``repr`` is short, as spaCy's ``Doc`` shows its text:
+    ``Result(id='doc', claims=14, sources=10, text='Baghdad, Iraq...')``.
+    """
 
     text: str = attrs.field(repr=False, metadata={"json_omit": True})
     document: DocumentInfo
     sources: tuple[SourceEntity, ...] = attrs.field(converter=_items, factory=tuple)
     claims: tuple[Claim, ...] = attrs.field(converter=_items, factory=tuple)
+    document_evidence: tuple[DocumentEvidence, ...] = attrs.field(
+        converter=_items, factory=tuple, metadata={"json_omit_empty": True}
+    )
     claimtrack_version: str = attrs.field(default="", metadata={"json_first": True})
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
         converter=_items, factory=tuple, repr=False, metadata={"json_omit": True}
@@ -293,6 +353,12 @@ class Result:
         """
         return from_dict(cls, data, text=text)
 
+    def __repr__(self) -> str:
+        start = self.text[:40] + ("..." if len(self.text) > 40 else "")
+        return (
+            f"Result(id={self.document.id!r}, claims={len(self.claims)}, "
+            f"sources={len(self.sources)}, text={start!r})"
+        )
     def with_acts(self, acts: Iterable[str]) -> Result:
         """This result with only the claims of the given acts (``statement``,
         ``belief``, ...) and the sources they name. Claims keep their ids; a
@@ -363,7 +429,7 @@ def to_dict(value: Any) -> Any:
 _Model = TypeVar("_Model", bound=AttrsInstance)
 
 # JSON scalar types and how an error message names them.
-_SCALARS: dict[Any, str] = {str: "a string", int: "an integer", bool: "true or false"}
+_SCALARS: dict[Any, str] = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
 
 
 def from_dict(cls: type[_Model], data: Any, **omitted: Any) -> _Model:
@@ -427,6 +493,8 @@ def _decode(hint: Any, value: Any, path: str) -> Any:
         return _structure(hint, value, path, {})
     if hint is Any:
         return value
+    if hint is float and type(value) is int:  # a score written as 1
+        return float(value)
     if type(value) is not hint:  # exact: JSON's true is no integer offset
         raise ResultError(f"{path}: expected {_SCALARS[hint]}, got {_shown(value)}")
     return value
@@ -484,6 +552,9 @@ class Appearance:
     anonymous: bool
     hedged: bool
     status: str
+    fact_checks: tuple[FactCheckMatch, ...] = attrs.field(
+        converter=tuple, factory=tuple, metadata={"json_omit_empty": True}
+    )
 
 
 @attrs.frozen

@@ -24,7 +24,7 @@ import attrs
 
 from claimtrack._version import __version__
 from claimtrack.document import Document
-from claimtrack.model import Claim, Diagnostic, DocumentInfo, Result, checked_acts, span_of
+from claimtrack.model import Claim, ClaimSentence, Diagnostic, DocumentInfo, Result, checked_acts, span_of
 from claimtrack.parsing.textprep import replace_surrogates
 from claimtrack.ruleset.loader import RulesArg, rules_from
 from claimtrack.stages.claims.detect import find_claims
@@ -38,7 +38,7 @@ from claimtrack.stages.unsourced import find_unsourced
 if TYPE_CHECKING:
     from claimtrack.parsing.parser import Parsed
 
-__all__ = ["STAGES", "extract", "extract_document", "extract_file", "extract_parsed"]
+__all__ = ["STAGES", "extract", "extract_document", "extract_file", "extract_parsed", "surrogate_note"]
 
 STAGES: tuple[Stage, ...] = (
     classify_lines,
@@ -63,7 +63,8 @@ def extract_document(doc: Any, *, rules: RulesArg = None, doc_id: str = "documen
         text=text,
         document=DocumentInfo.for_text(text, doc_id, found.lines.provenance),
         sources=found.sources,
-        claims=_numbered(found.claims),
+        claims=[_with_sentence(document, claim) for claim in _numbered(found.claims)],
+        document_evidence=found.evidence,
         claimtrack_version=__version__,
         diagnostics=found.diagnostics,
     )
@@ -86,6 +87,16 @@ def _parse_note(text: str, start: int, end: int, message: str) -> Diagnostic:
     first = text[start:end].split(maxsplit=1)
     word_end = start + text[start:end].index(first[0]) + len(first[0]) if first else end
     return Diagnostic(cue=span_of(text, start, word_end), sentence=span_of(text, start, end), reason=message)
+
+
+def _with_sentence(document: Document, claim: Claim) -> Claim:
+    """The claim naming the parsed sentence that holds its cue (its content's
+    start when it has no cue)."""
+    if not document.sentences:
+        return claim
+    number = document.sentence_at(claim.cue.start if claim.cue is not None else claim.content.start)
+    start, end = document.sentence_span(number)
+    return attrs.evolve(claim, sentence=ClaimSentence(index=number, start=start, end=end))
 
 
 def _numbered(claims: tuple[Claim, ...]) -> list[Claim]:
@@ -117,12 +128,21 @@ def extract(
 
     ``parser`` is a :class:`claimtrack.Parser` (default: the shipped compact
     models); ``rules`` adds overlay rule directories to the shipped rules.
+    A text over the input limit (10 MiB of UTF-8, as for files) raises an
+    InputError; a ``text`` that is not a str, a TypeError.
     ``acts`` keeps only the claims of those acts (``["statement", "belief"]``;
     default: every act), see :meth:`claimtrack.model.Result.with_acts`.
     """
     wanted = None if acts is None else checked_acts(acts)  # an unknown act fails before any parsing
     from claimtrack.parsing.parser import Parser, default_parser
+    from claimtrack.parsing.textio import MAX_BYTES, check_size
 
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, got {type(text).__name__}")
+    if not isinstance(doc_id, str):
+        raise TypeError(f"extract() takes doc_id as a str, got {type(doc_id).__name__}")
+    if len(text) * 4 > MAX_BYTES:  # only then can its UTF-8 be over the input limit
+        check_size(len(text.encode("utf-8", "surrogatepass")), doc_id)
     ruleset = rules_from(rules)  # a broken overlay fails before any parsing
     cleaned = replace_surrogates(text)  # same length: every offset holds
     text = cleaned.text
@@ -131,15 +151,23 @@ def extract(
     active = parser if isinstance(parser, Parser) else default_parser()
     (parsed,) = active.parse_many([text], cache=cache)
     result = extract_parsed(parsed, rules=ruleset, doc_id=doc_id)
-    if cleaned.count:
-        first = next(i for i, char in enumerate(text) if char == "\ufffd")
-        note = Diagnostic(
-            cue=span_of(text, first, first + 1),
-            sentence=span_of(text, first, first + 1),
-            reason=f"{cleaned.count} lone surrogate(s) replaced by U+FFFD (offsets unchanged)",
-        )
-        result = attrs.evolve(result, diagnostics=(note, *result.diagnostics))
+    result = surrogate_note(result, cleaned.count)
     return result if wanted is None else result.with_acts(wanted)
+
+
+def surrogate_note(result: Result, count: int) -> Result:
+    """The result with the diagnostic that ``count`` lone surrogates of its
+    text were replaced by U+FFFD (the result itself when there were none)."""
+    if not count:
+        return result
+    text = result.text
+    first = next(i for i, char in enumerate(text) if char == "\ufffd")
+    note = Diagnostic(
+        cue=span_of(text, first, first + 1),
+        sentence=span_of(text, first, first + 1),
+        reason=f"{count} lone surrogate(s) replaced by U+FFFD (offsets unchanged)",
+    )
+    return attrs.evolve(result, diagnostics=(note, *result.diagnostics))
 
 
 def extract_file(path: str | Path, *, rules: RulesArg = None, parser: Any = None, cache: bool = True) -> Result:

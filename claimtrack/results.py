@@ -3,9 +3,11 @@
 ``--format json`` writes one object (one input) or an array (several);
 ``--format jsonl`` one object per line. :func:`load` reads any of the three
 into a list of :class:`~claimtrack.model.Result`, each rebuilt with
-:meth:`Result.from_dict <claimtrack.model.Result.from_dict>`. The output holds
-no document text, so each result's ``text`` is empty; its offsets still point
-into the original file.
+:meth:`Result.from_dict <claimtrack.model.Result.from_dict>`. Each result gets
+its text back from the output's ``"text"`` key (``claimtrack extract
+--include-text``) or from ``texts`` (sha256 -> text; ``claimtrack.load(path,
+source=...)`` reads them from the input files); else its ``text`` is empty and
+its offsets still point into the original file.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from claimtrack.errors import ResultError
 from claimtrack.model import Result
@@ -29,8 +31,11 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
-def load(path: str | os.PathLike[str]) -> list[Result]:
+def load(path: str | os.PathLike[str], *, texts: Mapping[str, str] | None = None) -> list[Result]:
     """Every result in a JSON or JSONL output of ``claimtrack extract``, in file order.
+
+    A result's text is the output's ``"text"`` (``--include-text``), or the
+    text in ``texts`` under the document's sha256, or else empty.
 
     An unreadable file raises :class:`~claimtrack.errors.InputError`; a file
     that is not such output raises :class:`~claimtrack.errors.ResultError`
@@ -41,10 +46,23 @@ def load(path: str | os.PathLike[str]) -> list[Result]:
     results = []
     for line, data in _values(text, name):
         try:
-            results.append(Result.from_dict(data))
+            results.append(Result.from_dict(data, text=_text_of(data, texts or {})))
         except ResultError as error:
             raise ResultError(f"{name}:{line}: {error}") from None
     return results
+
+
+def _text_of(data: object, texts: Mapping[str, str]) -> str:
+    """The document text for one output object: its own ``"text"``, or the
+    one with its sha256 among ``texts``, or ``""``."""
+    if not isinstance(data, dict):
+        return ""
+    own = data.get("text")
+    if isinstance(own, str):
+        return own
+    document = data.get("document")
+    sha = document.get("sha256") if isinstance(document, dict) else None
+    return texts.get(sha, "") if isinstance(sha, str) else ""
 
 
 def _values(text: str, name: str) -> Iterator[tuple[int, object]]:

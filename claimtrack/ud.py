@@ -9,9 +9,9 @@ are never listed here: they live in ``rules/*.yaml``.
 from __future__ import annotations
 
 __all__ = [
-    "CANDIDATE_RELATIONS", "CLAUSE_CUT", "DETERMINERS", "FINITE_OR_PARTICIPLE_XPOS", "FINITE_XPOS", "MENTION_LEAD",
-    "NOMINALS", "NOMINALS_AND_NUMBERS", "NOUNS", "NOUN_PHRASE_TAGS", "NP_SKIP", "NP_WORDS", "PUNCT_OR_CONJUNCTION",
-    "SUBJECTS", "VERBS",
+    "CANDIDATE_RELATIONS", "CLAUSE_CUT", "DETERMINERS", "FINITE_OR_PARTICIPLE_XPOS", "FINITE_XPOS", "HYPHEN_XPOS", "MENTION_LEAD",
+    "NOMINALS", "NOMINALS_AND_NUMBERS", "NOUNS", "NOUN_PHRASE_TAGS", "NP_SKIP", "NP_WORDS", "POSSESSIVE_XPOS",
+    "PUNCT_OR_CONJUNCTION", "QUOTE_XPOS", "SUBJECTS", "VERBS",
 ]
 
 # Part-of-speech groups.
@@ -29,6 +29,9 @@ DETERMINERS = ("PRON", "DET")  # a determiner, or a pronoun standing as one
 MENTION_LEAD = ("PRON", "PROPN", "NOUN", "DET", "ADJ")  # the words of a subject before a parenthetical cue
 FINITE_XPOS = ("VBD", "VBZ", "VBP")  # Penn tags of a finite verb (past, present)
 FINITE_OR_PARTICIPLE_XPOS = ("VBD", "VBZ", "VBP", "VBN")
+POSSESSIVE_XPOS = "POS"  # the possessive ending ('s, ', their curly forms)
+QUOTE_XPOS = ("``", "''")  # an opening or closing quotation mark, whatever its form
+HYPHEN_XPOS = "HYPH"
 
 # Relation groups.
 SUBJECTS = ("nsubj", "nsubj:pass", "csubj")

@@ -72,6 +72,6 @@ def test_cycles_finds_a_ring_of_three():
 
 
 def test_no_module_of_claimtrack_imports_itself_back():
-    graph = grimp.build_graph("claimtrack", cache_dir=None)
+    graph = grimp.build_graph("claimtrack", cache_dir=None, exclude_type_checking_imports=True)  # as the contract
     edges = {module: set(graph.find_modules_directly_imported_by(module)) for module in graph.modules}
     assert cycles(edges) == []

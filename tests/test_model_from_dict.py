@@ -177,12 +177,16 @@ def test_every_field_omitted_from_the_json_has_the_omitted_value_as_default():
                     default = field.default.factory() if isinstance(field.default, attrs.Factory) else field.default
                     omissions.append((f"{cls.__name__}.{field.name}", key, default))
     assert sorted(omissions, key=str) == [
+        ("Appearance.fact_checks", "json_omit_empty", ()),
         ("Claim.continues", "json_omit_none", None),
+        ("Claim.fact_checks", "json_omit_empty", ()),
         ("Claim.heading", "json_omit_false", False),
+        ("Claim.sentence", "json_omit_none", None),
         ("ClaimSource.phrase", "json_omit_none", None),
         ("DocumentInfo.metadata", "json_omit_empty", {}),
         ("DocumentInfo.provenance", "json_omit_empty", ()),
         ("Hedge.rule", "json_omit_none", None),
+        ("Result.document_evidence", "json_omit_empty", ()),
     ]
 
 

@@ -1,7 +1,9 @@
 """``claimtrack eval GOLD``: score extraction against gold attributions.
 
-Two gold formats: the GUM attribution set (``--format gum``, the default) and
-PolNeAR (``--format polnear``), read from a clone of its repository.
+Three gold formats: the GUM attribution set (``--format gum``, the default),
+PolNeAR (``--format polnear``), read from a clone of its repository, and
+expected fact-check matches (``--format factcheck``, see
+:mod:`claimtrack.factcheck.evaluate`).
 Problems with the input (the gold folder, a rule overlay, the models) are
 raised as claimtrack's one-line errors, which ``claimtrack.cli`` prints.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from claimtrack.commands.extract import acts_option
 from claimtrack.evaluation import EvalError
@@ -19,8 +22,9 @@ from claimtrack.evaluation.polnear import evaluate_polnear
 from claimtrack.evaluation.polnear_gold import SPLITS
 from claimtrack.evaluation.polnear_report import format_polnear_errors, format_polnear_report
 from claimtrack.evaluation.report import format_errors, format_report
+from claimtrack.evaluation.wire import evaluate_wire, format_wire_errors, format_wire_report
 
-FORMATS = ("gum", "polnear")
+FORMATS = ("gum", "polnear", "wire", "factcheck")
 
 EXAMPLES = """\
 examples:
@@ -33,11 +37,15 @@ examples:
   claimtrack eval --format polnear ~/PolNeAR --split train --docs 50
   claimtrack eval --format polnear ~/PolNeAR --split train --errors > polnear_errors.txt
   claimtrack eval --format polnear ~/PolNeAR --split train --figures > polnear_train.json
+  claimtrack eval --format factcheck tests/data/factcheck/expected.yaml
+  claimtrack eval --format wire tests/data/wire --errors
 
 GOLD is a gum-attributions folder (gum_attr_train.jsonl and conllu/<id>.conllu)
 or, with --format polnear, a clone of github.com/networkdynamics/PolNeAR (its
 texts have no data licence: claimtrack ships none). Tune on PolNeAR's train
-split only; dev and test are held out.
+split only; dev and test are held out. With --format wire, GOLD is a folder of
+hand-annotated articles (<name>.yaml beside its text; see docs/eval.md): source
+type, entity and confirmation status per claim.
 """
 
 
@@ -61,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, or a PolNeAR clone")
+    parser.add_argument("gold", metavar="GOLD", help="the gum-attributions folder, a PolNeAR clone, or a folder of annotated wire articles")
     parser.add_argument(
         "--format", choices=FORMATS, default="gum", help="the gold's format (default: gum)"
     )
@@ -91,6 +99,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--docs", metavar="N", type=_positive, help="score only the first N documents")
     parser.add_argument("--genre", metavar="G", help="gum only: score only documents of this genre (news, ...)")
     parser.add_argument(
+        "--semantic-model", metavar="PATH",
+        help="factcheck only: also compare by a local sentence-transformers model (claimtrack[semantic])",
+    )
+    parser.add_argument(
         "--acts", type=acts_option, metavar="ACTS",
         help="score only claims of these acts, comma-separated (statement,belief: the checkable ones; default: all)",
     )
@@ -105,18 +117,33 @@ def _progress(number: int, total: int, score) -> None:
 
 def _check_options(args: argparse.Namespace) -> None:
     """Options that belong to the other format are refused, not ignored."""
-    if args.format == "polnear":
+    if args.format == "factcheck":
+        options = (("--parse", args.parse), ("--split", args.split), ("--genre", args.genre), ("--docs", args.docs))
+        wrong = [name for name, value in options if value is not None]
+        wrong += [name for name, value in (("--figures", args.figures), ("--errors", args.errors)) if value]
+    elif args.format == "wire":
+        options = (("--parse", args.parse), ("--genre", args.genre), ("--split", args.split), ("--figures", args.figures or None))
+        wrong = [name for name, value in options if value is not None]
+    elif args.format == "polnear":
         wrong = [name for name, value in (("--parse", args.parse), ("--genre", args.genre)) if value is not None]
     else:
         wrong = [name for name, value in (("--split", args.split), ("--figures", args.figures or None)) if value]
+    if args.semantic_model and args.format != "factcheck":
+        wrong.append("--semantic-model")
     if wrong:
         raise EvalError(f"{' and '.join(wrong)}: not an option of --format {args.format}")
 
 
 def run(args: argparse.Namespace) -> int:
     _check_options(args)
+    if args.format == "factcheck":
+        return _run_factcheck(args)
     progress = _progress if sys.stderr.isatty() else None
-    if args.format == "polnear":
+    report: Any
+    if args.format == "wire":
+        report = evaluate_wire(args.gold, rules=args.rules, docs=args.docs, progress=progress)
+        text, errors = format_wire_report, format_wire_errors
+    elif args.format == "polnear":
         report = evaluate_polnear(
             args.gold, split=args.split or "train", rules=args.rules, docs=args.docs, acts=args.acts, progress=progress
         )
@@ -135,4 +162,22 @@ def run(args: argparse.Namespace) -> int:
         print(text(report))
         if args.errors:
             print(errors(report))
+    return 0
+
+
+def _run_factcheck(args: argparse.Namespace) -> int:
+    """Precision and recall of fact-check matches (the misses and extra matches listed)."""
+    from claimtrack.factcheck.evaluate import evaluate as evaluate_matches, format_report as matches_report
+
+    model = None
+    if args.semantic_model:
+        from claimtrack.factcheck.semantic import Embedder
+
+        model = Embedder(args.semantic_model)
+    report = evaluate_matches(args.gold, rules=args.rules, model=model)
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print(matches_report(report))
     return 0

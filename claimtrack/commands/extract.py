@@ -23,21 +23,19 @@ examples:
   claimtrack extract articles/ --format jsonl -o claims.jsonl --progress
   claimtrack extract articles/ -o claims.jsonl --resume --errors failed.jsonl --jobs 2
   claimtrack extract corpus.jsonl --input-format jsonl -o claims.jsonl
-  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[dask]
+  claimtrack extract articles/ --format parquet -o claims/      # needs claimtrack[parquet]
   claimtrack extract articles/ -o claims.jsonl --scheduler local --jobs 2
   claimtrack extract article.txt --format csv
   claimtrack extract article.txt --format html -o page.html
   claimtrack extract a.txt b.txt --format html -o pages/
   claimtrack extract article.txt --rules my_rules/ --explain
+  claimtrack extract article.txt --fact-checks reviews.jsonld --format csv
   claimtrack extract article.txt --acts statement,belief   # only checkable claims
   claimtrack extract article.txt --verbose          # timings; shows a cache hit on a re-run
   claimtrack extract GUM_news_iodine.conllu          # a pre-parsed document: no parsing
   cat article.txt | claimtrack extract -
 
-PATH is a UTF-8 text file, a CoNLL-U file (.conllu, read instead of parsed),
-a JSONL corpus (.jsonl: one {"id", "text", ...metadata} per line), a folder
-(searched recursively for --glob, default *.txt *.md *.conllu), or - for
-standard input. One input file gives one JSON object with --format json,
+{inputs} One input file gives one JSON object with --format json,
 anything else one JSON array; jsonl gives one line per document, written and
 flushed as each document is done, in input order.
 
@@ -54,7 +52,7 @@ or a folder of .pt files; $CLAIMTRACK_MODELS sets the default.
 BUILTIN_FORMATS = {
     "json": "the JSON output contract: one object per document (an array for several)",
     "jsonl": "one JSON object per line, one line per document, streamed",
-    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[dask])",
+    "parquet": "one row per claim, partitioned Parquet files in a folder (claimtrack[parquet])",
 }
 
 
@@ -80,19 +78,44 @@ def formats() -> dict[str, str]:
     return found
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+INPUTS_HELP = """\
+PATH is a UTF-8 text file, a CoNLL-U file (.conllu, read instead of parsed),
+a JSONL corpus (.jsonl: one {"id", "text", ...metadata} per line), a folder
+(searched recursively for --glob, default *.txt *.md *.conllu), or - for
+standard input."""
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The inputs ``extract`` reads, for every command that reads documents
+    (``extract``, ``track add``): PATH..., ``--input-format``, ``--glob``."""
     from claimtrack.corpus.records import INPUT_FORMATS
 
+    parser.add_argument("files", metavar="PATH", nargs="+", help="files, folders, .jsonl corpora (- for stdin)")
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read the inputs (default: by suffix)")
+    parser.add_argument("--glob", metavar="PATTERN", action="append", help="file names to take from folders (repeatable)")
+
+
+def read_inputs(args: argparse.Namespace, *, counted: bool = False) -> tuple[Any, int | None]:
+    """The records that ``args``' inputs hold, read lazily, and how many
+    there are when ``counted`` and that is cheap to know."""
+    from claimtrack.corpus.records import DEFAULT_GLOBS, count_records, read_records
+
+    globs = tuple(args.glob or DEFAULT_GLOBS)
+    total = count_records(args.files, input_format=args.input_format, globs=globs) if counted else None
+    return read_records(args.files, input_format=args.input_format, globs=globs), total
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     choices = formats()
     parser = subparsers.add_parser(
         "extract",
         help="find the reported claims in text files, folders or corpora",
         description="Find every reported claim in each document: the content, cue, source, "
         "hedging and confirmation, with character offsets into the document's text.",
-        epilog=EXAMPLES + "\nformats:\n" + "".join(f"  {name:12} {text}\n" for name, text in choices.items()),
+        epilog=EXAMPLES.replace("{inputs}", INPUTS_HELP) + "\nformats:\n" + "".join(f"  {name:12} {text}\n" for name, text in choices.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", metavar="PATH", nargs="+", help="files, folders, .jsonl corpora (- for stdin)")
+    add_input_options(parser)
     parser.add_argument(
         "-f", "--format", dest="format", choices=tuple(choices), default=None,
         help="output format (default: json; jsonl when --output ends in .jsonl)",
@@ -101,8 +124,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "-o", "--out", "--output", dest="out", metavar="OUT",
         help="write to this file instead of stdout (a folder for per-document formats and parquet)",
     )
-    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="how to read the inputs (default: by suffix)")
-    parser.add_argument("--glob", metavar="PATTERN", action="append", help="file names to take from folders (repeatable)")
+    parser.add_argument(
+        "--include-text", action="store_true",
+        help="json/jsonl: put each document's text in the output (\"text\"), so that claimtrack.load() gives it back",
+    )
     parser.add_argument("--resume", action="store_true", help="skip documents already in the --output JSONL file")
     parser.add_argument("--errors", metavar="FILE", help="write one JSON line per failed document (path, id, error)")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first document that fails")
@@ -115,12 +140,50 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="parse again; do not read or write the parse cache")
     parser.add_argument("-v", "--verbose", action="store_true", help="timings on stderr: model load, parse (cache hit or not), rules")
     parser.add_argument("--explain", action="store_true", help="explain on stderr why each cue did or did not give a claim")
+    add_fact_check_options(parser)
     parser.add_argument(
         "--acts", type=acts_option, metavar="ACTS",
         help="keep only claims of these acts, comma-separated: statement, belief, intention, directive, question (default: all)",
     )
     parser.set_defaults(func=run)
     return parser
+
+
+def add_fact_check_options(parser: argparse.ArgumentParser) -> None:
+    """``--fact-checks FEED`` and ``--semantic-model PATH`` (extract and track add)."""
+    parser.add_argument(
+        "--fact-checks", metavar="FEED", action="append",
+        help="match every claim against these published fact-checks (ClaimReview JSON-LD, JSONL or "
+        "Fact Check Tools API files, or a folder of them; repeatable)",
+    )
+    parser.add_argument(
+        "--semantic-model", metavar="PATH",
+        help="with --fact-checks: also compare by a local sentence-transformers model (claimtrack[semantic])",
+    )
+
+
+def fact_checking(args: argparse.Namespace, rules: Any, *, dated: bool = False) -> Any:
+    """A function that adds each claim's matching fact-checks to a result, or
+    None without --fact-checks; ``dated``: it takes the article's date too."""
+    if not args.fact_checks:
+        if args.semantic_model:
+            raise ClaimtrackError("--semantic-model needs --fact-checks FEED")
+        return None
+    from claimtrack.factcheck import FactChecks, annotate
+    from claimtrack.factcheck.settings import settings_from
+
+    settings_from(rules)  # a broken factcheck.yaml overlay fails before any work
+    checks = FactChecks.load(*args.fact_checks)
+    for line in checks.skipped:
+        print(f"claimtrack: {line}", file=sys.stderr)
+    model = None
+    if args.semantic_model:
+        from claimtrack.factcheck.semantic import Embedder
+
+        model = Embedder(args.semantic_model)
+    if dated:
+        return lambda result, date: annotate(result, checks, rules=rules, model=model, date=date)
+    return lambda result: annotate(result, checks, rules=rules, model=model)
 
 
 def _count(value: str) -> int:
@@ -161,26 +224,28 @@ class Tally:
 def run(args: argparse.Namespace) -> int:
     from claimtrack.corpus import output
     from claimtrack.corpus.progress import Progress
-    from claimtrack.corpus.records import DEFAULT_GLOBS, count_records, read_records
     from claimtrack.ruleset.loader import rules_from
 
     fmt = args.format or ("jsonl" if args.out and args.out.endswith(".jsonl") else "json")
     rules = rules_from(args.rules)  # a broken overlay fails before any work
-    globs = tuple(args.glob or DEFAULT_GLOBS)
-    several = _several(args.files, args.input_format)
+    checking = fact_checking(args, rules)  # so does a missing feed
+    several = several_documents(args.files, args.input_format)
     output.check_output(fmt, args.out, several)
+    output.check_inputs(args.files, {"-o": args.out, "--errors": args.errors})
     if args.resume and (fmt != "jsonl" or args.out is None):
         raise ClaimtrackError("--resume needs --format jsonl and an --output file")
-    done = output.finished(args.out) if args.resume else set()
+    done = output.finished(args.out) if args.resume else output.Done()
     tally = Tally()
     show = args.progress or (sys.stderr.isatty() and not args.verbose)
-    total = count_records(args.files, input_format=args.input_format, globs=globs) if show else None
+    inputs, total = read_inputs(args, counted=show)
     progress = Progress(show, total)
-    records = _skipping(read_records(args.files, input_format=args.input_format, globs=globs), done, tally, progress)
-    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume)
-    errors = output.ErrorLog(args.errors, append=args.resume)
+    records = _skipping(inputs, done, tally, progress)
+    writer = output.open_writer(fmt, args.out, single=not several, resume=args.resume, include_text=args.include_text)
+    errors = output.ErrorLog(args.errors)  # on --resume too: every failed document is tried again
     try:
         for outcome in _outcomes(records, args, progress):
+            if checking is not None and outcome.result is not None:
+                outcome = attrs.evolve(outcome, result=checking(outcome.result))
             if not _take(outcome, writer, errors, progress, tally, args, rules):
                 break
     finally:
@@ -190,7 +255,7 @@ def run(args: argparse.Namespace) -> int:
     return _finish(tally, args)
 
 
-def _several(files: list[str], input_format: str) -> bool:
+def several_documents(files: list[str], input_format: str) -> bool:
     """Whether the output is for several documents (a JSON array, a folder of pages)."""
     if len(files) != 1 or files[0] == "-" and input_format != "jsonl":
         return len(files) != 1
@@ -199,13 +264,22 @@ def _several(files: list[str], input_format: str) -> bool:
 
 
 def _skipping(records, done, tally: Tally, progress):
-    from claimtrack.corpus.output import is_done
+    """The records not already in the output; a record whose id is there
+    with another text (the input changed since) fails with a line saying so,
+    instead of being written a second time."""
+    from claimtrack.corpus.output import changed, is_done
 
     for record in records:
         if done and is_done(record, done):
             tally.skipped += 1
             progress.advance()
             continue
+        if done and changed(record, done):
+            message = (
+                f"{record.name}: changed since it was extracted into the output (another sha256 for id "
+                f"{record.doc_id!r}); not written twice: remove its line from the output to extract it again"
+            )
+            record = attrs.evolve(record.without_text(), error=message)
         yield record
 
 
@@ -228,14 +302,21 @@ def _outcomes(records, args: argparse.Namespace, progress):
 def _take(outcome, writer, errors, progress, tally: Tally, args: argparse.Namespace, rules) -> bool:
     """Write one outcome; False when the run must stop (``--fail-fast``)."""
     record = outcome.record
+    result = outcome.result
+    if outcome.error is None:
+        try:
+            result = result if args.acts is None else result.with_acts(args.acts)
+            writer.write(result, record)
+        except (ClaimtrackError, BrokenPipeError):
+            raise  # the output itself cannot be written (disk full): the run stops
+        except Exception as error:  # noqa: BLE001 - the failure boundary: this document fails alone
+            outcome = attrs.evolve(outcome, error=f"{record.name}: cannot write its result ({type(error).__name__}: {error})")
     if outcome.error is not None:
         tally.failed += 1
         progress.write(f"claimtrack: {' '.join(outcome.error.split())}")
         errors.write(record, outcome.error)
         progress.advance()
         return not args.fail_fast
-    result = outcome.result if args.acts is None else outcome.result.with_acts(args.acts)
-    writer.write(result, record)
     tally.extracted += 1
     tally.claims += len(result.claims)
     progress.advance(tokens=outcome.tokens)

@@ -15,8 +15,8 @@ examples:
   claimtrack rules test rules/tests/
   claimtrack rules test my_tests/ --rules my_rules/ --verbose
 
-A rules directory holds cues.yaml, noise.yaml, sources.yaml, hedges.yaml and
-confirmation.yaml (any subset). In an overlay, an entry with a new id is
+A rules directory holds cues.yaml, noise.yaml, sources.yaml, hedges.yaml,
+confirmation.yaml and factcheck.yaml (any subset). In an overlay, an entry with a new id is
 added, one with an existing id replaces it, and 'disable: [ids]' switches
 entries off. Rule tests are YAML files named test_*.yaml or *.ruletest.yaml
 (see examples/rule-tests/).

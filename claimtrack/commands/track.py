@@ -17,6 +17,9 @@ from claimtrack.tracker.grouping import TrackerSettings
 EXAMPLES = """\
 examples:
   claimtrack track add story.db examples/story/*.txt
+  claimtrack track add story.db articles/ --glob '*.txt'
+  claimtrack track add story.db corpus.jsonl       # one {"id", "text", "date", ...} per line
+  claimtrack track add checks.db examples/factcheck/*.txt --fact-checks examples/factcheck/feed/
   claimtrack track claims story.db
   claimtrack track claims story.db --status unconfirmed --format table
   claimtrack track claims story.db --source-type armed_group --format csv
@@ -47,9 +50,16 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.set_defaults(error_prefix=PREFIX)
     commands = parser.add_subparsers(dest="track_command", metavar="COMMAND", required=True)
 
-    add = commands.add_parser("add", help="extract articles and add them to DB (created if missing)")
+    from claimtrack.commands.extract import INPUTS_HELP, add_input_options
+
+    add = commands.add_parser(
+        "add",
+        help="extract articles and add them to DB (created if missing)",
+        description="Extract each document and store it in DB. " + INPUTS_HELP
+        + " JSONL keys title, outlet, url and date describe the article, as front matter does.",
+    )
     add.add_argument("db", metavar="DB", help="tracker database file")
-    add.add_argument("files", metavar="FILE", nargs="+", help="article text files")
+    add_input_options(add)
     add.add_argument("--rules", metavar="DIR", action="append", help="overlay rule directory (repeatable)")
     add.add_argument("--no-cache", action="store_true", help="do not use the parse cache")
     default = attrs.fields(TrackerSettings).threshold.default
@@ -58,6 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     for key in ARTICLE_KEYS:
         add.add_argument(f"--{key}", help=f"the article's {key} (overrides front matter)")
+    from claimtrack.commands.extract import add_fact_check_options
+
+    add_fact_check_options(add)
     add.set_defaults(func=run_add)
 
     claims = commands.add_parser("claims", help="list the claim groups in DB")
@@ -127,36 +140,66 @@ class _Usage(ClaimtrackError):
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from claimtrack.ruleset.loader import rules_from
+    """Every document ``extract`` would read from the same PATHs (files,
+    folders, ``--glob``, JSONL corpora, ``-``), added one at a time."""
+    from claimtrack.commands.extract import read_inputs, several_documents
+    from claimtrack.commands.extract import fact_checking
     from claimtrack.parsing.textio import display_name
+    from claimtrack.ruleset.loader import rules_from
     from claimtrack.tracker.database import DatabaseUnusable
 
     rules = rules_from(args.rules)
+    checking = fact_checking(args, rules, dated=True)
     meta = {key: getattr(args, key) for key in ARTICLE_KEYS}
-    if any(meta.values()) and len(args.files) > 1:
+    if any(meta.values()) and several_documents(args.files, args.input_format):
         return _fail("--title, --outlet, --url and --date describe one article; give a single FILE")
+    records, total = read_inputs(args, counted=True)
     failures, done = 0, []
     with _open(args.db, must_exist=False, threshold=args.threshold) as tracker:
-        total = len(args.files)
-        for number, path in enumerate(args.files, 1):
+        for number, record in enumerate(records, 1):
+            where = f"[{number}/{total}]" if total else f"[{number}]"
+            name = display_name(record.name)
             try:
-                added = tracker.add_file(path, rules=rules, cache=not args.no_cache, **meta)
+                added = _add_record(tracker, record, rules, cache=not args.no_cache, annotate=checking, **meta)
             except DatabaseUnusable:
                 raise  # no later file can be stored either: stop with the database's own message
             except ClaimtrackError as error:
                 failures += 1
-                print(f"[{number}/{total}] {error}", file=sys.stderr, flush=True)
+                print(f"{where} {error}", file=sys.stderr, flush=True)
                 continue
             what = (
                 f"added ({added.claims} claims, {added.new_groups} new groups)"
                 if added.added
                 else "already stored"
             )
-            print(f"[{number}/{total}] {display_name(path)}: {what}", file=sys.stderr, flush=True)
-            done.append({"file": display_name(path), **to_dict(added)})
+            print(f"{where} {name}: {what}", file=sys.stderr, flush=True)
+            done.append({"file": name, **to_dict(added)})
     json.dump(done, sys.stdout, indent=2, ensure_ascii=False)
     print()
     return 1 if failures else 0
+
+
+def _add_record(tracker, record, rules, *, cache: bool, annotate=None, **options: str | None):
+    """Store one input record: its title, outlet, url and date from front
+    matter or JSONL keys, overridden by the command-line options; ``annotate``
+    as in :meth:`Tracker.add_text`."""
+    from claimtrack.errors import InputError
+    from claimtrack.parsing.textio import display_name
+
+    if record.error is not None:
+        raise InputError(record.error)
+    meta = {key: record.metadata.get(key) for key in ARTICLE_KEYS}
+    meta = {key: value if isinstance(value, str) else None for key, value in meta.items()}
+    meta.update({key: value for key, value in options.items() if value is not None})
+    doc_id, path = display_name(record.doc_id), display_name(record.name)
+    if record.conllu is not None:
+        from claimtrack.pipeline import extract_file
+
+        result = extract_file(record.conllu, rules=rules)
+        if annotate is not None:
+            result = annotate(result, meta.get("date"))
+        return tracker.add_result(result, path=path, **meta)
+    return tracker.add_text(record.text, doc_id=doc_id, path=path, rules=rules, cache=cache, annotate=annotate, **meta)
 
 
 def run_claims(args: argparse.Namespace) -> int:
@@ -275,6 +318,11 @@ def groups_table(groups) -> str:
 
 
 def timeline_table(group) -> str:
+    """The group's appearances in date order; with fact-checks (``track add
+    --fact-checks``), what each matched and whether the claim was already
+    rated False (or another alert verdict) when it appeared."""
+    from claimtrack.factcheck.timeline import rated_before
+
     rows = [
         {
             "date": a.document.date or a.document.added_at[:10],
@@ -285,23 +333,29 @@ def timeline_table(group) -> str:
             "cue": a.cue or "",
             "status": a.status,
             "content": a.content,
+            "fact-checks": "; ".join(f"{m.rating} ({m.fact_checker}, {m.published})" for m in a.fact_checks),
+            "rated before": f"{rated.rating} ({rated.fact_checker}, {rated.published})" if rated else "",
         }
-        for a in group.appearances
+        for a, rated in zip(group.appearances, rated_before(group))
     ]
     head = f"{group.id} [{group.status}] {group.label}"
-    return (
-        head + "\n" + _table(("date", "outlet", "claim", "source", "type", "cue", "status", "content"), rows)
-    )
+    columns = ("date", "outlet", "claim", "source", "type", "cue", "status", "content")
+    if any(a.fact_checks for a in group.appearances):
+        columns += ("fact-checks", "rated before")
+    return head + "\n" + _table(columns, rows)
 
 
 def _csv(columns, rows) -> str:
+    """CSV with formula-safe cells, as every CSV claimtrack writes (export.csv.safe_cell)."""
     import csv
     import io
+
+    from claimtrack.export.csv import safe_cell
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
 
 

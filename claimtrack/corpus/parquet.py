@@ -3,13 +3,24 @@
 The columns (:data:`COLUMNS`) are fixed and typed, so that every part file of
 a run has one schema and pandas, DuckDB, Spark or ``pyarrow.dataset`` read a
 folder of parts as one table. Metadata keys other than title, outlet, url and
-date are kept as one JSON string (``metadata``). Needs ``pyarrow``
-(``pip install 'claimtrack[dask]'``).
+date are kept as one JSON string (``metadata``), and so are a claim's matched
+fact-checks (``fact_checks``, as in the JSON output; null when none). Needs ``pyarrow``
+(``pip install 'claimtrack[parquet]'``; Dask is not needed).
+
+A run owns its output folder's part files: the ``part-NNNNN.parquet`` files
+of an earlier run are removed first (:func:`clear_parts`), so that they are
+never read back as this run's data; each part is written under a temporary
+name and renamed when complete, so an interrupted run leaves whole parts
+only; and the command line writes a part every :data:`DOCUMENTS_PER_PART`
+documents as well as every :data:`ROWS_PER_PART` claims, so an interrupted
+run keeps what it had done.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +29,11 @@ from claimtrack.corpus.writer import Writer, document_record
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import ARTICLE_KEYS
 
-__all__ = ["COLUMNS", "ParquetWriter", "claim_rows", "schema", "write_part"]
+__all__ = ["COLUMNS", "ParquetWriter", "claim_rows", "clear_parts", "schema", "write_part"]
 
 ROWS_PER_PART = 50_000
+DOCUMENTS_PER_PART = 1_000
+_PART = re.compile(r"\.?part-\d{5}\.parquet(\.tmp)?")
 _META_COLUMNS = ARTICLE_KEYS
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -57,6 +70,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("evidence", "list<string>"),
     ("parent", "string"),
     ("rules", "list<string>"),
+    ("fact_checks", "string"),
 )
 
 
@@ -65,7 +79,7 @@ def _pyarrow() -> Any:
         import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
-        raise ClaimtrackError("Parquet output needs pyarrow: pip install 'claimtrack[dask]'") from None
+        raise ClaimtrackError("Parquet output needs pyarrow: pip install 'claimtrack[parquet]'") from None
     return pyarrow
 
 
@@ -121,6 +135,7 @@ def _claim_columns(claim: dict[str, Any], sources: dict[str, dict[str, Any]]) ->
         "evidence": [item.get("text") for item in confirmation.get("evidence", ())],
         "parent": claim.get("parent"),
         "rules": list(claim.get("rules", ())),
+        "fact_checks": json.dumps(claim["fact_checks"], ensure_ascii=False) if claim.get("fact_checks") else None,
     }
 
 
@@ -134,8 +149,24 @@ def write_part(rows: list[dict[str, Any]], folder: str | Path, number: int) -> s
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"part-{number:05}.parquet"
-    pa.parquet.write_table(pa.Table.from_pylist(rows, schema=schema()), path)
+    partial = folder / f".{path.name}.tmp"
+    pa.parquet.write_table(pa.Table.from_pylist(rows, schema=schema()), partial)
+    os.replace(partial, path)
     return str(path)
+
+
+def clear_parts(folder: str | Path) -> int:
+    """Remove the part files (and unfinished ones) of an earlier run from
+    ``folder``; how many. Other files are left alone."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.iterdir():
+        if _PART.fullmatch(entry.name) and entry.is_file():
+            entry.unlink()
+            removed += 1
+    return removed
 
 
 class ParquetWriter(Writer):
@@ -146,19 +177,23 @@ class ParquetWriter(Writer):
         path = Path(folder)
         if path.exists() and not path.is_dir():
             raise ClaimtrackError(f"{folder}: --format parquet writes a folder of part files; this is a file")
+        clear_parts(path)
         self.folder = folder
         self.rows: list[dict[str, Any]] = []
+        self.documents = 0
         self.parts = 0
 
     def write(self, result: Any, record: Record) -> None:
         self.rows.extend(claim_rows(document_record(result, record.metadata)))
-        if len(self.rows) >= ROWS_PER_PART:
+        self.documents += 1
+        if len(self.rows) >= ROWS_PER_PART or self.documents >= DOCUMENTS_PER_PART:
             self._flush()
 
     def _flush(self) -> None:
         write_part(self.rows, self.folder, self.parts)
         self.parts += 1
         self.rows = []
+        self.documents = 0
 
     def close(self) -> None:
         if self.rows or self.parts == 0:

@@ -9,8 +9,12 @@ and ``as_tuples=True`` carries a context object beside each text.
 >>> [len(result.claims) for result in claimtrack.pipe(texts)]
 [1, 0]
 
-With ``n_process > 1`` the calling script must guard its entry point with
-``if __name__ == "__main__":``, as for any use of multiprocessing with spawn.
+``n_process > 1`` works from a script without an ``if __name__ ==
+"__main__":`` guard and from standard input, as long as torch is not loaded
+in the calling process (the workers are forked then); after a
+``claimtrack.extract`` or ``parse`` in the same process they are spawned,
+and an unguarded script gets one line saying to add the guard
+(:mod:`claimtrack.corpus.workers`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from claimtrack.corpus.records import Record
+from claimtrack.corpus.records import Record, text_record
 from claimtrack.corpus.work import Settings
 from claimtrack.corpus.workers import batches, default_jobs, run_batches
 from claimtrack.errors import ClaimtrackError
@@ -69,4 +73,4 @@ def _records(texts: Iterable[Any], as_tuples: bool, contexts: deque[Any], doc_id
             text = item
         if not isinstance(text, str):
             raise TypeError(f"pipe() takes str texts, got {type(text).__name__} (item {number})")
-        yield Record(name=f"text {number}", doc_id=doc_id, text=text)
+        yield text_record(f"text {number}", doc_id, text)

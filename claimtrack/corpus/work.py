@@ -119,7 +119,7 @@ def _parse_texts(
 
 
 def _extract_one(record: Record, parsed: Any, parse_info: dict[str, Any], ruleset: Any) -> Outcome:
-    from claimtrack.pipeline import extract, extract_document, extract_parsed
+    from claimtrack.pipeline import extract, extract_document, extract_parsed, surrogate_note
 
     bare = record.without_text()
     try:
@@ -130,7 +130,7 @@ def _extract_one(record: Record, parsed: Any, parse_info: dict[str, Any], rulese
             doc = parse_conllu(record.conllu)
             how, tokens, parse_seconds = "CoNLL-U", doc.num_tokens, time.perf_counter() - started
         elif parsed is None:  # only whitespace: nothing to parse
-            result = extract(record.text, rules=ruleset, doc_id=record.doc_id)
+            result = surrogate_note(extract(record.text, rules=ruleset, doc_id=record.doc_id), record.repaired)
             return Outcome(record=bare, result=_with_metadata(result, record.metadata))
         elif isinstance(parsed, Exception):
             raise parsed
@@ -141,9 +141,9 @@ def _extract_one(record: Record, parsed: Any, parse_info: dict[str, Any], rulese
             parse_seconds = parse_info["seconds"] * tokens / parse_info["tokens"]
         started = time.perf_counter()
         if doc is None:
-            result = extract_parsed(parsed, rules=ruleset, doc_id=record.doc_id)
+            result = surrogate_note(extract_parsed(parsed, rules=ruleset, doc_id=record.doc_id), record.repaired)
         else:
-            result = extract_document(doc, rules=ruleset, doc_id=record.doc_id)
+            result = surrogate_note(extract_document(doc, rules=ruleset, doc_id=record.doc_id), record.repaired)
         rules_seconds = time.perf_counter() - started
     except (ModelError, KeyboardInterrupt):
         raise

@@ -15,11 +15,14 @@ from claimtrack.corpus.records import Record
 __all__ = ["Writer", "document_record"]
 
 
-def document_record(result: Any, metadata: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A result's output object; the record's metadata goes in its ``document``."""
+def document_record(result: Any, metadata: dict[str, Any] | None = None, include_text: bool = False) -> dict[str, Any]:
+    """A result's output object; the record's metadata goes in its ``document``,
+    and with ``include_text`` the document text in ``"text"`` (``--include-text``)."""
     data = result.to_dict()
     if metadata and "metadata" not in data["document"]:
         data["document"]["metadata"] = metadata
+    if include_text:
+        data["text"] = result.text
     return data
 
 

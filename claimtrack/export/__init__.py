@@ -19,8 +19,10 @@ spreadsheet would run as formulas with an apostrophe.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,7 +31,7 @@ import attrs
 from claimtrack.errors import ClaimtrackError
 from claimtrack.model import ARTICLE_KEYS, Result
 
-__all__ = ["FORMATS", "Article", "ExportError", "Format", "articles_of", "file_stems", "render", "write"]
+__all__ = ["FORMATS", "Article", "ExportError", "Format", "articles_of", "file_stems", "render", "web_url", "write"]
 
 
 class ExportError(ClaimtrackError):
@@ -152,14 +154,33 @@ def write(results: Iterable, fmt: str, out_dir: str | Path, **options: object) -
     return paths
 
 
+MAX_STEM_BYTES = 150  # a file name may hold 255 bytes; room for "-N" and the extension
+
+
 def file_stems(articles) -> list[str]:
-    """A safe, unique file name stem per article, from its document id."""
+    """A safe, unique file name stem per article, from its document id; a
+    long id is cut to :data:`MAX_STEM_BYTES` bytes and ends in a short hash of
+    the whole id, so that two long ids keep two names."""
     stems: list[str] = []
     for article in articles:
-        stem = re.sub(r"[^\w.-]+", "_", article.result.document.id).strip("._") or "document"
+        doc_id = article.result.document.id
+        stem = re.sub(r"[^\w.-]+", "_", doc_id).strip("._") or "document"
+        if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+            digest = hashlib.sha256(doc_id.encode("utf-8", "backslashreplace")).hexdigest()[:10]
+            stem = stem.encode("utf-8")[: MAX_STEM_BYTES - 11].decode("utf-8", "ignore") + "-" + digest
         unique, number = stem, 1
         while unique in stems:
             number += 1
             unique = f"{stem}-{number}"
         stems.append(unique)
     return stems
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a consumer may follow as a link
+    or use as a JSON-LD id, else None (``javascript:...``, text that is no
+    address, spaces or control characters): front matter is untrusted."""
+    if not url:
+        return None
+    parts = urllib.parse.urlsplit(url) if url.isprintable() and not any(char.isspace() for char in url) else None
+    return url if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc else None

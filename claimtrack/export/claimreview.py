@@ -12,6 +12,9 @@ becomes a ``Claim`` with its ``text``, its ``author``, the
   and anonymity in ``description``; an anonymous source gets no ``name``,
   only its description as the text gives it (see
   :mod:`claimtrack.export.authors`).
+- The claim's ``description`` is what the article says of it: its
+  confirmation status and the words that set it ("confirmation: denied;
+  evidence: \"rejected\""); a status is never a rating.
 - The text is a proposition a reviewer can rate: the content when it is one
   ("the bridge was safe"), else the whole attribution ("The Iraqi government
   called it 'a blatant aggression'" rather than "it 'a blatant aggression'").
@@ -28,6 +31,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from claimtrack.export import web_url
 from claimtrack.model import CHECKABLE_ACTS
 from claimtrack.export.authors import (
     author_of,
@@ -38,7 +42,7 @@ from claimtrack.export.authors import (
 )
 from claimtrack.model import ClaimGroup
 
-__all__ = ["CONTEXT", "claim_item", "claim_text", "group_item", "render", "render_groups"]
+__all__ = ["CONTEXT", "claim_item", "claim_text", "confirmation_note", "group_item", "render", "render_groups"]
 
 CONTEXT = "https://schema.org"
 
@@ -46,7 +50,7 @@ CONTEXT = "https://schema.org"
 def appearance(
     url: str | None, date: str | None, title: str | None, outlet: str | None, sha256: str
 ) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": url or f"urn:sha256:{sha256}"}
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": web_url(url) or f"urn:sha256:{sha256}"}
     if date:
         work["datePublished"] = date
     if title:
@@ -66,6 +70,7 @@ def claim_item(article, claim) -> dict[str, Any]:
     }
     if claim.source is not None:
         item["author"] = author_of(article.result, claim.source).to_json_ld()
+    item["description"] = confirmation_note(claim.confirmation)
     if article.date:
         item["datePublished"] = article.date
     item["appearance"] = [where]
@@ -106,6 +111,12 @@ def group_item(group: ClaimGroup) -> dict[str, Any]:
 
 def render_groups(groups: Iterable[ClaimGroup]) -> str:
     return _dump([group_item(group) for group in groups])
+
+
+def confirmation_note(confirmation) -> str:
+    """The status and its evidence, on one line: 'confirmation: denied; evidence: "rejected"'."""
+    evidence = "; ".join(json.dumps(one_line(item.text), ensure_ascii=False) for item in confirmation.evidence)
+    return f"confirmation: {confirmation.status}" + (f"; evidence: {evidence}" if evidence else "")
 
 
 def claim_text(result, claim) -> str:

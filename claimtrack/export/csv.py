@@ -1,7 +1,8 @@
 """``--format csv``: one row per claim, with stable columns (:data:`COLUMNS`).
 
 Offsets are character offsets into the document text; list-valued cells
-(hedges, evidence, rules) are joined with ``|``.
+(hedges, evidence, rules, fact_checks) are joined with ``|``. A fact-check
+(matched with ``--fact-checks``) reads ``RATING by FACT-CHECKER (SCORE) URL``.
 
 Cells are formula-safe by default: a spreadsheet runs a cell that begins with
 ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before one) as a
@@ -53,6 +54,7 @@ COLUMNS = (
     "evidence",
     "parent",
     "rules",
+    "fact_checks",
 )
 
 
@@ -92,9 +94,14 @@ def rows(articles) -> list[dict[str, object]]:
                     "evidence": "|".join(evidence.text for evidence in claim.confirmation.evidence),
                     "parent": claim.parent or "",
                     "rules": "|".join(claim.rules),
+                    "fact_checks": "|".join(_fact_check(match) for match in claim.fact_checks),
                 }
             )
     return found
+
+
+def _fact_check(match) -> str:
+    return f"{match.rating or 'no rating'} by {match.fact_checker or 'unknown'} ({match.score}) {match.url or ''}".rstrip()
 
 
 def _flag(value: bool) -> str:

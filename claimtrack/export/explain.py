@@ -4,7 +4,7 @@
 ``claimtrack extract --explain``) renders, for every claim, its sentence with
 the source, cue and content marked::
 
-    C1 indirect: cue 'said' (neutral), source 'The minister' (government), unconfirmed
+    C1 indirect in sentence 0: cue 'said' (neutral), source 'The minister' (government), unconfirmed
       [SOURCE The minister] <CUE said> that {CONTENT the bridge was closed}.
       rules:
         cue.verb.say              rules/cues.yaml:59:5
@@ -73,7 +73,8 @@ def explain_claim(text: str, claim: Claim, ruleset: RuleSet) -> str:
 
 
 def _summary(claim: Claim) -> str:
-    parts = [f"{claim.id} {claim.kind}:"]
+    where = f" in sentence {claim.sentence.index}" if claim.sentence is not None else ""
+    parts = [f"{claim.id} {claim.kind}{where}:"]
     details = []
     if claim.cue is not None:
         details.append(f"cue {_flat(claim.cue.text)!r} ({claim.cue.cls})")
@@ -135,8 +136,15 @@ def _spans(claim: Claim) -> list[tuple[int, int, str]]:
 
 
 def _marked_sentence(text: str, claim: Claim) -> str:
+    """The claim's parsed sentence (``claim.sentence``), widened to whole
+    sentences where its content runs beyond it; without one, the sentences
+    around the spans by punctuation."""
     spans = _spans(claim)
-    start, end = sentence_around(text, min(s for s, _, _ in spans), max(e for _, e, _ in spans))
+    low, high = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
+    start, end = sentence_around(text, low, high)
+    if claim.sentence is not None and claim.sentence.end <= len(text):
+        start = claim.sentence.start if low >= claim.sentence.start else start
+        end = claim.sentence.end if high <= claim.sentence.end else end
     return mark(text, start, end, spans)
 
 

@@ -24,6 +24,7 @@ import hashlib
 import json
 from typing import Any
 
+from claimtrack.export import web_url
 from claimtrack.export.authors import one_line
 from claimtrack.export.spans import Marked, marked_spans
 
@@ -36,7 +37,7 @@ PURPOSE = "urn:claimtrack:role:"  # + a role of claimtrack.export.spans.ROLES
 
 def collection(article) -> dict[str, Any]:
     result = article.result
-    source = article.url or f"urn:sha256:{result.document.sha256}"
+    source = web_url(article.url) or f"urn:sha256:{result.document.sha256}"
     spans = marked_spans(result)
     by_claim: dict[str | None, list[Marked]] = {}
     for span in spans:

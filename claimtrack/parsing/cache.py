@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -138,7 +139,7 @@ class ParseCache:
         (missing or unusable). Imports neither stanza nor torch."""
         path = self.path(text, model_id)
         try:
-            entry = _entry(json.loads(path.read_bytes()), text, model_id)
+            entry = _entry(json.loads(_read_entry_file(path)), text, model_id)
         except Exception:  # missing, unreadable or damaged in any way: parse again
             return None
         if entry is not None:
@@ -346,7 +347,7 @@ def _entry(payload: Any, text: str, model_id: str) -> CacheEntry | None:
     comments = payload.get("comments")
     if not isinstance(sentences, list) or (comments is not None and len(comments) != len(sentences)):
         return None
-    if not offsets_hold(sentences, text):
+    if not words_typed(sentences) or not offsets_hold(sentences, text):
         return None
     notes = tuple((int(start), int(end), str(message)) for start, end, message in payload.get("notes", ()))
     return CacheEntry(sentences=intern_strings(sentences), comments=comments, notes=notes)
@@ -379,6 +380,46 @@ def units(sentence: list[dict]) -> Iterator[dict]:
                 yield item
         elif identifier > covered:
             yield item
+
+
+_WORD_TEXT_FIELDS = ("text", "lemma", "upos", "xpos", "feats", "deprel", "misc", "ner", "deps")
+
+
+def words_typed(sentences: list) -> bool:
+    """True when every word dict has the types a parse gives: text fields
+    str, ``head`` an int, and ids 1, 2, 3... in order (a multi-word token's
+    id a pair covering the next ones). A damaged entry is parsed again."""
+    for sentence in sentences:
+        if not isinstance(sentence, list):
+            return False
+        expected = 1
+        for item in sentence:
+            if not isinstance(item, dict):
+                return False
+            if any(key in item and not isinstance(item[key], str) for key in _WORD_TEXT_FIELDS):
+                return False
+            identifier = item.get("id")
+            if isinstance(identifier, (list, tuple)):
+                if len(identifier) != 2 or identifier[0] != expected or not all(type(i) is int for i in identifier):
+                    return False
+                continue
+            if type(identifier) is not int or identifier != expected:
+                return False
+            if "head" in item and (type(item["head"]) is not int or not 0 <= item["head"] <= len(sentence)):
+                return False
+            expected += 1
+    return True
+
+
+def _read_entry_file(path: Path) -> bytes:
+    """An entry's bytes, only from a regular file reached without a symlink
+    (a FIFO or a link to /dev/zero in the cache folder must not hang a run)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return handle.read()
 
 
 def offsets_hold(sentences: list, text: str) -> bool:

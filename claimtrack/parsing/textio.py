@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from claimtrack.errors import InputError
 
-__all__ = ["MAX_BYTES", "decode", "display_name", "read_text"]
+__all__ = ["MAX_BYTES", "check_size", "decode", "display_name", "read_limited", "read_text"]
 
 MAX_BYTES = 10 * 1024 * 1024  # about 2.5 GB of memory to parse (docs/scale.md)
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _KINDS = {
     stat.S_IFDIR: "is a directory",
     stat.S_IFIFO: "is a named pipe (FIFO)",
@@ -45,8 +48,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> st
     except OSError as error:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
     _check_kind(name, info)
-    if info.st_size > max_bytes:
-        raise InputError(f"{name}: too large: {_size(info.st_size)}, over the limit of {_size(max_bytes)}")
+    check_size(info.st_size, name, max_bytes)
     try:
         data = _read_regular(path, name, max_bytes)
     except OSError as error:
@@ -57,9 +59,12 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> st
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
-    """The path as printable text: bytes of a file name that is not UTF-8
-    appear as ``\\xNN`` instead of breaking the terminal or the encoder."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """The path as printable text: bytes of a file name that is not UTF-8,
+    and control characters (ESC, BEL, a line break: a name could move the
+    cursor, retitle the terminal or forge a line), appear as ``\\xNN``
+    instead of breaking the terminal or the encoder."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", name)
 
 
 def _check_kind(name: str, info: os.stat_result) -> None:
@@ -114,3 +119,23 @@ def _size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size:,} bytes"
     return f"{size:,} bytes ({size / (1024 * 1024):.1f} MiB)"
+
+
+# -- the input-size gate: one limit, one message, for every road in (a file,
+# standard input, a JSONL record, the Python API)
+
+
+def check_size(size: int, name: str, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse an input of ``size`` bytes over ``max_bytes`` in one line."""
+    if size > max_bytes:
+        raise InputError(f"{name}: too large: {_size(size)}, over the limit of {_size(max_bytes)}")
+
+
+def read_limited(handle: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """At most ``max_bytes`` from a stream (standard input): it reads
+    ``max_bytes + 1`` bytes at most, so an endless stream is refused, not
+    read until the memory is full."""
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: too large: more than the limit of {_size(max_bytes)}")
+    return data

@@ -29,7 +29,7 @@ import attrs
 import yaml
 
 from claimtrack.errors import Problem, RulesError
-from claimtrack.ruleset.regex import Regex, compile_pattern
+from claimtrack.ruleset.regex import Regex, compile_pattern, program_budget
 from claimtrack.ruleset.schema import ONE_OF, REF_NAMES, SCHEMA, FieldSpec
 from claimtrack.ruleset.yamlfile import (
     MAX_RULE_FILE_BYTES,
@@ -223,8 +223,11 @@ class _FileReader(YamlFile):
                 self.problem(key_node, f"unknown key {key!r} in {section!r}{_suggest(key, close)}")
                 ok = False
                 continue
+            before = len(self.problems)
             value = self.construct(value_node)
-            message = spec.check(key, value) if spec is not None else None
+            built = len(self.problems) == before  # else that one problem says why, not a type check too
+            message = spec.check(key, value) if spec is not None and built else None
+            ok = ok and built
             if message:
                 self.problem(value_node, message)
                 ok = False
@@ -326,6 +329,13 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _build(layers: list[Path]) -> tuple[RuleSet, list[Problem]]:
+    """The rule set of ``layers``; their regular expressions share one total
+    RE2 budget (:data:`claimtrack.ruleset.regex.MAX_PROGRAM_SIZE`)."""
+    with program_budget():
+        return _build_layers(layers)
+
+
+def _build_layers(layers: list[Path]) -> tuple[RuleSet, list[Problem]]:
     rules: dict[str, Rule] = {}
     replaced: dict[str, Rule] = {}
     disabled: dict[str, Problem] = {}

@@ -30,14 +30,17 @@ sentence of a long document costs the sentence, not the document.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import re2
 
-__all__ = ["REPORTED_GROUP", "Match", "Regex", "compile_pattern", "regex_problem"]
+__all__ = ["MAX_PROGRAM_SIZE", "REPORTED_GROUP", "Match", "ProgramBudget", "Regex", "compile_pattern", "program_budget", "regex_problem"]
 
 REPORTED_GROUP = "match"
 
@@ -99,9 +102,55 @@ def regex_problem(pattern: str, *, ignore_case: bool = False) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+# The whole rule set's regular expressions together may hold at most this many
+# RE2 program instructions (about 8 bytes each, and compile time grows with
+# them). The shipped rules use about 47,000; one `\w{300}` holds 400,000, so a
+# large overlay of such patterns is refused in one line instead of taking
+# gigabytes and minutes to load (RE2 already bounds each pattern alone).
+MAX_PROGRAM_SIZE = 500_000
+
+
+@attrs.define
+class ProgramBudget:
+    """The RE2 program size the patterns of one rule set have used so far."""
+
+    limit: int = MAX_PROGRAM_SIZE
+    used: int = 0
+
+
+_BUDGET: contextvars.ContextVar[ProgramBudget | None] = contextvars.ContextVar("claimtrack_regex_budget", default=None)
+
+
+@contextlib.contextmanager
+def program_budget(limit: int = MAX_PROGRAM_SIZE) -> Iterator[ProgramBudget]:
+    """Patterns compiled inside share one budget: once it is spent, the next
+    pattern is refused before it is compiled (a ValueError, as for any bad
+    pattern, so the rule loader reports it as FILE:LINE:COLUMN)."""
+    budget = ProgramBudget(limit)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
 def compile_pattern(pattern: str, *, ignore_case: bool = False) -> Regex:
-    """A rule pattern compiled with RE2 (cached); ValueError says why it cannot be."""
+    """A rule pattern compiled with RE2 (cached); ValueError says why it cannot be,
+    or that the rule set's total :data:`MAX_PROGRAM_SIZE` is spent."""
+    budget = _BUDGET.get()
+    if budget is not None and budget.used > budget.limit:
+        raise ValueError(
+            f"the rule set's regular expressions are over the total budget of {budget.limit:,} RE2 "
+            f"instructions ({budget.used:,} used before this one); refused: use fewer or smaller patterns"
+        )
+    regex = _compile(pattern, ignore_case)
+    if budget is not None:
+        budget.used += regex.program_size
+    return regex
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile(pattern: str, ignore_case: bool) -> Regex:
     try:
         compiled = re2.compile(_for_re2(pattern), _options(ignore_case))
     except _Refused as refused:
@@ -222,6 +271,11 @@ class Regex:
     @property
     def groups(self) -> int:
         return self._re2.groups
+
+    @property
+    def program_size(self) -> int:
+        """RE2's program size (instructions): what the pattern costs in memory."""
+        return max(int(self._re2.programsize), 0)
 
     @property
     def groupindex(self) -> dict[str, int]:

@@ -125,6 +125,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
         },
         "verbs": {
             "lemma": S(required=True),
+            "forms": S("str_list"),  # surface forms that count even when the lemmatiser gives another lemma
             "class": S(required=True, ref="cues.classes"),
             "act": S(choices=ACTS),
             "frames": S("str_list", choices=CUE_FRAMES),
@@ -257,6 +258,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "lemmas": S("str_list", required=True),
             "type": S(required=True, ref="sources.types"),
             "animate": S("bool"),
+            "joins": S("str_list", ref="sources.types"),
             "note": S(),
         },
         "patterns": {
@@ -326,6 +328,8 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "nearest_claim": S("bool"),
             "marks_own_claim": S("bool"),
             "links_by_party": S("bool"),
+            "party_shares_content": S("bool"),
+            "content_objects": S("bool"),
             "drops_claims_cued_inside": S("bool"),
             "description": S(),
             "note": S(),
@@ -371,6 +375,32 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "note": S(),
         },
         "party_extensions": {"pattern": S("regex", required=True), "note": S()},
+    },
+    "factcheck": {
+        "scores": {
+            "min_score": S("int", required=True),
+            "min_content": S("int", required=True),
+            "min_overlap": S("int", required=True),
+            "claimant_agrees": S("int", required=True),
+            "claimant_type_agrees": S("int", required=True),
+            "claimant_differs": S("int", required=True),
+            "later_checked": S("int", required=True),
+            "max_matches": S("int", required=True),
+            "min_semantic": S("int"),
+            "note": S(),
+        },
+        "verdicts": {
+            "name": S(required=True),
+            "ratings": S("str_list", required=True),
+            "alert": S("bool"),
+            "note": S(),
+        },
+        "quantities": {"words": S("str_list", required=True), "note": S()},
+        "claimants": {
+            "schema_types": S("str_list", required=True),
+            "source_types": S("str_list", required=True, ref="sources.types"),
+            "note": S(),
+        },
     },
     "tracker": {
         "stopwords": {"words": S("str_list", required=True), "note": S()},

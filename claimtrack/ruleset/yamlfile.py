@@ -1,11 +1,14 @@
-"""Reading one untrusted YAML file (a rule file or a rule test file) as nodes.
+"""The one reader of untrusted YAML: rule files, rule test files and the
+front matter of articles, read as nodes.
 
 Nodes keep their line and column, so every problem can be reported as
-FILE:LINE:COLUMN. The file is untrusted: its size is limited before it is
+FILE:LINE:COLUMN. The YAML is untrusted: its size is limited before it is
 read, it must be UTF-8 without control characters, only plain YAML tags are
 accepted (what ``yaml.safe_load`` builds), aliases may not expand it beyond
 :data:`MAX_YAML_NODES` nodes, and nesting is limited to :data:`MAX_YAML_DEPTH`
-levels before PyYAML's scanner sees it.
+levels before PyYAML's scanner sees it. Building a value from a node
+(:meth:`YamlFile.construct`) turns every failure of PyYAML's constructors
+(an invalid date, an integer of thousands of digits) into a problem.
 """
 
 from __future__ import annotations
@@ -50,14 +53,24 @@ class YamlFile:
     only, bounded aliases and nesting, duplicate keys reported.
     """
 
-    def __init__(self, path: Path):
+    plain_yaml = "rule files are plain YAML (read with yaml.safe_load)"  # why a tag is refused
+
+    def __init__(self, path: Path, *, text: str | None = None, name: str | None = None, first_line: int = 1):
+        """``text``: YAML already read (front matter), whose first line is
+        line ``first_line`` of the file ``name``; else the file at ``path``."""
         self.path = path
-        self.name = str(path)
+        self.name = str(path) if name is None else name
         self.problems: list[Problem] = []
+        self._given = text
+        self._offset = first_line - 1
 
     def problem(self, node: yaml.Node | None, message: str) -> None:
-        line, column = mark(node) if node is not None else (1, 1)
-        self.problems.append(Problem(self.name, line, column, message))
+        line, column = mark(node) if node is not None else (1 - self._offset, 1)
+        self._add(line, column, message)
+
+    def _add(self, line: int, column: int, message: str) -> None:
+        """A problem at ``line`` of the YAML text (shifted to the file's line)."""
+        self.problems.append(Problem(self.name, line + self._offset, column, message))
 
     def root(self) -> yaml.Node | None:
         """The document's root node, or None (an empty file, or problems)."""
@@ -70,6 +83,12 @@ class YamlFile:
         return root
 
     def _text(self) -> str | None:
+        if self._given is not None:
+            size = len(self._given.encode("utf-8", "surrogatepass"))
+            if size > MAX_RULE_FILE_BYTES:
+                self.problem(None, f"YAML is {size:,} bytes; the limit is {MAX_RULE_FILE_BYTES:,}")
+                return None
+            return self._given
         try:
             size = self.path.stat().st_size
             if size > MAX_RULE_FILE_BYTES:
@@ -95,8 +114,7 @@ class YamlFile:
                 return False
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        message = f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused"
-        self.problems.append(Problem(self.name, line, column, message))
+        self._add(line, column, f"YAML is nested more than {MAX_YAML_DEPTH} levels deep; refused")
         return True
 
     def _compose(self, text: str) -> yaml.Node | None:
@@ -110,7 +128,7 @@ class YamlFile:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            self.problems.append(Problem(self.name, line, column, f"invalid YAML: {error.problem or error.context}"))
+            self._add(line, column, f"invalid YAML: {error.problem or error.context}")
         except yaml.YAMLError as error:
             self.problem(None, f"invalid YAML: {error}")
         except RecursionError:
@@ -129,7 +147,7 @@ class YamlFile:
             f"control character U+{error.character:04X} is not allowed in YAML; "
             f"remove it, or write it as {escape} inside double quotes"
         )
-        self.problems.append(Problem(self.name, line, column, message))
+        self._add(line, column, message)
 
     def _plain(self, root: yaml.Node) -> bool:
         """Refuse unsafe tags and alias bombs before constructing any value."""
@@ -145,7 +163,7 @@ class YamlFile:
             if node.tag not in _SAFE_TAGS:
                 unsafe = "python/" in node.tag
                 what = "unsafe" if unsafe else "unknown"
-                self.problem(node, f"{what} YAML tag {_tag_name(node.tag)!r} refused: rule files are plain YAML (read with yaml.safe_load)")
+                self.problem(node, f"{what} YAML tag {_tag_name(node.tag)!r} refused: {self.plain_yaml}")
                 refused = True
             size = 1
             if isinstance(node, yaml.SequenceNode):
@@ -187,7 +205,12 @@ class YamlFile:
         except yaml.YAMLError as error:
             where = getattr(error, "problem_mark", None) or node.start_mark
             problem = getattr(error, "problem", None) or str(error)
-            self.problems.append(Problem(self.name, where.line + 1, where.column + 1, f"invalid value: {problem}"))
-            return None
+            self._add(where.line + 1, where.column + 1, f"invalid value: {problem}")
+        except (ValueError, OverflowError, RecursionError) as error:
+            # PyYAML's constructors raise these as they are: a date such as
+            # 2024-13-45, an integer of thousands of digits, deep nesting
+            line, column = mark(node)
+            self._add(line, column, f"invalid value: {' '.join(str(error).split())[:200]}")
         finally:
             loader.dispose()
+        return None

@@ -111,7 +111,10 @@ class _CaseReader(YamlFile):
         if key not in pairs:
             return default
         node = pairs[key][1]
+        before = len(self.problems)
         value = self.construct(node)
+        if len(self.problems) > before:  # the value could not be built: that one problem says why
+            return default
         if kind == "str":
             ok = isinstance(value, str) and bool(value.strip())
             message = f"{key!r} must be a non-empty string"

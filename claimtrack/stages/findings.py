@@ -9,15 +9,32 @@ kind of annotation.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterable
 
 import attrs
 
 from claimtrack.document import Document
-from claimtrack.model import Claim, Diagnostic, SourceEntity, Span
+from claimtrack.model import Claim, Diagnostic, DocumentEvidence, SourceEntity, Span
 from claimtrack.ruleset.loader import RuleSet
 
 __all__ = ["Findings", "Lines", "Stage", "in_document_order"]
+
+
+class _Cover:
+    """Whether some span of a set contains [start, end), in O(log n): the
+    spans sorted by start, with the furthest end reached so far (a scan of
+    every span per sentence made a text of many short lines quadratic)."""
+
+    def __init__(self, spans: Iterable[Span]):
+        ordered = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in ordered]
+        self.reach = list(itertools.accumulate((span.end for span in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
 
 
 @attrs.frozen
@@ -30,12 +47,19 @@ class Lines:
     rule_of: dict[int, str] = attrs.field(factory=dict, eq=False, repr=False)
     datelines: tuple[Span, ...] = ()
 
+    _skip_index: _Cover = attrs.field(init=False, eq=False, repr=False)
+    _heading_index: _Cover = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_skip_index", _Cover(self.skip))
+        object.__setattr__(self, "_heading_index", _Cover(self.headings))
+
     def skipped(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside a noise line."""
-        return any(span.start <= start and end <= span.end for span in self.skip)
+        return self._skip_index.covers(start, end)
 
     def heading_at(self, start: int, end: int) -> bool:
-        return any(span.start <= start and end <= span.end for span in self.headings)
+        return self._heading_index.covers(start, end)
 
 
 def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
@@ -50,6 +74,10 @@ def _diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(items)
 
 
+def _evidence(items: Iterable[DocumentEvidence]) -> tuple[DocumentEvidence, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Findings:
     """Claims, source entities and diagnostics found so far, and the line kinds."""
@@ -58,6 +86,7 @@ class Findings:
     claims: tuple[Claim, ...] = attrs.field(converter=_claims, factory=tuple)
     sources: tuple[SourceEntity, ...] = attrs.field(converter=_sources, factory=tuple)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(converter=_diagnostics, factory=tuple)
+    evidence: tuple[DocumentEvidence, ...] = attrs.field(converter=_evidence, factory=tuple)  # bears on no claim
 
 
 Stage = Callable[[Document, Findings, RuleSet], Findings]

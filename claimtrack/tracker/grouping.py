@@ -39,6 +39,7 @@ __all__ = [
     "TrackerSettings",
     "alias_key",
     "band_keys",
+    "agree",
     "best_group",
     "content_words",
     "similarity",
@@ -139,11 +140,16 @@ def similarity(claim: Gist, other: Gist) -> float:
     is not "300 jobs"), or when each mentions a name the other does not
     ("Senator Ortiz" is not "Senator Hale", but "Hale" may be "Senator Hale").
     """
-    if claim.numbers and other.numbers and claim.numbers != other.numbers:
-        return 0.0
-    if not (claim.names <= other.names or other.names <= claim.names):
+    if not agree(claim, other):
         return 0.0
     return fuzz.token_sort_ratio(claim.words, other.words) / 100
+
+
+def agree(claim: Gist, other: Gist) -> bool:
+    """False when two claims state different numbers or name different people (see :func:`similarity`)."""
+    if claim.numbers and other.numbers and claim.numbers != other.numbers:
+        return False
+    return claim.names <= other.names or other.names <= claim.names
 
 
 @attrs.frozen

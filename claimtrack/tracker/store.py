@@ -34,14 +34,17 @@ from claimtrack.model import (
     Claim,
     ClaimGroup,
     DocumentRecord,
+    FactCheckMatch,
     Result,
     SourceEntity,
     TrackedSource,
+    from_dict,
     text_sha256,
 )
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
-from claimtrack.tracker.articles import Article, iso_date, read_article
+from claimtrack.parsing.textprep import replace_surrogates
+from claimtrack.tracker.articles import FRONT_MATTER_KEYS, Article, iso_date, read_article
 from claimtrack.tracker.database import connect, reported, transaction
 from claimtrack.tracker.grouping import (
     Candidate,
@@ -109,17 +112,22 @@ class Tracker:
         rules: Any = None,
         parser: Any = None,
         cache: bool = True,
+        annotate: Callable[[Result, str | None], Result] | None = None,
         **meta: str | None,
     ) -> Added:
         """Extract an article file (with optional front matter) and store it.
 
-        Keyword arguments (title, outlet, url, date) override the front matter.
+        Keyword arguments (title, outlet, url, date) override the front matter;
+        the tracker stores those four keys and ignores any other front matter key.
+        ``annotate``: see :meth:`add_text`.
         """
         body, front = read_article(path)
         front.update({key: value for key, value in meta.items() if value is not None})
+        known = {key: front[key] for key in FRONT_MATTER_KEYS if key in front}
         name = display_name(path)
         return self.add_text(
-            body, doc_id=Path(name).stem, path=name, rules=rules, parser=parser, cache=cache, **front
+            body, doc_id=Path(name).stem, path=name, rules=rules, parser=parser, cache=cache, annotate=annotate,
+            **known,
         )
 
     def add_text(
@@ -130,15 +138,27 @@ class Tracker:
         rules: Any = None,
         parser: Any = None,
         cache: bool = True,
+        annotate: Callable[[Result, str | None], Result] | None = None,
         **meta: str | None,
     ) -> Added:
-        """Extract ``text`` and store it; a text already stored is not parsed again."""
-        known = self._document_with_hash(text_sha256(text))  # before parsing: a stored text is not parsed again
+        """Extract ``text`` and store it; a text already stored is not parsed again.
+
+        Lone surrogates in ``text`` are replaced by U+FFFD as
+        ``claimtrack.extract`` does (offsets unchanged). ``annotate(result,
+        date)`` may add to the result before it is stored (``track add
+        --fact-checks`` adds each claim's matching fact-checks).
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"add_text() takes a str, got {type(text).__name__}")
+        known = self._document_with_hash(text_sha256(replace_surrogates(text).text))  # before parsing: a stored text is not parsed again
         if known is not None:
             return Added(document=known["id"], doc_id=known["doc_id"], added=False)
         from claimtrack.pipeline import extract
 
         result = extract(text, rules=rules, doc_id=doc_id, parser=parser, cache=cache)
+        if annotate is not None:
+            date = meta.get("date")
+            result = annotate(result, iso_date(date, doc_id) if date is not None else None)
         return self.add_result(result, **meta)
 
     @_reporting
@@ -421,7 +441,12 @@ _DOCUMENT_COLUMNS = (
 )
 # Documents in publication order; an undated one counts from the day it was added.
 _ORDER = "COALESCE(d.date, substr(d.added_at, 1, 10)), d.id"
-_APPEARANCES = f"""SELECT c.*, g.label, s.name AS source_name, {_DOCUMENT_COLUMNS}
+# A claim's matched fact-checks (``track add --fact-checks``) are kept in its
+# document's stored result, not in a column of their own: SQLite's JSON
+# functions read them from there.
+_FACT_CHECKS = """(SELECT json_extract(value, '$.fact_checks') FROM json_each(d.result, '$.claims')
+    WHERE json_extract(value, '$.id') = c.claim_id) AS fact_checks"""
+_APPEARANCES = f"""SELECT c.*, g.label, s.name AS source_name, {_DOCUMENT_COLUMNS}, {_FACT_CHECKS}
     FROM claims c JOIN claim_groups g ON g.id = c.group_id JOIN documents d ON d.id = c.document_id
     LEFT JOIN sources s ON s.id = c.source_id"""
 
@@ -456,6 +481,7 @@ def _appearance(row: sqlite3.Row) -> Appearance:
         anonymous=bool(row["anonymous"]),
         hedged=bool(row["hedged"]),
         status=row["status"],
+        fact_checks=[from_dict(FactCheckMatch, item) for item in json.loads(row["fact_checks"] or "[]")],
     )
 
 

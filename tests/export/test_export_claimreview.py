@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+import claimtrack
 from claimtrack import export
 from claimtrack.export import claimreview
 from claimtrack.model import Claim, ClaimSource, Content, Cue, DocumentInfo, Result, SourceEntity, Span
@@ -38,6 +39,7 @@ def test_claimreview_is_schema_org_claims_with_author_and_appearance(articles):
             "jobTitle": "police spokeswoman",
             "description": "government source",
         },
+        "description": "confirmation: unconfirmed",
         "datePublished": "2026-03-05",
         "appearance": [where],
         "firstAppearance": where,
@@ -47,6 +49,16 @@ def test_claimreview_is_schema_org_claims_with_author_and_appearance(articles):
         "name": "Karel Brandt",
         "description": "person source",
     }
+
+
+def test_claimreview_describes_the_status_with_its_evidence():
+    text = "The rebels said the bridge was hit. The army rejected the claim."
+    item = json.loads(export.render([claimtrack.extract(text)], "claimreview"))["@graph"][0]
+    assert (item["text"], item["author"]["description"], item["description"]) == (
+        "the bridge was hit",
+        "armed_group source",
+        'confirmation: denied; evidence: "rejected"',
+    )
 
 
 def test_claimreview_never_invents_a_rating(articles):

@@ -50,6 +50,7 @@ def test_csv_has_stable_columns_and_one_row_per_claim(articles):
         "evidence": "",
         "parent": "",
         "rules": "cue.verb.say|pattern.quote_then_verb",
+        "fact_checks": "",
     }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import claimtrack
 from claimtrack import export
 from claimtrack.export import Article, html
 from claimtrack.export.spans import Marked, marked_spans
@@ -178,7 +179,7 @@ def test_html_pages_come_from_the_packaged_templates():
 
     names = sorted(p.name for p in resources.files("claimtrack").joinpath("templates").iterdir())
     assert names == [
-        "article.html.j2", "base.html.j2", "group.html.j2", "index.html.j2",
+        "article.html.j2", "base.html.j2", "factchecks.html.j2", "group.html.j2", "index.html.j2",
         "macros.html.j2", "marked.html.j2", "report.css", "report.js",
     ]
 
@@ -199,3 +200,10 @@ def test_html_for_a_tracker_has_an_index_and_a_timeline_page_per_group(tmp_path,
         assert "default-src 'none'" in page and page.count("<script>") == 1
     assert 'href="2026-03-05-velmor-times.html#C1"' in group_page
     assert '<span class="status status-confirmed">confirmed</span>' in group_page
+
+
+def test_html_lists_evidence_that_bears_on_no_claim():
+    text = "The mayor said the bridge would reopen in May. The contractor could not be reached for comment."
+    page = export.render([claimtrack.extract(text)], "html")
+    assert "Evidence that bears on no claim" in page
+    assert "could not be reached for comment" in page

@@ -9,7 +9,7 @@ import pytest
 import hashlib
 
 from claimtrack.parsing.cache import DIGESTS_FILE, ENTRY_FORMAT, ParseCache, cache_dir, file_digest, text_digest
-from claimtrack.parsing.parser import parse_conllu
+from claimtrack.parsing.parser import Parser, parse_conllu
 
 TEXT = "Officials said the bridge was safe."
 CONLLU = """\
@@ -109,6 +109,25 @@ def test_file_digests_are_remembered_in_the_cache_folder(own_cache, tmp_path):
     assert hashlib.sha256(b"weights v1").hexdigest() in stored.values()
     model.write_bytes(b"weights v2, retrained")
     assert file_digest(model) == hashlib.sha256(b"weights v2, retrained").hexdigest()
+
+
+def test_the_cache_key_changes_with_any_model_file_or_the_vectors(own_cache, tmp_path):
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for name in ("tokenize", "pos", "lemma", "depparse"):
+        (folder / f"{name}.pt").write_bytes(f"{name} v1".encode())
+    keys = [Parser(folder, cache=False).model_id]
+    (folder / "pos.pt").write_bytes(b"pos v2, retrained")
+    keys.append(Parser(folder, cache=False).model_id)
+    (folder / "pretrain.pt").write_bytes(b"glove vectors")
+    keys.append(Parser(folder, cache=False).model_id)
+    (folder / "pretrain.pt").write_bytes(b"glove vectors, more words")
+    keys.append(Parser(folder, cache=False).model_id)
+    (folder / "pos.pt").write_bytes(b"pos v1")
+    (folder / "pretrain.pt").unlink()
+    keys.append(Parser(folder, cache=False).model_id)
+    assert [key.startswith("models-") for key in keys] == [True] * 5
+    assert (len(set(keys[:4])), keys[4] == keys[0]) == (4, True)
 
 
 # With the shipped models ----------------------------------------------------

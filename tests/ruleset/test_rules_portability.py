@@ -76,17 +76,17 @@ REFUSED = [
 @pytest.mark.parametrize("pattern, message", REFUSED)
 def test_rules_check_refuses_the_pattern_in_under_a_second(tmp_path, pattern, message):
     rules = overlay(tmp_path, pattern)
-    started = time.perf_counter()
+    started = time.process_time()
     problems = [str(problem) for problem in check_rules([rules])]
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert problems == [f"{rules / 'hedges.yaml'}:4:14: {message}"]
 
 
 def test_the_command_line_prints_the_problem_and_exits_1(tmp_path, capsys):
     rules = overlay(tmp_path, r"^(?:a|b|ab)+$")
-    started = time.perf_counter()
+    started = time.process_time()
     assert main(["rules", "check", str(rules)]) == 1
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     out, err = capsys.readouterr()
     assert out == (
         f"{rules / 'hedges.yaml'}:4:14: 'pattern': {ENGINES} (exponential time): "
@@ -106,9 +106,9 @@ def test_the_command_line_prints_the_problem_and_exits_1(tmp_path, capsys):
 def test_extraction_still_accepts_them_and_matches_in_linear_time(tmp_path, pattern, hostile_text):
     # Only `rules check` refuses them: loading the rules (what extraction does) does not.
     regex = load_rules([overlay(tmp_path, pattern)]).get("beat.hedge").regex()
-    started = time.perf_counter()
+    started = time.process_time()
     assert regex.search(hostile_text) is None
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_the_shipped_rules_pass(capsys):
@@ -144,26 +144,26 @@ def test_which_repeated_alternatives_overlap(pattern, alternatives):
 
 def test_a_pattern_with_too_many_combinations_is_refused_quickly():
     pattern = "".join(f"(?:x+|{letter})" for letter in "abcdefghijklmn") + "!"  # 16,384 combinations
-    started = time.perf_counter()
+    started = time.process_time()
     assert portability_problem(pattern) == (
         "has too many combinations of alternatives to check for backtracking; split it into several rules"
     )
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_long_word_lists_are_no_combinations():
     first = "|".join(f"w{number}x" for number in range(500))
     second = "|".join(f"v{number}y" for number in range(500))
-    started = time.perf_counter()
+    started = time.process_time()
     assert portability_problem(rf"\b(?:{first})\s+(?:{second})\b") is None
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 @pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="()[]{}*+?|\\^$.ab,12:=!<>P-wsdZ", max_size=24))
 def test_the_check_answers_for_any_pattern_in_under_a_second(pattern):
-    started = time.perf_counter()
+    started = time.process_time()
     problem = portability_problem(pattern)
     assert problem is None or isinstance(problem, str)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

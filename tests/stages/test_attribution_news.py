@@ -106,7 +106,8 @@ CASES = {
     ),
     "a relative clause with a cue": (
         "Analysts who argue that prices will rise were ignored.",
-        [("prices will rise", "argue", "who", "indirect")],
+        # a relative pronoun is never a source mention: its noun is (issue 21)
+        [("prices will rise", "argue", "Analysts", "indirect")],
     ),
     "a participle after a comma takes the subject of its clause": (
         "The ministry issued a statement, saying the camp was empty.",

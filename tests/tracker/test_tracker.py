@@ -42,7 +42,7 @@ def test_text_without_front_matter_is_all_body():
         ("---\ntitle: A\nBody.\n", "front matter opened with '---' is never closed"),
         ("---\ndate: March 2\n---\nBody.\n", "date 'March 2' is not a YYYY-MM-DD date"),
         ("---\n- a list\n---\nBody.\n", "front matter must be a mapping of title, outlet, url, date, ..."),
-        ("---\ntitle: [unclosed\n---\nBody.\n", "front matter is not valid YAML (line 3)"),
+        ("---\ntitle: [unclosed\n---\nBody.\n", "front matter, line 3 column 1: invalid YAML: expected ',' or ']', but got '<stream end>'"),
         ("---\ntitle: A\n---\n\n", "the article has no text"),
     ],
 )

@@ -33,7 +33,7 @@ from claimtrack.stages.claims.phrases import (
     trim,
     words_span,
 )
-from claimtrack.ud import PUNCT_OR_CONJUNCTION
+from claimtrack.ud import POSSESSIVE_XPOS, PUNCT_OR_CONJUNCTION
 
 __all__ = ["attribute"]
 
@@ -119,7 +119,8 @@ def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
     act = str(construction.get("act")) if construction is not None else lexicon.act(rule)
     rules = (rule.id, *((construction.id,) if construction is not None else ()), pattern) + extension_rule
     cue_span = (cue_words[0].start, cue_words[-1].end)
-    return Draft(cue_span, cue.lemma, cls, source, trimmed, rules, quoted=match.quoted, act=act)
+    lemma = cue.lemma if cue.lemma in lexicon.verbs else rule.get("lemma")  # a cue found by its form
+    return Draft(cue_span, lemma, cls, source, trimmed, rules, quoted=match.quoted, act=act)
 
 
 def _unreal(sent: Sent, cue: Word, lexicon: Lexicon) -> str | None:
@@ -160,7 +161,7 @@ def _attribute_phrase(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Dra
     if where == "possessive":
         # 'In the union's view, X': the source stands between the two words.
         inner = [w for w in sent.words[hit.words[0].index + 1 : last.index] if w.upos != "PART"]
-        source = words_span([w for w in inner if w.lower not in ("'", "\u2019")])
+        source = words_span([w for w in inner if w.xpos != POSSESSIVE_XPOS])
         if source is None:
             return f"phrase '{rule.get('words')}' has no source inside it"
     else:

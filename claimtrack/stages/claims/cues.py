@@ -45,6 +45,24 @@ class Lexicon:
     unreal_marks: frozenset[str] = frozenset()
     labels: tuple[Rule, ...] = ()
     postmodifiers: frozenset[str] = frozenset()  # sources.yaml: 'people familiar with', 'sources close to'
+    verb_forms: dict[str, tuple[Rule, ...]] = attrs.field(factory=dict)  # a verb entry's 'forms'
+
+    def verb_rules(self, word: Word) -> tuple[Rule, ...] | None:
+        """The verb entries for ``word``: by its lemma, or by its surface form
+        when an entry lists it under ``forms`` (a lemma the lemmatiser gets wrong)."""
+        return self.verbs.get(word.lemma) or self.verb_forms.get(word.lower)
+
+    def near_cue(self, word: Word) -> str | None:
+        """The cue lemma that ``word`` misses narrowly: its lemma is no cue,
+        but that lemma less its last one or two letters is one, and the word's
+        form starts with it ('averred', lemma 'averr', cue 'aver')."""
+        lemma = word.lemma.lower()
+        for cut in (1, 2):
+            stem = lemma[:-cut]
+            if len(stem) >= 3 and stem in self.verbs and word.lower.startswith(stem):
+                return stem
+        return None
+
     constructions: dict[str, tuple[Rule, ...]] = attrs.field(factory=dict)  # frame -> rules that set the act
     question_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()  # a source phrase ends before a time phrase
@@ -78,8 +96,11 @@ class Lexicon:
 
 def build_lexicon(rules: RuleSet) -> Lexicon:
     verbs: dict[str, list[Rule]] = defaultdict(list)
+    forms: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules.section("cues", "verbs"):
         verbs[rule.get("lemma").lower()].append(rule)
+        for form in rule.get("forms") or ():
+            forms[form.lower()].append(rule)
     phrases = tuple(
         sorted(
             ((tuple(rule.get("words").lower().split()), rule) for rule in rules.section("cues", "phrases")),
@@ -134,6 +155,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         frozenset(
             lemma.lower() for rule in rules.section("sources", "postmodifiers") for lemma in rule.get("lemmas") or ()
         ),
+        {form: tuple(found) for form, found in forms.items()},
         {frame: tuple(found) for frame, found in constructions.items()},
         frozenset(word.lower() for rule in rules.section("cues", "question_words") for word in rule.get("words")),
         frozenset(
@@ -230,7 +252,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
                 hits.append(CueHit((word, *link), noun, "noun"))
                 taken.update(w.id for w in (word, *link))
                 continue
-        rules = lexicon.verbs.get(word.lemma)
+        rules = lexicon.verb_rules(word)
         if not rules or word.base_deprel == "amod":
             continue  # 'the said company'
         if (

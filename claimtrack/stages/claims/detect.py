@@ -15,6 +15,7 @@ from __future__ import annotations
 import attrs
 
 from claimtrack.document import Document
+from claimtrack.document import Sentence as Sent
 from claimtrack.model import Diagnostic, span_of
 from claimtrack.parsing.textprep import paragraph_spans
 from claimtrack.ruleset.loader import RuleSet
@@ -66,6 +67,23 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
     return drafts
 
 
+def _near_misses(text: str, sent: Sent, lexicon: Lexicon) -> list[Diagnostic]:
+    """A diagnostic for each verb that narrowly misses a cue through its
+    lemma (:meth:`Lexicon.near_cue`), saying how to make it count."""
+    found = []
+    for word in sent.words:
+        if word.upos != "VERB" or lexicon.verb_rules(word):
+            continue
+        cue = lexicon.near_cue(word)
+        if cue is not None:
+            reason = (
+                f"{word.text}: lemma '{word.lemma}' is no cue; its form matches cue '{cue}' "
+                f"(add forms: [{word.lower}] to that entry to count it)"
+            )
+            found.append(Diagnostic(span_of(text, word.start, word.end), span_of(text, sent.start, sent.end), reason, lexicon.verbs[cue][0].id))
+    return found
+
+
 def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings:
     """The stage: quotations and cues, one claim per attributed cue, and a
     diagnostic for each cue that gave none."""
@@ -91,6 +109,7 @@ def find_claims(document: Document, found: Findings, rules: RuleSet) -> Findings
                 )
                 continue
             drafts.append(attrs.evolve(outcome, heading=heading))
+        diagnostics.extend(_near_misses(text, sent, lexicon))
     drafts += _label_drafts(document, lines, lexicon)
     drafts = combine.phrases_outside(text, drafts, quotes)
     drafts = combine.without_datelines(text, drafts, lines.datelines)

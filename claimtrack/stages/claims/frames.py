@@ -19,7 +19,6 @@ from claimtrack.ruleset.loader import Rule
 from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
 from claimtrack.stages.claims.cues import Lexicon
 from claimtrack.stages.claims.phrases import (
-    NP_WORDS,
     after_case,
     evidential_subject,
     ing_form,
@@ -34,7 +33,7 @@ from claimtrack.stages.claims.phrases import (
     words_span,
 )
 from claimtrack.stages.claims.quotes import Quotes
-from claimtrack.ud import NOUNS
+from claimtrack.ud import NOUNS, NP_WORDS
 
 __all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
 

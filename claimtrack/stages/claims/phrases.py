@@ -19,16 +19,24 @@ from claimtrack.ud import (
     CLAUSE_CUT,
     DETERMINERS,
     FINITE_OR_PARTICIPLE_XPOS,
+    HYPHEN_XPOS,
     NOMINALS,
     NOUNS,
     NP_SKIP,
     NP_WORDS,
+    POSSESSIVE_XPOS,
     PUNCT_OR_CONJUNCTION,
     SUBJECTS,
     VERBS,
 )
 
-__all__ = ["CLAUSE_CUT", "NP_SKIP", "NP_WORDS", "PUNCT_EDGES", "SUBJECTS", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence", "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np", "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between", "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "through_postmodifier", "words_span", "trim", "verb_between", "with_possessor", "without_complementiser"]
+__all__ = [
+    "PUNCT_EDGES", "after_case", "bare_np_before", "char_after", "char_before", "cue_closes_sentence",
+    "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
+    "noun_in", "noun_phrase", "np_after", "np_before", "np_right_before", "object_words", "only_source_between",
+    "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "through_postmodifier", "words_span", "trim",
+    "verb_between", "with_possessor", "without_complementiser",
+]
 
 
 PUNCT_EDGES = " \t,;:.—–-" + LINE_BREAK_CHARS
@@ -140,7 +148,7 @@ def with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0].index
-    if first >= 2 and sent.words[first - 1].lower in ("'s", "\u2019s", "'"):
+    if first >= 2 and sent.words[first - 1].xpos == POSSESSIVE_XPOS:
         start = first - 1
         while start > 0 and sent.words[start - 1].upos in NOUNS or (
             start > 1 and sent.words[start - 1].lower == "-" and sent.words[start - 2].upos == "PROPN"
@@ -361,7 +369,7 @@ def np_right_before(sent: Sent, cue: Word, postmodifiers: frozenset[str] = froze
     ('..., Najib Razak said', 'with one poster writing')."""
     words: list[Word] = []
     for word in reversed(sent.words[: cue.index]):
-        if word.upos not in NP_WORDS and word.lower not in ("'s", "\u2019s", "-"):
+        if word.upos not in NP_WORDS and word.xpos not in (POSSESSIVE_XPOS, HYPHEN_XPOS):
             break
         words.insert(0, word)
     if not words or words[-1].upos not in NOMINALS:

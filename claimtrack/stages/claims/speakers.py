@@ -33,7 +33,7 @@ from claimtrack.stages.claims.phrases import (
     subject_of,
     words_span,
 )
-from claimtrack.ud import DETERMINERS, NOMINALS, NOUNS, NOUN_PHRASE_TAGS, NP_SKIP, SUBJECTS, VERBS
+from claimtrack.ud import DETERMINERS, NOMINALS, NOUNS, NOUN_PHRASE_TAGS, NP_SKIP, QUOTE_XPOS, SUBJECTS, VERBS
 
 __all__ = ["phrase_source", "source_after_quote", "verb_source"]
 
@@ -135,11 +135,11 @@ def _quotation_goes_on(sent: Sent, offset: int) -> bool:
     the report ('said the plan "may have failed"'): the phrase before it is
     no inverted source."""
     following = [w for w in sent.words if w.start >= offset]
-    if len(following) < 2 or following[0].lower not in ('"', "\u201c", "``", "''", "'", "\u2018"):
+    if len(following) < 2 or following[0].xpos not in QUOTE_XPOS:
         return False
     quoted = []
     for word in following[1:]:
-        if word.upos == "PUNCT" and word.lower in ('"', "\u201d", "''", "'", "\u2019"):
+        if word.upos == "PUNCT" and word.xpos in QUOTE_XPOS:
             break
         quoted.append(word)
     return any(w.upos in VERBS for w in quoted)

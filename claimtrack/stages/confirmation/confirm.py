@@ -28,7 +28,7 @@ from collections.abc import Sequence
 import attrs
 
 from claimtrack.document import Document
-from claimtrack.model import Claim, Confirmation, Cue, Evidence, SourceEntity, span_of
+from claimtrack.model import Claim, Confirmation, Cue, DocumentEvidence, Evidence, SourceEntity, span_of
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.ruleset.regex import Match
 from claimtrack.stages.confirmation.vocabulary import (
@@ -52,6 +52,7 @@ __all__ = ["set_confirmation"]
 
 _Found = list[tuple[str, str, Evidence]]  # (claim id, status, evidence)
 _Phrase = tuple[Match, str, str]  # (match, status, rule id)
+_Loose = list[tuple[str, Evidence]]  # (status, evidence) that bears on no claim
 
 
 def _phrase_matches(text: str, compiled: ConfirmationRules) -> list[_Phrase]:
@@ -59,8 +60,9 @@ def _phrase_matches(text: str, compiled: ConfirmationRules) -> list[_Phrase]:
     return [(match, status, rule) for regex, status, rule in compiled.patterns for match in regex.finditer(text)]
 
 
-def _phrase_evidence(doc: Linking, matches: list[_Phrase]) -> _Found:
-    """(claim id, status, evidence) for every status phrase in the text."""
+def _phrase_evidence(doc: Linking, matches: list[_Phrase], loose: _Loose) -> _Found:
+    """(claim id, status, evidence) for every status phrase in the text; a
+    phrase that bears on no claim goes to ``loose``."""
     found: _Found = []
     for match, name, rule in matches:
         status = doc.compiled.status(name)
@@ -85,6 +87,8 @@ def _phrase_evidence(doc: Linking, matches: list[_Phrase]) -> _Found:
             targets = previous_claims(doc, sentence, hosts)
         if status.marks_own_claim:
             targets += [claim for claim in doc.claims if claim.id in own and claim.cue is not None]
+        if not targets:
+            loose.append((name, evidence))
         found.extend((claim.id, name, evidence) for claim in targets)
     return found
 
@@ -119,15 +123,22 @@ def _cue_evidence(doc: Linking, in_phrases: list[tuple[int, int]]) -> _Found:
         targets = doc.by_reference(doc.content_of[claim.id], claim.content.start, others, source)
         if not targets:
             targets = doc.by_content(doc.words_of[claim.id], others, doc.compiled.same_content)
-        if not targets and doc.compiled.status(name).links_by_party and source is not None:
+        status = doc.compiled.status(name)
+        if not targets and status.links_by_party and source is not None:
             targets = doc.by_party(source, others)
+            if status.party_shares_content:
+                party = doc.content_words(doc.document.within(*source))
+                targets = [target for target in targets if (doc.words_of[target.id] & doc.words_of[claim.id]) - party]
         found.extend((target.id, name, evidence) for target in targets if target.parent != claim.id)
     return found
 
 
-def _object_evidence(doc: Linking, in_phrases: list[tuple[int, int]]) -> _Found:
+def _object_evidence(doc: Linking, in_phrases: list[tuple[int, int]], loose: _Loose) -> _Found:
     """A confirm/deny/dispute verb that is no claim's cue, whose object refers
-    back: "Residents disputed the toll." bears on the claim giving the toll."""
+    back: "Residents disputed the toll." bears on the claim giving the toll.
+    With ``content_objects``, an object an earlier claim's content holds
+    refers back too ("Reuters confirmed the transfers"); evidence that bears
+    on no claim goes to ``loose``."""
     taken = [(claim.cue.start, claim.cue.end) for claim in doc.claims if claim.cue is not None] + in_phrases
     found: _Found = []
     for verb in doc.document.words:
@@ -137,19 +148,28 @@ def _object_evidence(doc: Linking, in_phrases: list[tuple[int, int]]) -> _Found:
         for frame in doc.compiled.noun_objects:
             if verb.upos not in frame.upos or inside(verb.start, verb.end, taken):
                 continue
-            objects = [noun for noun in frame.referring_objects(verb, doc.document) if doc.refers(noun)]
+            name, rule = entry
+            held = doc.compiled.status(name).content_objects
+            objects = [
+                noun
+                for noun in frame.referring_objects(verb, doc.document)
+                if doc.refers(noun) or held and doc.held_before(noun, verb.start)
+            ]
             if not objects or negated(verb, doc.document, doc.compiled):
                 continue
-            name, rule = entry
             evidence = Evidence(verb.text, verb.start, verb.end, rule)
             hosts = hosts_of(doc.claims, verb.start, verb.end)
             subject = doc.subject_of(verb)
             targets = []
             for noun in objects:
                 targets += doc.by_reference([noun], verb.start, hosts, subject)
+                if not doc.refers(noun):
+                    targets += doc.nearest(doc.holders(noun, verb.start, hosts))
             if not targets and subject is not None and doc.compiled.status(name).links_by_party:
                 # "The rebels rejected the charge": the claims about the rebels.
                 targets = [claim for claim in doc.by_party(subject, hosts) if claim.content.start < verb.start]
+            if not targets:
+                loose.append((name, evidence))
             found.extend((claim.id, name, evidence) for claim in targets)
             break
     return found
@@ -263,9 +283,11 @@ def set_confirmation(document: Document, found: Findings, rules: RuleSet) -> Fin
     matches = _phrase_matches(document.text, compiled)
     found = _silenced(found, matches, compiled)
     linking = Linking(document.text, document, found.claims, compiled, rules)
-    phrases = _phrase_evidence(linking, matches)
+    loose: _Loose = []
+    phrases = _phrase_evidence(linking, matches, loose)
     in_phrases = [(match.start(), match.end()) for match, _, _ in matches]
-    links = phrases + _cue_evidence(linking, in_phrases) + _object_evidence(linking, in_phrases) + _corroboration(linking)
+    links = phrases + _cue_evidence(linking, in_phrases) + _object_evidence(linking, in_phrases, loose)
+    links += _corroboration(linking)
     by_claim: dict[str, list[tuple[str, Evidence]]] = {}
     for claim_id, status, evidence in links:
         by_claim.setdefault(claim_id, []).append((status, evidence))
@@ -278,4 +300,8 @@ def set_confirmation(document: Document, found: Findings, rules: RuleSet) -> Fin
             key=lambda item: (item.start, item.end, item.rule),
         )
         confirmed.append(attrs.evolve(claim, confirmation=Confirmation(status, tuple(listed))))
-    return attrs.evolve(found, claims=tuple(confirmed))
+    unlinked = sorted(
+        (DocumentEvidence(evidence.text, evidence.start, evidence.end, evidence.rule, status) for status, evidence in loose),
+        key=lambda item: (item.start, item.end),
+    )
+    return attrs.evolve(found, claims=tuple(confirmed), evidence=tuple(unlinked))

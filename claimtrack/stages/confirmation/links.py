@@ -94,17 +94,37 @@ class Linking:
             earlier = [claim for claim in self.claims if claim.id not in hosts and claim.content.start < before]
             if not earlier:
                 return []
+            possessor = self._possessor(word)
+            owned = self._claims_of(possessor, earlier) if possessor else []
+            if owned:
+                # "the army's account", "the audit's figures": what that source said.
+                return self._named_by_phrase(word, owned, skip=possessor) or owned
             classes = {cls for reference in references for cls in reference.cue_classes}
             if classes and all(reference.cue_classes for reference in references):
                 preferred = [claim for claim in earlier if claim.cue is not None and claim.cue.cls in classes]
                 about = [claim for claim in self.by_party(party, hosts) if claim.content.start < before] if party else []
-                earlier = preferred or about or earlier
+                # With neither, "the allegation" is the one the story opens
+                # with: its first claim after the headline, and the headline.
+                if not (preferred or about):
+                    opening = [claim for claim in earlier if not claim.heading][:1]
+                    return [claim for claim in earlier if claim.heading] + opening
+                earlier = preferred or about
             elif classes:
                 # "the claim" is an allegation or a plain report: allegations first.
                 earlier = [claim for claim in earlier if claim.cue is not None and claim.cue.cls in classes] or earlier
             named = [claim for claim in earlier if word.lemma in self._claim_lemmas(claim)]
-            return self.nearest(named or self._named_by_phrase(word, earlier) or earlier)
+            return self.nearest(named or self._named_by_phrase(word, earlier) or self.adjacent(earlier, before))
         return []
+
+    def adjacent(self, claims: Sequence[Claim], at: int) -> list[Claim]:
+        """The claims of the nearest sentence, when it is the sentence at ``at``
+        or the one before: evidence is not forced onto a claim further back
+        (what it speaks of may be no claim: "Photographs showed ... The AP
+        could not verify the photographs")."""
+        nearest = self.nearest(claims)
+        if nearest and self.sentence_of(at) - self.sentence_of(nearest[0].content.start) > 1:
+            return []
+        return nearest
 
     def refers(self, noun: Word) -> bool:
         """Whether the noun is one of the references ("the report", "the charge")."""
@@ -129,9 +149,31 @@ class Linking:
             top = head
         return sentence.subtree(top)
 
-    def _named_by_phrase(self, word: Word, claims: Sequence[Claim]) -> list[Claim]:
-        """The claims sharing most words or topics with the reference's phrase."""
-        phrase = self.content_words(self._noun_phrase(word))
+    def _possessor(self, word: Word) -> list[Word]:
+        """The words of a reference's possessor ("the army's | account")."""
+        deprels = tuple(deprel for frame in self.compiled.noun_objects for deprel in frame.possessor_deprels)
+        sentence = self.document.sentence_of(word)
+        owners = sentence.kids(word, *deprels) if deprels else []
+        return [other for owner in owners for other in sentence.subtree(owner)]
+
+    def _claims_of(self, possessor: Sequence[Word], claims: Sequence[Claim]) -> list[Claim]:
+        """The claims of the sources a possessor names: its nouns in a source
+        mention or name ("Brandt's figures": "CDU secretary Leona Brandt"),
+        and every claim of those sources."""
+        nouns = {word.lemma for word in possessor if word.upos in self.compiled.noun_upos}
+        nouns |= {word.lower for word in possessor if word.upos in self.compiled.noun_upos}
+        entities = {
+            claim.source.entity
+            for claim in claims
+            if claim.source is not None
+            and nouns & (self._claim_lemmas(claim) | set((claim.source.name or "").lower().split()))
+        }
+        return [claim for claim in claims if claim.source is not None and claim.source.entity in entities]
+
+    def _named_by_phrase(self, word: Word, claims: Sequence[Claim], skip: Sequence[Word] = ()) -> list[Claim]:
+        """The claims sharing most words or topics with the reference's phrase
+        (less ``skip``: a possessor names the source, not the content)."""
+        phrase = self.content_words(other for other in self._noun_phrase(word) if other not in skip)
         scored = []
         for claim in claims:
             content = self.content_of[claim.id]
@@ -142,6 +184,17 @@ class Linking:
                 scored.append((score, claim))
         best = max((score for score, _ in scored), default=0)
         return [claim for score, claim in scored if score == best]
+
+    def held_before(self, noun: Word, before: int) -> bool:
+        """Whether an earlier claim's content holds the noun ("confirmed the transfers")."""
+        return bool(self.holders(noun, before, set()))
+
+    def holders(self, noun: Word, before: int, hosts: set[str]) -> list[Claim]:
+        return [
+            claim
+            for claim in self.claims
+            if claim.id not in hosts and claim.content.end <= before and noun.lemma in self.words_of[claim.id]
+        ]
 
     def by_content(self, words: frozenset[str], hosts: set[str], link: Link | None) -> list[Claim]:
         if link is None or not words:
@@ -283,6 +336,5 @@ def made_by(claims: Sequence[Claim], party: tuple[int, int] | None) -> set[str]:
 
 def previous_claims(doc: Linking, sentence: int, hosts: set[str]) -> list[Claim]:
     """The claims of the nearest sentence at or before ``sentence`` (the host's own excluded)."""
-    return doc.nearest(
-        [claim for claim in doc.claims if claim.id not in hosts and doc.sentence_of(claim.content.start) <= sentence]
-    )
+    before = [claim for claim in doc.claims if claim.id not in hosts and doc.sentence_of(claim.content.start) <= sentence]
+    return doc.adjacent(before, doc.document.sentence_span(sentence)[0])

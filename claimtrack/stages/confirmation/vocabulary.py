@@ -31,10 +31,20 @@ class Status:
     marks_own_claim: bool
     links_by_party: bool
     drops_claims_cued_inside: bool
+    party_shares_content: bool
+    content_objects: bool
 
     @classmethod
     def of(cls, rule: Rule) -> Status:
-        flags = ("names_its_object", "nearest_claim", "marks_own_claim", "links_by_party", "drops_claims_cued_inside")
+        flags = (
+            "names_its_object",
+            "nearest_claim",
+            "marks_own_claim",
+            "links_by_party",
+            "drops_claims_cued_inside",
+            "party_shares_content",
+            "content_objects",
+        )
         return cls(rule.get("name"), rule.get("rank"), *(bool(rule.get(flag)) for flag in flags))
 
 

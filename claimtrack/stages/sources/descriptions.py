@@ -27,8 +27,17 @@ class Descriptions:
         self.document = document
         self.compiled = compiled
         self.by_lemma: dict[str, list[tuple[int, Word]]] = {}
+        self.names_by_last: dict[str, list[tuple[int, int]]] = {}  # "bank" -> spans of "Velora Bank"
         for sentence in document.sentences:
             words = sentence.words
+            run: list[Word] = []
+            for word in [*words, None]:
+                if word is not None and word.upos == "PROPN" and word.capitalised:
+                    run.append(word)
+                    continue
+                if len(run) > 1:
+                    self.names_by_last.setdefault(run[-1].lower, []).append((run[0].start, run[-1].end))
+                run = []
             for word in words:
                 if word.upos == "NOUN" and _beside_comma(word, words, document):
                     self.by_lemma.setdefault(word.lemma, []).append((word.start, word))
@@ -48,6 +57,20 @@ class Descriptions:
             if reading.name and reading.proper and mention.modifiers <= reading.modifiers | reading.descriptions:
                 return reading
         return None
+
+    def name_before(self, mention: Mention) -> Mention | None:
+        """The latest name before a bare body description that ends in its
+        head noun: "Velora Bank customers ..." names a later "the bank"."""
+        if mention.name or mention.pronoun is not None or not mention.definite or mention.modifiers:
+            return None
+        if mention.animate is not False:
+            return None
+        found = [span for span in self.names_by_last.get(mention.head, []) if span[1] <= mention.span.start]
+        if not found:
+            return None
+        start, end = found[-1]
+        reading = analyse_mention(self.document.text, span_of(self.document.text, start, end), self.document, self.compiled)
+        return reading if reading.name and reading.proper else None
 
 
 def _beside_comma(word: Word, words: list[Word], document: Document) -> bool:

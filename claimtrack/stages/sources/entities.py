@@ -187,7 +187,7 @@ class Entities:
             holders = self.by_key.setdefault(key, [])
             if (not holders or holders[-1] is not entity) and entity not in holders:
                 holders.append(entity)
-        start, end = mention.span.start, mention.span.end
+        start, end = (mention.extent or mention.span).start, (mention.extent or mention.span).end
         record = (start, end, entity.number, len(entity.mentions) - 1, entity)
         at = bisect.bisect_right(self.starts, start)
         self.starts.insert(at, start)
@@ -246,10 +246,29 @@ def match_entity(mention: Mention, entities: Entities, compiled: SourceRules) ->
         return described
     bare = not mention.modifiers
     if bare and mention.animate is False and mention.type != UNKNOWN:
+        head = compiled.heads.get(mention.head)
+        joins = head.joins if head is not None else frozenset()
         for entity in earlier(entities.named):
-            if entity.named and entity.type == mention.type and entity.animate is False and not entity.plural:
+            if not entity.named or entity.animate is not False or entity.plural:
+                continue
+            if entity.type in joins:
+                return entity  # "the group" after "The Tarsk Brigade, a militia, said"
+            if entity.type == mention.type and not _called_otherwise(entity, mention, compiled):
                 return entity
     return None
+
+
+def _called_otherwise(entity: Entity, mention: Mention, compiled: SourceRules) -> bool:
+    """Whether a body is already described by another specific noun, so that a
+    specific description does not fit it ("The depot operator, Dorvan
+    Logistics" is no "union"); a generic one ("the company") fits any."""
+    head = compiled.heads.get(mention.head)
+    if head is None or head.generic:
+        return False
+    return any(
+        lemma != mention.head and lemma in compiled.heads and not compiled.heads[lemma].generic
+        for lemma in entity.descriptions
+    )
 
 
 def _by_name(

@@ -18,6 +18,8 @@ from claimtrack.stages.sources.names import (
     PHRASE_BREAKS,
     following_name,
     following_piece,
+    earlier_phrase,
+    full_name,
     name_of,
     preceding_name,
 )
@@ -58,6 +60,7 @@ class Mention:
     proper: bool = False  # the name is the mention's head ("Ana Ruiz"), not a modifier ("UN envoy")
     forms: frozenset[str] = frozenset()  # the head as lemma and as written ("person", "people")
     phrase: Span | None = None  # the core with its post-nominal modifiers ("people familiar with the matter")
+    extent: Span | None = None  # the mention with a name in apposition beside it ("Ana Diaz, | a geologist")
 
 
 def _core_words(words: Sequence[Word], compiled: SourceRules, keep_postmodifiers: bool = False) -> list[Word]:
@@ -122,10 +125,17 @@ def _strip_article(words: Sequence[Word]) -> list[Word]:
     return words
 
 
+def _opens_clause(word: Word) -> bool:
+    """A relative pronoun or a verb that is no modifier ("the | banking | regulator")."""
+    return word.feat("PronType") == "Rel" or (word.upos in VERBS and not word.deprel.startswith(("amod", "compound")))
+
+
 def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
-    if not piece or any(word.upos in VERBS for word in piece):
+    clause = next((at for at, word in enumerate(piece) if at and _opens_clause(word)), None)
+    piece = piece[:clause] if clause else piece  # "X, an economist | who covers shipping,", "a driver | named Y"
+    if not piece or any(_opens_clause(word) for word in piece):
         return []
     piece_text = text[piece[0].start : piece[-1].end]
     if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
@@ -135,26 +145,33 @@ def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceR
     return [nouns[-1].lemma] if nouns else []
 
 
-def analyse_mention(text: str, span: Span, docwords: Document, compiled: SourceRules) -> Mention:
+def analyse_mention(
+    text: str, span: Span, docwords: Document, compiled: SourceRules, reach: int | None = None
+) -> Mention:
     """Read one source mention: its head, name, number, type and namedness.
 
     A mention holding an apposition ("The insurer, Halden Re") is read piece
     by piece: the named piece leads, the others add their head nouns.
+    ``reach`` is where the words about the source end (its claim's cue):
+    patterns with ``scope: mention`` read up to it ("A video | circulating
+    online appeared to | show").
     """
     words = docwords.within(span.start, span.end) or []
     if not words:
         return _bare_mention(span)
     pieces = _comma_pieces(words)
     if len(pieces) > 1:
-        return _appositive_mention(text, span, pieces, docwords, compiled)
-    single = _single_mention(text, span, words, docwords, compiled)
+        return _appositive_mention(text, span, pieces, docwords, compiled, reach)
+    single = _single_mention(text, span, words, docwords, compiled, reach)
     if single.pronoun is None and not single.proper:
         name = following_name(span.end, docwords)
         if name:
-            return _appositive_mention(text, span, [list(words), name], docwords, compiled)
+            reading = _appositive_mention(text, span, [list(words), name], docwords, compiled, reach)
+            return attrs.evolve(reading, extent=span_of(text, span.start, name[-1].end))
         name = preceding_name(span.start, docwords)
         if name:
-            return _appositive_mention(text, span, [name, list(words)], docwords, compiled)
+            reading = _appositive_mention(text, span, [name, list(words)], docwords, compiled, reach)
+            return attrs.evolve(reading, extent=span_of(text, name[0].start, span.end))
     return single
 
 
@@ -169,10 +186,10 @@ def _comma_pieces(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def _appositive_mention(
-    text: str, span: Span, pieces: list[list[Word]], docwords: Document, compiled: SourceRules
+    text: str, span: Span, pieces: list[list[Word]], docwords: Document, compiled: SourceRules, reach: int | None
 ) -> Mention:
     readings = [
-        _single_mention(text, span_of(text, piece[0].start, piece[-1].end), piece, docwords, compiled)
+        _single_mention(text, span_of(text, piece[0].start, piece[-1].end), piece, docwords, compiled, reach)
         for piece in pieces
     ]
     named = [reading for reading in readings if reading.name]
@@ -185,6 +202,15 @@ def _appositive_mention(
             nouns = [word for word in _chunk_words(piece) if word.upos == "NOUN"]
             descriptions |= {nouns[-1].lemma} if nouns else set(reading.descriptions)
     type_, type_rule, animate = primary.type, primary.type_rule, primary.animate
+    speaks_for = {employer.rule for employer in compiled.employers.values()}
+    employed = [reading for reading in others if reading.type_rule in speaks_for]
+    if employed and type_rule not in speaks_for:
+        # "Maria Lopez, the United Nations envoy": whom the role speaks for says more than the role
+        type_, type_rule = employed[0].type, employed[0].type_rule
+    roled = [reading for reading in others if reading.type not in (compiled.pronoun_type, UNKNOWN)]
+    if type_ == compiled.pronoun_type and roled and roled[0].type_rule not in compiled.fallback_rules:
+        # "One resident, Aisha Kone, a mother of five": a resident says more than a mother
+        type_, type_rule = roled[0].type, roled[0].type_rule
     if type_rule is None or type_rule in compiled.fallback_rules:
         typed = [reading for reading in others if reading.type_rule and reading.type_rule not in compiled.fallback_rules]
         if typed:
@@ -207,7 +233,13 @@ def _appositive_mention(
 
 
 def _single_mention(
-    text: str, span: Span, words: Sequence[Word], docwords: Document, compiled: SourceRules
+    text: str,
+    span: Span,
+    words: Sequence[Word],
+    docwords: Document,
+    compiled: SourceRules,
+    reach: int | None = None,
+    employers: bool = True,
 ) -> Mention:
     pronoun = compiled.pronouns.get(span.text.strip().lower()) if len(words) == 1 else None
     core = _core_words(words, compiled) or list(words)
@@ -232,7 +264,12 @@ def _single_mention(
     indefinite = article is not None and not definite and not pronoun
     plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
 
-    type_, type_rule, animate, name = _surface_type(text, span, core, core_span, possessed_text, name, compiled)
+    whole_text = text[span.start : max(span.end, reach or 0)]
+    type_, type_rule, animate, name, by_ending = _surface_type(
+        text, whole_text, core, core_span, possessed_text, name, head, compiled
+    )
+    if by_ending:
+        plural = False  # one body: "Hollis Chemicals", "Meridian Terminals"
     if name and title_type is None and name_first is not None and name_first.i == words[0].i:
         title_type, title_rule = title_before(words[0], docwords, compiled)
     if type_ is None and name and title_type:
@@ -241,7 +278,16 @@ def _single_mention(
     forms = frozenset({head, head_word.lower}) if not pronoun and not proper else frozenset()
     descriptions = set(forms)
     descriptions |= {word.lemma for word in possessed[:-1] if word.upos == "NOUN"} if name else set()
-    descriptions |= set(_apposition_heads(text, span.end, docwords, compiled))
+    if name_first is not None and title_rule is not None:
+        # "Senator Dana Whitfield" is "the senator"; "Inspector General Marta Quill" "the inspector"
+        descriptions |= {word.lower for word in possessed if word.start < name_first.start and word.capitalised}
+    apposed = _apposition_heads(text, span.end, docwords, compiled)
+    descriptions |= set(apposed)
+    if apposed and type_rule in {rule for _, _, rule in compiled.endings}:
+        # "The Financial Conduct Board, the country's banking regulator": the apposition says more
+        described = description_type(apposed, compiled)
+        if described[0] is not None:
+            type_, animate, type_rule = described[0], False, described[2]
     if type_ is None:
         lemmas = ([head] if not name else []) + sorted(descriptions - {head}) + [head_word.text.lower()]
         type_, head_animate, type_rule = description_type(lemmas, compiled)
@@ -251,7 +297,15 @@ def _single_mention(
         animate = (type_ in compiled.animate_types) if type_ else None
     if type_ is None and name:
         type_, type_rule, animate = name_default(core_span.text, compiled)
-    employer_type = _employer_type(text, head, possessor, core, chunk, docwords, compiled) if not proper else None
+        fuller = _full_name_reading(text, name, docwords, compiled) if employers else None
+        if fuller is not None:
+            type_, type_rule, animate = fuller.type, fuller.type_rule, fuller.animate
+            descriptions |= fuller.descriptions  # "Whitfield" after "Senator Dana Whitfield": a senator
+    if proper and animate is not True and type_ not in compiled.animate_types:
+        descriptions |= {head, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
+    employer_type = (
+        _employer_type(text, head, possessor, possessed, core, chunk, name_first, docwords, compiled) if employers else None
+    )
     if employer_type is not None:
         type_, type_rule = employer_type
     if pronoun is not None:
@@ -285,16 +339,19 @@ def _single_mention(
 
 
 def _surface_type(
-    text: str, span: Span, core: Sequence[Word], core_span: Span, possessed_text: str, name: str | None,
-    compiled: SourceRules,
-) -> tuple[str | None, str | None, bool | None, str | None]:
-    """The type the mention's words say outright: a type pattern, the
+    text: str, whole_text: str, core: Sequence[Word], core_span: Span, possessed_text: str, name: str | None,
+    head: str, compiled: SourceRules,
+) -> tuple[str | None, str | None, bool | None, str | None, bool]:
+    """The type the mention's words say outright: a type pattern (``scope:
+    mention`` ones over ``whole_text``, the mention up to its cue), the
     gazetteer (which may also give the full name), a metonym ('Washington'),
-    a name ending ('... Ministry'). Returns (type, rule, animate, name)."""
+    a name ending ('... Ministry'). Returns (type, rule, animate, name, typed
+    by a name ending)."""
     type_, type_rule, animate = None, None, None
     for regex, pattern_type, rule, whole in compiled.patterns:
-        if regex.search(span.text if whole else core_span.text):
+        if regex.search(whole_text if whole else core_span.text):
             type_, type_rule = pattern_type, rule
+            animate = description_type([head], compiled)[1]  # "the water board" is a body
             break
     if type_ is None:
         found_type, gazetteer_rule, gazetteer_name = gazetteer_type(possessed_text, compiled)
@@ -309,9 +366,8 @@ def _surface_type(
     if type_ is None and name:
         for ending, ending_type, rule in compiled.endings:
             if name == ending or name.endswith(" " + ending):
-                type_, type_rule, animate = ending_type, rule, False
-                break
-    return type_, type_rule, animate, name
+                return ending_type, rule, False, name, True
+    return type_, type_rule, animate, name, False
 
 
 def _role(
@@ -340,30 +396,98 @@ def _employer_type(
     text: str,
     head: str,
     possessor: Sequence[Word],
+    possessed: Sequence[Word],
     core: Sequence[Word],
     chunk: Sequence[Word],
+    name_first: Word | None,
     docwords: Document,
     compiled: SourceRules,
 ) -> tuple[str, str] | None:
     """The type of the body a role speaks for ("a spokeswoman for | the airline",
-    "the county's | health director"), with the employer rule's id, when the
-    mention names such a body."""
-    employer = compiled.employers.get(head)
-    if employer is None:
-        return None
-    if possessor:
-        body = _strip_article(possessor)
-    else:
-        after = list(core[len(chunk) :])
-        if not after or after[0].upos != "ADP" or after[0].lemma not in employer.links:
+    "the county's | health director", "a Meridian | spokeswoman", "CDU
+    secretary | Leona Brandt"), with the employer rule's id, when the mention
+    names such a body."""
+    if name_first is not None and name_first.start > possessed[0].start:
+        role_words = [word for word in possessed if word.start < name_first.start]
+        roles = [at for at, word in enumerate(role_words) if word.lemma in compiled.employers]
+        if not roles:
             return None
-        body = _chunk_words(after[1:]) if len(after) > 1 else []
-    if not body or not any(word.upos in NOUNS for word in body):
+        employer = compiled.employers[role_words[roles[-1]].lemma]
+        body = _nouns_before(role_words[: roles[-1]])
+    elif name_first is not None:
         return None
-    reading = _single_mention(text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled)
-    if reading.type in employer.types:
-        return reading.type, employer.rule
+    else:
+        found = compiled.employers.get(head)
+        if found is None:
+            return None
+        employer = found
+        after = list(core[len(chunk) :])
+        if possessor:
+            body = _strip_article(possessor)
+        elif after and after[0].upos == "ADP" and after[0].lemma in employer.links:
+            body = _chunk_words(after[1:]) if len(after) > 1 else []
+        else:
+            body = _nouns_before(possessed[:-1])
+    if not body or not any(word.upos in NOUNS or word.capitalised for word in body):
+        return None
+    body_type = _body_type(text, body, docwords, compiled)
+    if body_type in employer.types:
+        return body_type, employer.rule
     return None
+
+
+def _nouns_before(words: Sequence[Word]) -> list[Word]:
+    """The nouns right before a role, naming whom it speaks for ("a | Meridian | spokeswoman")."""
+    nouns: list[Word] = []
+    for word in reversed(words):
+        if word.upos not in NOUNS and not (word.capitalised and word.upos in ("ADJ", "X")):
+            break
+        nouns.insert(0, word)
+    return nouns
+
+
+def _full_name_reading(text: str, name: str, docwords: Document, compiled: SourceRules) -> Mention | None:
+    """The reading of the full name a short name or acronym stands for in the
+    document ("The ELF" -> "The Eastern Liberation Front (ELF)", "Whitfield"
+    -> "Senator Dana Whitfield"), when a rule other than a default types it."""
+    full = full_name(name, text)
+    if full is None:
+        return None
+    words = docwords.within(full[0], full[1])
+    if not words:
+        return None
+    reading = _single_mention(text, span_of(text, full[0], full[1]), words, docwords, compiled, employers=False)
+    if reading.type_rule is None or reading.type_rule in compiled.fallback_rules:
+        return None
+    return reading
+
+
+def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: SourceRules) -> str:
+    """The type of the body a role names; a short name or acronym that only a
+    default types is read as its full name in the document ("NDMA" as "the
+    National Disaster Management Agency (NDMA)", "Meridian" as "Meridian
+    Terminals")."""
+    reading = _single_mention(
+        text, span_of(text, body[0].start, body[-1].end), body, docwords, compiled, employers=False
+    )
+    if reading.name and (reading.type_rule is None or reading.type_rule in compiled.fallback_rules):
+        full = full_name(reading.name, text)
+        if full is not None:
+            words = docwords.within(full[0], full[1])
+            if words:
+                full_span = span_of(text, full[0], full[1])
+                return _single_mention(text, full_span, words, docwords, compiled, employers=False).type
+    bare = _strip_article(body)
+    if len(bare) == 1 and reading.type_rule not in compiled.pattern_rules:
+        # "Ministry spokesman ..." after "The defence ministry said", "the director of
+        # the board" after "The Harlan Valley Irrigation Board said": that body
+        fuller = earlier_phrase(bare[0].lower, bare[0].start, text)
+        words = docwords.within(fuller[0], fuller[1]) if fuller else []
+        if fuller and words:
+            found = _single_mention(text, span_of(text, *fuller), words, docwords, compiled, employers=False)
+            if found.type_rule in compiled.pattern_rules or (found.name and found.type_rule not in compiled.fallback_rules):
+                return found.type
+    return reading.type
 
 
 def _bare_mention(span: Span) -> Mention:

@@ -5,13 +5,14 @@ Petit,")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from claimtrack.document import Document, Word
 from claimtrack.stages.sources.vocabulary import SourceRules
 from claimtrack.stages.sources.types import title_at_start
 
-__all__ = ["PHRASE_BREAKS", "following_name", "following_piece", "is_name_word", "name_of", "preceding_name"]
+__all__ = ["PHRASE_BREAKS", "earlier_phrase", "following_name", "following_piece", "full_name", "is_name_word", "name_of", "preceding_name"]
 
 # Punctuation that ends the noun phrase of a mention (not the hyphen of
 # "al-Sudani" nor the full stop of "Gen.").
@@ -55,6 +56,8 @@ def name_of(
     run = list(words[begin:])
     skip = 0
     for position in range(len(run)):
+        if position < skip:  # inside a title already read ("Inspector | General")
+            continue
         size, run_title_type, run_title_rule = title_at_start(run[position:], compiled)
         if run_title_type is not None:
             skip, title_type, title_rule = position + size, run_title_type, run_title_rule
@@ -103,6 +106,41 @@ def preceding_name(start: int, docwords: Document) -> list[Word]:
         if word.text in PHRASE_BREAKS:
             break
         piece.insert(0, word)
+    while piece and piece[0].upos == "DET":
+        piece.pop(0)  # "The Tarsk Brigade, | a militia"
     if piece and all(word.upos == "PROPN" or word.text == "-" for word in piece):
         return piece
     return []
+
+
+_NAME_WORD = r"[A-Z](?:[a-z]{0,2}\.|[\w&'-]*)"  # a word of a name, or an abbreviation ("Sen.")
+_LINK_WORD = r"(?:of|for|and|the|on|de|del|la|al)"
+
+
+def full_name(name: str, text: str) -> tuple[int, int] | None:
+    """Where the document spells out a short name: an acronym's full name
+    before it in parentheses ("the National Disaster Management Agency
+    (NDMA)"), or, for a one-word name, a longer name that starts or ends with
+    it ("Meridian Terminals" for "Meridian", "Senator Dana Whitfield" for
+    "Whitfield"). The offsets of the full name, or None."""
+    escaped = re.escape(name)
+    if name.replace(".", "").isupper():
+        patterns = [rf"({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+)*{_NAME_WORD})+)\s*\({escaped}\)"]
+    elif " " not in name.strip():
+        patterns = [rf"\b({escaped}(?:\s+{_NAME_WORD})+)", rf"\b((?:{_NAME_WORD}\s+){{1,3}}{escaped})\b"]
+    else:
+        return None
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match:
+            return match.start(1), match.end(1)
+    return None
+
+
+def earlier_phrase(noun: str, before: int, text: str) -> tuple[int, int] | None:
+    """The latest phrase before ``before`` that ends in ``noun`` after one or
+    two modifiers ("the defence | ministry"), for a bare noun that refers back."""
+    found = None
+    for match in re.finditer(rf"\b((?:[\w-]+\s+){{1,2}}){re.escape(noun)}\b", text[:before], re.IGNORECASE):
+        found = match
+    return (found.start(), found.end()) if found else None

@@ -29,6 +29,7 @@ from claimtrack.stages.sources.entities import Entities, Entity, match_entity
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.sources.mentions import Mention, analyse_mention
 from claimtrack.stages.sources.pronouns import relative_antecedent, resolve_pronoun
+from claimtrack.stages.sources.repair import repaired_sources
 from claimtrack.stages.sources.vocabulary import SourceRules, compiled_sources
 
 __all__ = ["Mention", "analyse_mention", "compiled_sources", "resolve_sources"]
@@ -42,16 +43,18 @@ def resolve_sources(document: Document, found: Findings, rules: RuleSet) -> Find
     the anonymity cues found beside them, in order of first mention.
     """
     compiled = compiled_sources(rules)
-    text, docwords, claims = document.text, document, found.claims
+    text, docwords = document.text, document
+    claims = repaired_sources(found.claims, document, found.lines.datelines)
     spans = sorted(
         {(claim.source.start, claim.source.end) for claim in claims if claim.source is not None}
     )
+    reach = _reach(claims, docwords)
     entities = Entities(compiled)
     descriptions = Descriptions(document, compiled)
     entity_of: dict[tuple[int, int], Entity] = {}
     analysed: dict[tuple[int, int], Mention] = {}
     for start, end in spans:
-        mention = analyse_mention(text, span_of(text, start, end), docwords, compiled)
+        mention = analyse_mention(text, span_of(text, start, end), docwords, compiled, reach.get((start, end)))
         analysed[(start, end)] = mention
         antecedent = relative_antecedent(text, mention, docwords, compiled)
         if antecedent is not None:
@@ -101,11 +104,25 @@ def resolve_sources(document: Document, found: Findings, rules: RuleSet) -> Find
     return attrs.evolve(found, claims=resolved, sources=sources)
 
 
+def _reach(claims: Sequence[Claim], docwords: Document) -> dict[tuple[int, int], int]:
+    """For each source mention, where the words about it end: the cue after it
+    in its sentence ("A video circulating online appeared to | show")."""
+    reach: dict[tuple[int, int], int] = {}
+    for claim in claims:
+        source, cue = claim.source, claim.cue
+        if source is None or cue is None or cue.start < source.end:
+            continue
+        if docwords.sentence_at(cue.start) == docwords.sentence_at(source.start):
+            key = (source.start, source.end)
+            reach[key] = max(reach.get(key, 0), cue.start)
+    return reach
+
+
 def _described(mention: Mention, entities: Entities, descriptions: Descriptions, compiled: SourceRules) -> Entity:
     """A new entity for a mention that joins none, or the entity of the name a
     describing mention elsewhere gives it ("Maria Lopez, the envoy, arrived.
     ... The envoy said")."""
-    named = descriptions.named(mention)
+    named = descriptions.named(mention) or descriptions.name_before(mention)
     if named is None:
         return entities.new()
     entity = match_entity(named, entities, compiled) or entities.new()

@@ -61,8 +61,15 @@ def name_default(name: str, compiled: SourceRules) -> tuple[str | None, str | No
 
 
 def description_type(lemmas: Iterable[str], compiled: SourceRules) -> tuple[str | None, bool | None, str | None]:
+    """The type of the first noun the vocabulary knows; a noun of the type of
+    "no other role" (the personal pronouns' type: "a mother") gives way to a
+    later one with a role ("One resident, Aisha Toure, a mother of five")."""
+    found = None
     for lemma in lemmas:
         head = compiled.heads.get(lemma)
-        if head is not None:
+        if head is None:
+            continue
+        if head.type != compiled.pronoun_type:
             return head.type, head.animate, head.rule
-    return None, None, None
+        found = found or (head.type, head.animate, head.rule)
+    return found or (None, None, None)

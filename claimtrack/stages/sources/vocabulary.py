@@ -25,6 +25,11 @@ class HeadNoun:
     type: str
     animate: bool | None
     rule: str
+    joins: frozenset[str] = frozenset()  # a generic noun ("the group"): the named bodies' types it joins
+
+    @property
+    def generic(self) -> bool:
+        return bool(self.joins)
 
 
 @attrs.frozen
@@ -66,6 +71,7 @@ class SourceRules:
     postmodifiers: frozenset[str]  # lemmas that end a noun phrase: "people | familiar with"
     employers: dict[str, EmployerRule]  # role lemma -> rule
     fallback_rules: frozenset[str]  # ids of the rules that type a name nothing else knows
+    pattern_rules: frozenset[str] = frozenset()  # ids of the phrase patterns ("the defence ministry")
     pronoun_type: str | None = None  # the type of a source named by a personal pronoun ('she said')
     impersonal_types: frozenset[str] = frozenset()  # types 'he' and 'she' never refer to
 
@@ -153,6 +159,7 @@ def _compile(rules: RuleSet) -> SourceRules:
         fallback_rules=frozenset(
             rule.id for section in ("ner_labels", "name_defaults") for rule in rules.section("sources", section)
         ),
+        pattern_rules=frozenset(rule.id for rule in rules.section("sources", "patterns")),
     )
 
 
@@ -160,7 +167,9 @@ def _head_nouns(rules: RuleSet) -> dict[str, HeadNoun]:
     heads: dict[str, HeadNoun] = {}
     for rule in rules.section("sources", "head_nouns"):
         for lemma in rule.get("lemmas"):
-            heads.setdefault(lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id))
+            heads.setdefault(
+                lemma.lower(), HeadNoun(rule.get("type"), rule.get("animate"), rule.id, frozenset(rule.get("joins") or ()))
+            )
     return heads
 
 
