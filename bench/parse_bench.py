@@ -7,6 +7,12 @@ from their ``# text`` lines, about --sentences sentences) it measures: model
 load time, a cold parse (sentences/s, tokens/s), the cached re-run of the same
 text, and the process's peak resident memory after each step. Everything is
 printed as one markdown table, with the ratios between the runs.
+
+A second table times the larger text's documents side by side, uncached:
+one ``parse_many`` call per document (batch 1), all documents in one call
+(sentences across documents batched through Stanza, which sorts them by
+length), and that batched call again with int8 models (``Parser(quantize=True)``),
+with the share of words whose UPOS, head or label int8 changed.
 """
 
 from __future__ import annotations
@@ -27,6 +33,39 @@ SEED = REPO / "seeds" / "baghdad_drone_strike.txt"
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far (ru_maxrss is KiB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ud_documents(data: Path, sentences: int) -> list[str]:
+    """The raw text of each whole GUM test document, in order, until about ``sentences`` sentences."""
+    from stanza.utils.conll import CoNLL
+
+    from claimtrack.models.scores import TEST_SETS, raw_text
+
+    rows, comments, _ = CoNLL.conll2dict(input_file=str(data / TEST_SETS["gum"]))
+    starts = [index for index, found in enumerate(comments) if any(c.startswith("# newdoc") for c in found)]
+    starts = [start for start in starts if start < sentences] + [next((s for s in starts if s >= sentences), len(rows))]
+    return [raw_text(rows[a:b], comments[a:b]) for a, b in zip(starts, starts[1:])]
+
+
+def timed_batches(parser, documents: list[str], per_call: int) -> tuple[float, int, list]:
+    """Seconds and tokens to parse ``documents`` uncached, ``per_call`` documents per call; the parses."""
+    seconds, tokens, parses = 0.0, 0, []
+    for first in range(0, len(documents), per_call):
+        parses += parser.parse_many(documents[first : first + per_call], cache=False)
+        seconds += parser.last.seconds
+        tokens += parser.last.tokens
+    return seconds, tokens, parses
+
+
+def changed_words(a: list, b: list) -> tuple[int, int]:
+    """Words (of ``a``) whose UPOS, head or label differ in ``b``, and all words."""
+    changed = total = 0
+    for first, second in zip(a, b):
+        for sentence_a, sentence_b in zip(first.sentences, second.sentences):
+            for word_a, word_b in zip(sentence_a, sentence_b):
+                total += 1
+                changed += any(word_a.get(key) != word_b.get(key) for key in ("upos", "head", "deprel"))
+    return changed, total
 
 
 def ud_text(data: Path, sentences: int) -> tuple[str, str]:
@@ -111,6 +150,30 @@ def main(argv: list[str] | None = None) -> int:
     print(f"larger text / seed: {large_cold.tokens / seed_cold.tokens:.1f}x the tokens, "
           f"{large_cold.seconds / seed_cold.seconds:.1f}x the time, "
           f"{large_rate / seed_rate:.2f}x the tokens/s")
+
+    documents = ud_documents(args.data, args.sentences)
+    one_s, tokens, float_parses = timed_batches(parser, documents, 1)
+    all_s, _, batched = timed_batches(parser, documents, len(documents))
+    int8 = Parser(args.models, quantize=True)
+    started = time.perf_counter()
+    int8.pipeline()
+    int8_load = time.perf_counter() - started
+    int8_s, _, int8_parses = timed_batches(int8, documents, len(documents))
+    changed, words = changed_words(float_parses, int8_parses)
+    print()
+    print(f"{len(documents)} GUM test documents, {tokens:,} tokens, uncached; same parse batched as one by one: "
+          f"{[p.sentences for p in batched] == [p.sentences for p in float_parses]}; int8 load {int8_load:.2f}s, "
+          f"int8 changed the UPOS, head or label of {changed:,} of {words:,} words ({100 * changed / words:.2f}%); "
+          f"peak RSS {peak_rss_mb():.0f} MB")
+    print()
+    print("| run | seconds | tokens/s | ratio |")
+    print("|---|---:|---:|---:|")
+    for name, seconds in (
+        ("float, one document per call", one_s),
+        (f"float, {len(documents)} documents in one call", all_s),
+        (f"int8, {len(documents)} documents in one call", int8_s),
+    ):
+        print(f"| {name} | {seconds:.2f} | {tokens / seconds:,.0f} | {one_s / seconds:.2f}x |")
     return 0
 
 
