@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claimtrack.errors import ModelError
@@ -109,3 +111,25 @@ def test_an_int8_parse_quantises_the_tagger_lemmatiser_and_parser(monkeypatch, c
     fallback = Parser("compact", cache=False, quantize=False, device="cuda")
     assert fallback.parse(TEXT).sentences[0].words[2].deprel == "root"
     assert capsys.readouterr().err == "claimtrack: no CUDA GPU available for --device cuda; parsing on the CPU\n"
+
+
+@pytest.mark.slow
+def test_extract_device_cuda_without_a_gpu_says_so_in_one_line_and_extracts(tmp_path):
+    import subprocess
+    import sys
+
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU: nothing to fall back from")
+    article = tmp_path / "article.txt"
+    article.write_text('"The bridge is safe," the minister said.\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "extract", str(article), "--device", "cuda", "--no-cache"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert (done.returncode, done.stderr) == (0, "claimtrack: no CUDA GPU available for --device cuda; parsing on the CPU\n")
+    claims = json.loads(done.stdout)["claims"]
+    assert [(claim["content"]["text"], claim["source"]["text"]) for claim in claims] == [
+        ("The bridge is safe", "the minister")
+    ]

@@ -118,9 +118,11 @@ PIPELINE_DEFAULTS = {"depparse_batch_size": 1000}
 # took more than 7.7 GB, split at 200 tokens it peaks at 0.67 GB RSS.
 INT8_ENV = "CLAIMTRACK_INT8"
 DEVICE_ENV = "CLAIMTRACK_DEVICE"
-# int8 unless the argument or $CLAIMTRACK_INT8 says otherwise: measured within 0.1 point of
-# float on UD test sets and 1.45-1.6x faster (MODEL_CARD.md, "int8 inference").
-DEFAULT_QUANTIZE = True
+# Float unless the argument or $CLAIMTRACK_INT8 asks for int8. int8 is within 0.1 point of
+# float on the UD test sets and 1.2-1.6x faster, but its parse of a text depends on the
+# texts batched with it (one activation scale per batch), so a document's claims would
+# depend on --batch-size and its neighbours (MODEL_CARD.md, "int8 inference").
+DEFAULT_QUANTIZE = False
 STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
 
 
