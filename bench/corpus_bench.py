@@ -113,14 +113,22 @@ def run_spacy(folder: Path, model: str) -> tuple[float, int]:
     return seconds, int(done.stdout.split()[-1])
 
 
-def run(folder: Path, out: Path, cache: Path, extra: list[str]) -> float:
+def run(folder: Path, out: Path, cache: Path, extra: list[str]) -> tuple[float, float]:
+    """Seconds of one ``claimtrack extract`` run, and the peak RSS in MB of its
+    largest process (itself or a worker: Linux's wait4 counts reaped descendants)."""
     command = [sys.executable, "-m", "claimtrack", "extract", str(folder), "-o", str(out), *extra]
     started = time.perf_counter()
-    done = subprocess.run(command, env={**os.environ, "CLAIMTRACK_CACHE_DIR": str(cache)}, capture_output=True, timeout=7200)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed: {done.stderr.decode()[-2000:]}")
-    return seconds
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            command, env={**os.environ, "CLAIMTRACK_CACHE_DIR": str(cache)}, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed: {errors.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def token_count(cache: Path, texts: list[str]) -> int:
@@ -176,6 +184,7 @@ def main() -> None:
         from claimtrack.parsing.parser import resolve_quantize
 
         rows, outputs, int8_outputs, notes = [], [], [], []
+        peaks: dict[str, float] = {}
         for number, (key, name, extra) in enumerate(configurations):
             if extra is None:  # spaCy: no cache, so no warm run
                 cold, spacy_tokens = run_spacy(folder, str(model))
@@ -184,8 +193,9 @@ def main() -> None:
                 print(f"{name}: {cold:.1f}s", file=sys.stderr, flush=True)
                 continue
             cache = work / f"cache-{number}"
-            cold = run(folder, work / f"cold-{number}.jsonl", cache, extra)
-            warm = run(folder, work / f"warm-{number}.jsonl", cache, extra)
+            cold, rss = run(folder, work / f"cold-{number}.jsonl", cache, extra)
+            warm, _ = run(folder, work / f"warm-{number}.jsonl", cache, extra)
+            peaks[name] = rss
             written = [(work / f"cold-{number}.jsonl").read_bytes(), (work / f"warm-{number}.jsonl").read_bytes()]
             int8 = key == "int8" or (key != "float" and resolve_quantize())  # the default's
             (int8_outputs if int8 else outputs).extend(written)
@@ -206,6 +216,7 @@ def main() -> None:
         for name, cold, warm in rows:
             if warm is not None:
                 notes.append(f"{name}, cold: {spacy_rows[0] / cold:.3f} of spaCy's speed")
+    notes.append("peak RSS of the largest process, cold: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in peaks.items()))
     for note in notes:
         print(note)
     print()

@@ -461,7 +461,8 @@ def quantize_pipeline(pipeline: Pipeline) -> list[str]:
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # torch.ao.quantization's deprecation notice
-            trainer.model = quantize_dynamic(model, {torch.nn.LSTM}, dtype=torch.qint8)
+            # in place: the float LSTM weights are freed as each layer is swapped, not copied first
+            trainer.model = quantize_dynamic(model, {torch.nn.LSTM}, dtype=torch.qint8, inplace=True)
         done.append(name)
     return done
 
