@@ -175,16 +175,6 @@ def _object_evidence(doc: Linking, in_phrases: list[tuple[int, int]], loose: _Lo
     return found
 
 
-def _independent(first: Claim, second: Claim, parties: dict[str, frozenset[int]]) -> bool:
-    """Different sources, neither reporting the other, not two names of one party
-    ("Iraq" and "the Iraqi government")."""
-    if first.source is None or second.source is None:
-        return False  # (none: only sourced claims come here)
-    if first.source.entity == second.source.entity or first.parent == second.id or second.parent == first.id:
-        return False
-    return not parties[first.id] & parties[second.id]
-
-
 def _alias_parties(claims: Sequence[Claim], aliases: Sequence[frozenset[str]]) -> dict[str, frozenset[int]]:
     """For each claim, the alias groups (by number) its source's text or name belongs to."""
     regexes = [
@@ -200,22 +190,44 @@ def _alias_parties(claims: Sequence[Claim], aliases: Sequence[frozenset[str]]) -
     }
 
 
-def _sharing_pairs(claims: Sequence[Claim], words_of: dict[str, frozenset[str]], link: Link) -> list[tuple[Claim, Claim]]:
-    """Pairs of claims (in document order) that share a content word: only
-    they can have the same content. An index from word to claims, not a
-    comparison of every pair."""
-    if link.min_shared < 1 and link.min_percent <= 0:
-        return [(first, second) for i, first in enumerate(claims) for second in claims[i + 1 :]]
-    holders: dict[str, list[int]] = {}
+def _corroborating_pairs(
+    claims: Sequence[Claim], words_of: dict[str, frozenset[str]], link: Link, parties: dict[str, frozenset[int]]
+) -> list[tuple[Claim, Claim]]:
+    """Pairs of sourced claims (in document order) with the same content, by
+    ``link``, from independent sources: different source entities, no alias
+    group in common ("Iraq" and "the Iraqi government" are one party), neither
+    reporting the other. Claims are grouped by their content words and by
+    (entity, alias groups): the link is tested once per pair of word sets
+    that share a word (an index from word to word sets), independence once
+    per pair of groups, so the time grows with the pairs found, not with
+    every pair of claims (a text that repeats its claims has many twins)."""
+    groups: dict[frozenset[str], dict[tuple[str | None, frozenset[int]], list[int]]] = {}
     for position, claim in enumerate(claims):
-        for word in words_of[claim.id]:
-            holders.setdefault(word, []).append(position)
-    pairs = {
-        (first, second)
-        for positions in holders.values()
-        for i, first in enumerate(positions)
-        for second in positions[i + 1 :]
-    }
+        entity = claim.source.entity if claim.source is not None else None
+        groups.setdefault(words_of[claim.id], {}).setdefault((entity, parties[claim.id]), []).append(position)
+    sets = list(groups)
+    if link.min_shared < 1 and link.min_percent <= 0:
+        candidates = {(i, j) for i in range(len(sets)) for j in range(i, len(sets))}
+    else:
+        holders: dict[str, list[int]] = {}
+        for number, words in enumerate(sets):
+            for word in words:
+                holders.setdefault(word, []).append(number)
+        candidates = {(i, j) for numbers in holders.values() for k, i in enumerate(numbers) for j in numbers[k:]}
+    pairs = []
+    for i, j in candidates:
+        if not link.holds(sets[i], sets[j]):
+            continue
+        left, right = list(groups[sets[i]].items()), list(groups[sets[j]].items())
+        for k, ((entity, alias), positions) in enumerate(left):
+            for (other_entity, other_alias), other_positions in right[k + 1 :] if i == j else right:
+                if entity == other_entity or alias & other_alias:
+                    continue
+                for a in positions:
+                    for b in other_positions:
+                        first, second = (a, b) if a < b else (b, a)
+                        if claims[first].parent != claims[second].id and claims[second].parent != claims[first].id:
+                            pairs.append((first, second))
     return [(claims[first], claims[second]) for first, second in sorted(pairs)]
 
 
@@ -227,12 +239,9 @@ def _corroboration(doc: Linking) -> _Found:
     found = []
     sourced = [claim for claim in doc.claims if claim.source is not None and claim.source.entity and not claim.heading]
     parties = _alias_parties(sourced, compiled_sources(doc.rules).aliases)
-    for first, second in _sharing_pairs(sourced, doc.words_of, link):
-        if not _independent(first, second, parties):
-            continue
-        if link.holds(doc.words_of[first.id], doc.words_of[second.id]):
-            for claim, other in ((first, second), (second, first)):
-                found.append((claim.id, name, Evidence(other.content.text, other.content.start, other.content.end, rule)))
+    for first, second in _corroborating_pairs(sourced, doc.words_of, link, parties):
+        for claim, other in ((first, second), (second, first)):
+            found.append((claim.id, name, Evidence(other.content.text, other.content.start, other.content.end, rule)))
     return found
 
 

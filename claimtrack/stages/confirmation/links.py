@@ -53,6 +53,8 @@ class Linking:
     rules: RuleSet
     content_of: dict[str, list[Word]] = attrs.field(init=False)
     words_of: dict[str, frozenset[str]] = attrs.field(init=False)
+    extensions: list[tuple[str, str]] = attrs.field(init=False)
+    named: dict[re.Pattern[str], list[Claim]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.content_of = {
@@ -60,6 +62,13 @@ class Linking:
             for claim in self.claims
         }
         self.words_of = {claim_id: self.content_words(words) for claim_id, words in self.content_of.items()}
+        # (party, alias) for each "the US-led coalition" in the text, found
+        # once: reading the whole text for every party was quadratic.
+        self.extensions = [
+            (match.group("party"), match.group("alias"))
+            for regex in self.compiled.party_extensions
+            for match in regex.finditer(self.text)
+        ]
 
     def content_words(self, words: Iterable[Word]) -> frozenset[str]:
         return frozenset(word.lemma for word in words if word.upos in self.compiled.content_upos)
@@ -216,22 +225,25 @@ class Linking:
         regex = self._party_regex(self.document.within(*party))
         if regex is None:
             return []
-        found = []
-        for claim in self.claims:
-            if claim.id in hosts:
-                continue
-            if claim.source is not None and (
-                regex.search(claim.source.text) or (claim.source.name and regex.search(claim.source.name))
-            ):
-                continue
-            start, end = _scope(claim)
-            if claim.source is not None and start <= claim.source.start < end:
-                scope = self.text[start : claim.source.start] + " " + self.text[claim.source.end : end]
-            else:
-                scope = self.text[start:end]
-            if regex.search(scope):
-                found.append(claim)
-        return found
+        if regex not in self.named:
+            # Every claim naming the party, found once per party: a text
+            # that names it often asks for it often.
+            self.named[regex] = [claim for claim in self.claims if self._names(regex, claim)]
+        return [claim for claim in self.named[regex] if claim.id not in hosts]
+
+    def _names(self, regex: re.Pattern[str], claim: Claim) -> bool:
+        """Whether the claim's content (or the object of "condemned X for Y")
+        names the party, and its source does not."""
+        if claim.source is not None and (
+            regex.search(claim.source.text) or (claim.source.name and regex.search(claim.source.name))
+        ):
+            return False
+        start, end = _scope(claim)
+        if claim.source is not None and start <= claim.source.start < end:
+            scope = self.text[start : claim.source.start] + " " + self.text[claim.source.end : end]
+        else:
+            scope = self.text[start:end]
+        return bool(regex.search(scope))
 
     def _party_regex(self, words: Sequence[Word]) -> re.Pattern[str] | None:
         names = self._name_runs(words)
@@ -277,12 +289,7 @@ class Linking:
         return {name for name in names if len(name) > 1}
 
     def _led_by(self, names: set[str]) -> set[str]:
-        led = set()
-        for regex in self.compiled.party_extensions:
-            for match in regex.finditer(self.text):
-                if match.group("party") in names:
-                    led.add(match.group("alias"))
-        return led
+        return {alias for party, alias in self.extensions if party in names}
 
     def party_of(self, match: Match, words: Sequence[Word]) -> tuple[int, int] | None:
         """Who gave no answer: the 'party' group, else the subject of the verb in
