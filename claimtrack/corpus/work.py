@@ -20,7 +20,7 @@ import attrs
 from claimtrack.corpus.records import Record
 from claimtrack.errors import ClaimtrackError, ModelError
 
-__all__ = ["Outcome", "Settings", "extract_batch"]
+__all__ = ["Outcome", "Settings", "extract_batch", "to_document"]
 
 
 @attrs.frozen
@@ -69,6 +69,12 @@ def extract_batch(
 
 
 _RULESETS: dict[str, Any] = {}
+
+
+def to_document(parsed: Any) -> Any:
+    """The Document view of a parse: ``parsed.document()``. Kept for scripts
+    written before extraction took one road (the reliability audit's among them)."""
+    return parsed.document()
 
 
 def _ruleset(rules: Any) -> Any:
