@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,9 @@ goes to stderr (and to --errors FILE), the others are written. Exit status:
 
 Parses are cached on disk (--no-cache to skip; `claimtrack cache info`).
 Models: --models compact (shipped, default), stanza (official, if downloaded),
-or a folder of .pt files; $CLAIMTRACK_MODELS sets the default.
+or a folder of .pt files; $CLAIMTRACK_MODELS sets the default. --int8 parses
+with int8-quantised models on the CPU ($CLAIMTRACK_INT8=1; MODEL_CARD.md gives
+the trade-off); --device cuda parses on a GPU when there is one.
 """
 
 BUILTIN_FORMATS = {
@@ -138,6 +141,13 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--rules", metavar="DIR", action="append", help="overlay rule directory (repeatable)")
     parser.add_argument("--models", metavar="MODELS", help="compact (default), stanza, or a folder of .pt models")
     parser.add_argument("--no-cache", action="store_true", help="parse again; do not read or write the parse cache")
+    parser.add_argument(
+        "--int8", action=argparse.BooleanOptionalAction, default=None,
+        help="int8-quantised tagger, lemmatiser and parser on the CPU (default: $CLAIMTRACK_INT8, else off)",
+    )
+    parser.add_argument(
+        "--device", metavar="DEVICE", help="cpu (default, or $CLAIMTRACK_DEVICE) or cuda[:N]: parse on a GPU when there is one",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="timings on stderr: model load, parse (cache hit or not), rules")
     parser.add_argument("--explain", action="store_true", help="explain on stderr why each cue did or did not give a claim")
     add_fact_check_options(parser)
@@ -227,6 +237,7 @@ def run(args: argparse.Namespace) -> int:
     from claimtrack.ruleset.loader import rules_from
 
     fmt = args.format or ("jsonl" if args.out and args.out.endswith(".jsonl") else "json")
+    parse_settings(args)
     rules = rules_from(args.rules)  # a broken overlay fails before any work
     checking = fact_checking(args, rules)  # so does a missing feed
     several = several_documents(args.files, args.input_format)
@@ -253,6 +264,16 @@ def run(args: argparse.Namespace) -> int:
         errors.close()
         writer.close()
     return _finish(tally, args)
+
+
+def parse_settings(args: argparse.Namespace) -> None:
+    """--int8 and --device, as the environment every worker process inherits."""
+    from claimtrack.parsing.parser import DEVICE_ENV, INT8_ENV, resolve_device
+
+    if args.int8 is not None:
+        os.environ[INT8_ENV] = "1" if args.int8 else "0"
+    if args.device is not None:
+        os.environ[DEVICE_ENV] = resolve_device(args.device)
 
 
 def several_documents(files: list[str], input_format: str) -> bool:

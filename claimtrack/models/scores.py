@@ -17,6 +17,10 @@ Three runs per test set, side by side:
 Scores come from ``stanza.models.common.utils.ud_scores`` (the CoNLL 2018
 shared task scorer): F1 for tokens, sentences and words, and the aligned
 F1 for UPOS, XPOS, lemmas, UAS and LAS. A markdown table goes to stdout.
+
+``--int8`` scores the models with dynamic int8 quantisation, as
+``Parser(quantize=True)`` runs them; ``--compare-int8`` scores both in one
+run and adds the difference (int8 minus float) per metric.
 """
 
 from __future__ import annotations
@@ -125,9 +129,11 @@ def evaluate(
     modes: tuple[str, ...] = MODES,
     threads: int = 1,
     progress=None,
+    quantize: bool = False,
 ) -> dict[str, Any]:
-    """Scores of one model set on the UD test sets, per set and mode."""
-    from claimtrack.parsing.parser import Parser, _import_stanza, build_pipeline
+    """Scores of one model set on the UD test sets, per set and mode
+    (``quantize``: with dynamic int8 quantisation)."""
+    from claimtrack.parsing.parser import Parser, _import_stanza, build_pipeline, quantize_pipeline
 
     _import_stanza()
     import stanza
@@ -139,20 +145,28 @@ def evaluate(
     for gold in golds.values():
         if not gold.is_file():
             raise ClaimtrackError(f"{gold}: missing (--data must be the ud-english folder)")
-    parser = Parser(models, cache=False)
+    parser = Parser(models, cache=False, quantize=quantize, device="cpu")
     report: dict[str, Any] = {
         "models": str(parser.models.path),
         "model_id": parser.model_id,
+        "int8": quantize,
         "stanza": stanza.__version__,
         "threads": threads,
         "scorer": "CoNLL 2018 shared task (stanza.models.common.utils.ud_scores)",
         "load_seconds": {},
         "sets": {},
     }
+
+    def built_with(processors: str, **options: Any) -> Any:
+        pipeline = build_pipeline(parser.models, processors, device="cpu", **options)
+        if quantize:
+            quantize_pipeline(pipeline)
+        return pipeline
+
     pipelines = {
         "raw": lambda: parser.pipeline(),
-        "gold_tokens": lambda: build_pipeline(parser.models, "tokenize,pos,lemma,depparse", tokenize_pretokenized=True),
-        "gold_tags": lambda: build_pipeline(parser.models, "depparse", depparse_pretagged=True),
+        "gold_tokens": lambda: built_with("tokenize,pos,lemma,depparse", tokenize_pretokenized=True),
+        "gold_tags": lambda: built_with("depparse", depparse_pretagged=True),
     }
     built: dict[str, Any] = {}
     for name in sets:
@@ -201,6 +215,31 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def difference(base: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """``other`` minus ``base`` per set, mode and metric (points), and the speed ratio."""
+    out: dict[str, Any] = {}
+    for name, entry in other["sets"].items():
+        for mode in MODES:
+            if mode not in entry or mode not in base["sets"].get(name, {}):
+                continue
+            mine, theirs = entry[mode], base["sets"][name][mode]
+            out.setdefault(name, {})[mode] = {
+                "scores": {m: round(mine["scores"][m] - theirs["scores"][m], 2) for m in mine["scores"]},
+                "speed": round(mine["seconds"] and theirs["seconds"] / mine["seconds"], 2),
+            }
+    return out
+
+
+def difference_markdown(diff: dict[str, Any]) -> str:
+    """The difference as a markdown table: points per metric, and the speed-up."""
+    rows = ["| test set | input | " + " | ".join(METRICS) + " | speed-up |", "|---|---|" + "---:|" * (len(METRICS) + 1)]
+    for name, modes in diff.items():
+        for mode, entry in modes.items():
+            cells = [f"{entry['scores'][m]:+.2f}" if m in entry["scores"] else "" for m in METRICS]
+            rows.append(f"| {name.upper()} test | {mode} | " + " | ".join(cells) + f" | {entry['speed']:.2f}x |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m claimtrack.models.scores",
@@ -214,21 +253,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(TEST_SETS), help="comma-separated: ewt,gum (default both)")
     parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated: {','.join(MODES)}")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--int8", action="store_true", help="score with dynamic int8 quantisation")
+    which.add_argument("--compare-int8", action="store_true", help="score float and int8 side by side")
     args = parser.parse_args(argv)
     sets = tuple(item for item in args.sets.split(",") if item)
     modes = tuple(item for item in args.modes.split(",") if item)
     unknown = [item for item in sets if item not in TEST_SETS] + [item for item in modes if item not in MODES]
     if unknown:
         parser.error(f"unknown set or mode: {', '.join(unknown)}")
+    runs = (False, True) if args.compare_int8 else (args.int8,)
+    reports = []
     try:
-        report = evaluate(
-            args.models, args.data, sets=sets, modes=modes, threads=args.threads,
-            progress=lambda message: print(message, file=sys.stderr, flush=True),
-        )
+        for quantize in runs:
+            reports.append(evaluate(
+                args.models, args.data, sets=sets, modes=modes, threads=args.threads, quantize=quantize,
+                progress=lambda message, q=quantize: print(f"{'int8 ' if q else ''}{message}", file=sys.stderr, flush=True),
+            ))
     except ClaimtrackError as error:
         print(f"claimtrack: {error}", file=sys.stderr)
         return 2
-    print(markdown(report))
+    report = reports[-1]
+    for run in reports:
+        if len(reports) > 1:
+            print(f"\n{'int8' if run['int8'] else 'float'}:\n")
+        print(markdown(run))
+    if len(reports) > 1:
+        report = {"float": reports[0], "int8": reports[1], "int8_minus_float": difference(*reports)}
+        print("\nint8 minus float (points), and int8's speed-up:\n")
+        print(difference_markdown(report["int8_minus_float"]))
     if args.out:
         Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -21,6 +21,18 @@ each Parser loads its Stanza pipeline only when a parse misses the cache.
 
 ``parse_conllu`` reads a pre-parsed CoNLL-U document instead (no Stanza run).
 
+Two run-time settings (issue 24), each a :class:`Parser` argument with an
+environment variable for the processes a corpus run starts:
+
+- ``quantize`` (``$CLAIMTRACK_INT8``, ``1`` or ``0``): torch dynamic int8
+  quantisation of the LSTM layers of the tagger, lemmatiser and parser, on
+  the CPU (MODEL_CARD.md gives its speed and accuracy). An int8
+  parse is cached under its own model id, so a parse made one way is never
+  read back for the other.
+- ``device`` (``$CLAIMTRACK_DEVICE``, default ``cpu``): ``cuda`` (or
+  ``cuda:N``) runs Stanza on a GPU when torch sees one, unquantised; without
+  one it says so in one line on stderr and parses on the CPU.
+
 Memory stays bounded whatever the input (issue 12): a text is parsed in
 chunks of at most ``CHUNK_CHARS`` characters cut at line breaks (every line
 is its own paragraph for Stanza anyway, so the parse is the same), a line
@@ -64,6 +76,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMPACT_DIR",
+    "DEVICE_ENV",
+    "INT8_ENV",
     "MODELS_ENV",
     "PROCESSORS",
     "ModelSet",
@@ -77,9 +91,13 @@ __all__ = [
     "paragraph_chunks",
     "parse",
     "parse_conllu",
+    "quantize_pipeline",
+    "resolve_device",
     "resolve_models",
+    "resolve_quantize",
     "stanza_models",
     "stanza_resources_dirs",
+    "usable_device",
 ]
 
 MODELS_ENV = "CLAIMTRACK_MODELS"
@@ -98,6 +116,13 @@ PIPELINE_DEFAULTS = {"depparse_batch_size": 1000}
 # tagger and parser see. News sentences rarely pass 80 words; the parser's
 # memory grows with the square of the length: a 3,000-word sentence fed whole
 # took more than 7.7 GB, split at 200 tokens it peaks at 0.67 GB RSS.
+INT8_ENV = "CLAIMTRACK_INT8"
+DEVICE_ENV = "CLAIMTRACK_DEVICE"
+# Float unless the argument or $CLAIMTRACK_INT8 asks for int8. int8 is within 0.1 point of
+# float on the UD test sets and 1.2-1.6x faster, but its parse of a text depends on the
+# texts batched with it (one activation scale per batch), so a document's claims would
+# depend on --batch-size and its neighbours (MODEL_CARD.md, "int8 inference").
+DEFAULT_QUANTIZE = False
 STANZA_HINT = "run stanza.download('en') on a machine with internet, or copy a downloaded resources folder to one of those places"
 
 
@@ -242,9 +267,19 @@ class Parser:
     True
     """
 
-    def __init__(self, models: str | os.PathLike[str] | ModelSet = "compact", cache: bool = True):
+    def __init__(
+        self,
+        models: str | os.PathLike[str] | ModelSet = "compact",
+        cache: bool = True,
+        *,
+        quantize: bool | None = None,
+        device: str | None = None,
+    ):
         self.models = resolve_models(models)
         self.cache = cache
+        self.device = resolve_device(device)
+        # int8 is a CPU technique: a GPU run keeps the float models
+        self.quantize = resolve_quantize(quantize) and not self.device.startswith("cuda")
         self.import_seconds: float | None = None
         self.load_seconds: float | None = None
         self.last: ParseStats | None = None
@@ -252,13 +287,18 @@ class Parser:
         self._model_id: str | None = None
 
     def __repr__(self) -> str:
-        return f"Parser(models={self.models.name!r}, path={str(self.models.path)!r}, cache={self.cache})"
+        return (
+            f"Parser(models={self.models.name!r}, path={str(self.models.path)!r}, cache={self.cache}, "
+            f"quantize={self.quantize}, device={self.device!r})"
+        )
 
     @property
     def model_id(self) -> str:
-        """``<name>-<digest>``: the digest changes whenever a model file does."""
+        """``<name>-<digest>`` (``-int8`` when quantised): the digest changes
+        whenever a model file does, and the suffix keeps int8 parses apart."""
         if self._model_id is None:
-            self._model_id = f"{_safe_name(self.models.name)}-{_model_digest(self.models)[:16]}"
+            suffix = "-int8" if self.quantize else ""
+            self._model_id = f"{_safe_name(self.models.name)}-{_model_digest(self.models)[:16]}{suffix}"
         return self._model_id
 
     @property
@@ -269,7 +309,10 @@ class Parser:
         """The Stanza pipeline, built on first use and kept."""
         if self._pipeline is None:
             started = time.perf_counter()
-            self._pipeline = build_pipeline(self.models)
+            device = usable_device(self.device)
+            self._pipeline = build_pipeline(self.models, device=device)
+            if self.quantize:
+                quantize_pipeline(self._pipeline)
             self.load_seconds = time.perf_counter() - started
         return self._pipeline
 
@@ -349,15 +392,97 @@ def parse_texts(
     return parses
 
 
-_PARSERS: dict[tuple[str, bool], Parser] = {}
+def resolve_quantize(quantize: bool | None = None) -> bool:
+    """``quantize`` if given, else ``$CLAIMTRACK_INT8`` (``1``/``0``), else the default."""
+    if quantize is not None:
+        return bool(quantize)
+    value = os.environ.get(INT8_ENV, "").strip().lower()
+    if not value:
+        return DEFAULT_QUANTIZE
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ModelError(f"${INT8_ENV}={value!r}: expected 1 or 0")
 
 
-def get_parser(models: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Parser:
-    """The process-wide Parser for a model set (``None``: ``$CLAIMTRACK_MODELS`` or compact)."""
+_DEVICE = re.compile(r"cpu|cuda(:[0-9]+)?")
+
+
+def resolve_device(device: str | None = None) -> str:
+    """``device`` if given, else ``$CLAIMTRACK_DEVICE``, else ``cpu``; checked, not probed."""
+    name = (device or os.environ.get(DEVICE_ENV) or "cpu").strip().lower()
+    if not _DEVICE.fullmatch(name):
+        raise ModelError(f"device {name!r}: expected cpu, cuda or cuda:N")
+    return name
+
+
+_FELL_BACK: list[str] = []
+
+
+def usable_device(device: str) -> str:
+    """``device`` if torch can use it; a CUDA device on a machine without one
+    gives ``cpu`` and one line on stderr (once per process)."""
+    if device == "cpu":
+        return device
+    _import_stanza()
+    import torch
+
+    if torch.cuda.is_available():
+        return device
+    if not _FELL_BACK:
+        _FELL_BACK.append(device)
+        print(f"claimtrack: no CUDA GPU available for --device {device}; parsing on the CPU", file=sys.stderr)
+    return "cpu"
+
+
+QUANTIZED_PROCESSORS = ("pos", "lemma", "depparse")
+
+
+def quantize_pipeline(pipeline: Pipeline) -> list[str]:
+    """Dynamic int8 quantisation (weights int8, activations quantised on the
+    fly) of the LSTM layers of the pipeline's tagger, lemmatiser and parser,
+    in place; the processors it quantised.
+
+    Only the LSTMs: measured on 600 EWT test sentences with gold tokens, the
+    tagger's UPOS went 93.44 -> 93.38 with its LSTMs in int8 (and 1.3x
+    faster), but 91.72 with its Linear layers in int8 and 90.19 with both
+    (one scale per activation tensor is too coarse for them); see MODEL_CARD.md.
+    """
+    import torch
+    from torch.ao.quantization import quantize_dynamic
+
+    done = []
+    for name in QUANTIZED_PROCESSORS:
+        processor = pipeline.processors.get(name)
+        trainer = getattr(processor, "trainer", None)
+        model = getattr(trainer, "model", None)
+        if not isinstance(model, torch.nn.Module):  # e.g. a dictionary-only lemmatiser
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch.ao.quantization's deprecation notice
+            # in place: the float LSTM weights are freed as each layer is swapped, not copied first
+            trainer.model = quantize_dynamic(model, {torch.nn.LSTM}, dtype=torch.qint8, inplace=True)
+        done.append(name)
+    return done
+
+
+_PARSERS: dict[tuple[str, bool, bool, str], Parser] = {}
+
+
+def get_parser(
+    models: str | os.PathLike[str] | None = None,
+    *,
+    cache: bool = True,
+    quantize: bool | None = None,
+    device: str | None = None,
+) -> Parser:
+    """The process-wide Parser for a model set (``None``: ``$CLAIMTRACK_MODELS`` or compact),
+    quantisation (``None``: ``$CLAIMTRACK_INT8``) and device (``None``: ``$CLAIMTRACK_DEVICE``)."""
     spec = str(models if models is not None else os.environ.get(MODELS_ENV) or "compact")
-    key = (spec, cache)
+    key = (spec, cache, resolve_quantize(quantize), resolve_device(device))
     if key not in _PARSERS:
-        _PARSERS[key] = Parser(spec, cache=cache)
+        _PARSERS[key] = Parser(spec, cache=cache, quantize=key[2], device=key[3])
     return _PARSERS[key]
 
 

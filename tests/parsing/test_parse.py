@@ -58,7 +58,9 @@ def test_default_parser_is_built_once(monkeypatch):
 def test_parser_loads_nothing_until_a_parse_misses_the_cache():
     parser = Parser("compact")
     assert parser.loaded is False
-    assert parser.model_id.startswith("compact-") and len(parser.model_id) == len("compact-") + 16
+    int8 = "-int8" if parser.quantize else ""  # int8 is the default unless $CLAIMTRACK_INT8=0
+    assert parser.model_id.startswith("compact-") and len(parser.model_id) == len("compact-") + 16 + len(int8)
+    assert parser.model_id.endswith(int8)
 
 
 def test_models_env_names_the_default(monkeypatch, tmp_path):
