@@ -29,10 +29,7 @@ __all__ = [
     "CHECKABLE_ACTS",
     "CLAIM_KINDS",
     "DEFAULT_STATUS",
-    "Added",
-    "Appearance",
     "Claim",
-    "ClaimGroup",
     "ClaimSentence",
     "ClaimSource",
     "Confirmation",
@@ -41,7 +38,6 @@ __all__ = [
     "Diagnostic",
     "DocumentEvidence",
     "DocumentInfo",
-    "DocumentRecord",
     "Evidence",
     "FactCheckMatch",
     "Hedge",
@@ -54,7 +50,6 @@ __all__ = [
     "span_of",
     "text_sha256",
     "to_dict",
-    "TrackedSource",
 ]
 
 # What describes an article wherever one is read or written: front matter,
@@ -394,15 +389,12 @@ class Result:
 
 def _keep(attribute: attrs.Attribute[Any], value: Any) -> bool:
     meta = attribute.metadata
-    if meta.get("json_omit"):
-        return False
-    if meta.get("json_omit_none") and value is None:
-        return False
-    if meta.get("json_omit_false") and value is False:
-        return False
-    if meta.get("json_omit_empty") and not value:
-        return False
-    return True
+    return not (
+        meta.get("json_omit")
+        or (meta.get("json_omit_none") and value is None)
+        or (meta.get("json_omit_false") and value is False)
+        or (meta.get("json_omit_empty") and not value)
+    )
 
 
 def to_dict(value: Any) -> Any:
@@ -504,86 +496,3 @@ def _shown(value: Any) -> str:
     """A JSON value as a message shows it: short, and in JSON's own spelling."""
     text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-# ---------------------------------------------------------------- what the tracker hands back
-# (claimtrack.tracker stores and reads them; the exports render them)
-
-
-@attrs.frozen
-class Added:
-    """What :meth:`Tracker.add_result` did: ``added`` is False for a document already stored."""
-
-    document: int
-    doc_id: str
-    added: bool
-    claims: int = 0
-    new_groups: int = 0
-
-
-@attrs.frozen
-class DocumentRecord:
-    id: int
-    doc_id: str
-    sha256: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    date: str | None
-    path: str | None
-    added_at: str
-
-
-@attrs.frozen
-class Appearance:
-    """One claim of a group, in one document."""
-
-    document: DocumentRecord
-    claim: str
-    kind: str
-    content: str
-    start: int
-    end: int
-    cue: str | None
-    cue_class: str | None
-    source: str | None
-    source_id: int | None
-    source_type: str | None
-    anonymous: bool
-    hedged: bool
-    status: str
-    fact_checks: tuple[FactCheckMatch, ...] = attrs.field(
-        converter=tuple, factory=tuple, metadata={"json_omit_empty": True}
-    )
-
-
-@attrs.frozen
-class ClaimGroup:
-    """Claims about the same thing across documents, in the order they appeared."""
-
-    id: str
-    label: str
-    status: str
-    first: Appearance
-    appearances: tuple[Appearance, ...] = attrs.field(converter=tuple)
-
-    @property
-    def later(self) -> tuple[Appearance, ...]:
-        return self.appearances[1:]
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = to_dict(self)
-        return data
-
-
-@attrs.frozen
-class TrackedSource:
-    """A source merged across documents."""
-
-    id: int
-    name: str
-    type: str
-    anonymous: bool
-    aliases: tuple[str, ...] = attrs.field(converter=tuple)
-    documents: int
-    claims: int

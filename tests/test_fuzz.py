@@ -16,38 +16,43 @@ export format.
 
 A CI run tries a few dozen examples per property, the same ones every time.
 ``CLAIMTRACK_FUZZ=100000 python -m pytest -q tests/test_fuzz.py`` tries
-100,000 new ones per property; ``CLAIMTRACK_FUZZ_STATS=FILE`` writes the
-counts (examples, refused inputs, claims, exports) to FILE as JSON as it goes;
-with ``CLAIMTRACK_FUZZ_KEEP_GOING=1`` a failing CoNLL-U document is counted
-there under its kind and place, with the shortest input seen, and the run
-goes on instead of stopping to shrink the first failure.
+100,000 new ones per property (so does tests/corpus/test_fuzz_corpus.py, a
+whole corpus run on hostile front matter and JSONL metadata);
+``CLAIMTRACK_FUZZ_STATS=FILE`` writes the counts (examples, refused inputs,
+claims, exports) to FILE as JSON as it goes; with
+``CLAIMTRACK_FUZZ_KEEP_GOING=1`` a failing CoNLL-U document is counted there
+under its kind and place, with the shortest input seen, and the run goes on
+instead of stopping to shrink the first failure. The profiles, the alarm and
+the counts are in tests/fuzz_support.py.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
-import json
-import os
 import re
-import signal
-import threading
 import time
-import traceback
-from collections import Counter
-from datetime import timedelta
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.database import DirectoryBasedExampleDatabase
+from fuzz_support import (
+    EXAMPLE_SECONDS,
+    FUZZ,
+    KEEP_GOING,
+    OWN_ERRORS,
+    SLOWEST,
+    TALLY,
+    Hang,
+    InvalidSpan,
+    _stats_at_the_end,  # noqa: F401 (autouse: writes the counts)
+    count,
+    record_failure,
+    time_limit,
+)
 
-import claimtrack
-
-from claimtrack.errors import ClaimtrackError, InputError, RulesError
+from claimtrack.errors import InputError
 from claimtrack.parsing.textio import decode
 from claimtrack.parsing.textprep import (
     LINE_BREAK_CHARS,
@@ -58,100 +63,8 @@ from claimtrack.parsing.textprep import (
     replace_surrogates,
 )
 
-FUZZ_EXAMPLES = int(os.environ.get("CLAIMTRACK_FUZZ") or 0)
-STATS_FILE = os.environ.get("CLAIMTRACK_FUZZ_STATS")
-KEEP_GOING = bool(os.environ.get("CLAIMTRACK_FUZZ_KEEP_GOING"))  # record failures in the stats, go on
-EXAMPLE_SECONDS = 60  # the alarm: far above the deadline, so only a hang trips it
-OWN_ERRORS = (ClaimtrackError, RulesError)
 GUM_NEWS = Path(__file__).parent / "data" / "gum" / "GUM_news_worship.conllu"
-PACKAGE = str(Path(claimtrack.__file__).parent)
-
-_COMMON = dict(
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-    print_blob=True,
-)
-settings.register_profile(
-    "claimtrack-ci", max_examples=30, derandomize=True, database=None, deadline=timedelta(seconds=10), **_COMMON
-)
-# A long run records the slowest example instead of stopping at a deadline
-# (on a busy machine a stall is no bug); the alarm still stops a hang.
-settings.register_profile(
-    "claimtrack-fuzz",
-    max_examples=max(FUZZ_EXAMPLES, 1),
-    database=DirectoryBasedExampleDatabase(Path(__file__).parent / "artifacts" / "hypothesis"),
-    deadline=None if KEEP_GOING else timedelta(seconds=30),
-    **_COMMON,
-)
-FUZZ = settings.get_profile("claimtrack-fuzz" if FUZZ_EXAMPLES else "claimtrack-ci")
-
-TALLY: Counter[str] = Counter()
-FAILURES: dict[str, dict[str, object]] = {}  # signature -> count and the shortest input (KEEP_GOING)
-SLOWEST: dict[str, object] = {"seconds": 0.0, "input": ""}  # the slowest CoNLL-U document
 pytestmark = pytest.mark.filterwarnings("ignore:Unexpected SpaceAfter=No annotation")
-
-
-class InvalidSpan(AssertionError):
-    """A span in a result whose text is not the document's text at its offsets."""
-
-    def __init__(self, value, text: str):
-        self.kind = type(value).__name__
-        super().__init__(f"{value!r}: the text there is {text[value.start : value.end]!r}")
-
-
-class Hang(BaseException):
-    """An example ran past the alarm: a loop that does not end. (Not an
-    Exception, so that no ``except Exception`` in the code under test hides it.)"""
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """Raise :class:`Hang` in the code under test after ``seconds``; where
-    there is no SIGALRM (Windows, a worker thread) only the deadline holds."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def alarm(signum, frame):
-        raise Hang(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def count(name: str) -> None:
-    TALLY[name] += 1
-    if STATS_FILE and TALLY[name] % 500 == 0:
-        write_stats()
-
-
-def write_stats() -> None:
-    stats = {"counts": dict(sorted(TALLY.items())), "slowest": SLOWEST, "failures": FAILURES}
-    Path(STATS_FILE).write_text(json.dumps(stats, indent=1, ensure_ascii=True) + "\n", encoding="utf-8")
-
-
-def record_failure(data: str, error: BaseException) -> None:
-    """Count a failure under its kind and place; keep the shortest input."""
-    frames = traceback.extract_tb(error.__traceback__)
-    own = [frame for frame in frames if frame.filename.startswith(PACKAGE)] or frames
-    where = f"{Path(own[-1].filename).name}:{own[-1].lineno}" if own else "?"
-    kind = f"invalid {error.kind} span" if isinstance(error, InvalidSpan) else type(error).__name__
-    entry = FAILURES.setdefault(f"{kind} at {where}", {"count": 0, "input": data, "message": str(error)[:300]})
-    entry["count"] += 1
-    if len(data) < len(entry["input"]):
-        entry["input"], entry["message"] = data, str(error)[:300]
-    count("failures")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _stats_at_the_end():
-    yield
-    if STATS_FILE:
-        write_stats()
 
 
 # ---------------------------------------------------------------------------
@@ -488,144 +401,3 @@ def test_a_lone_surrogate_in_conllu_text_gives_a_result_or_one_line():
 @given(conllu=conllu_documents(any_heads=True, offsets=("odd",)))
 def test_token_ranges_anywhere_give_a_result_or_one_line(conllu):
     check_document(conllu)
-
-
-# ---------------------------------------------------------------------------
-# Untrusted front matter and JSONL metadata through a whole corpus run (issue 22)
-#
-# Every document of a random corpus (files with hostile front matter and odd
-# names, and a JSONL file with hostile ids, metadata and lines) is either
-# written to the output or listed in --errors, exactly once; the command
-# returns its documented status and never a traceback or a hang. The bodies
-# are a few fixed sentences, so after the first example every parse is a
-# cache hit and the run measures the reading, the boundaries and the writers.
-
-BODIES = ("Police said two people died.", "The minister said the bridge was safe.", "Nothing happened here.")
-# Half the bodies are blank (a result with no parse and no rules): the run is about reading and writing
-bodies = st.sampled_from((" ", " ", " ", *BODIES))
-HOSTILE_VALUES = (
-    "2024-13-45", "2024-02-30", "2024-01-01 25:00:00", "1" + "0" * 5000, "-0x1F", "0o777", ".inf", "~", "null",
-    "true", "[a, [b, [c]]]", "{a: 1, b: [2, 3]}", "'unterminated", '"\\ud800x"', '"\\x1b]0;pwned\\x07"', "!!binary AAAA",
-    "!!python/object:os.system x", "!!timestamp 2024-99-99", "*undefined", "&anchor x", "<<: {a: 1}", "|\n  block\n  text",
-    "=cmd|' /C calc'!A0", "javascript:alert(1)", "\t\ttabbed", "x: y: z", "[" * 60 + "]" * 60, "[" * 5000 + "]" * 5000,
-)
-yaml_values = st.sampled_from(HOSTILE_VALUES) | st.text(max_size=40).filter(lambda text: "\n" not in text and "\r" not in text)
-yaml_keys = st.sampled_from(("title", "outlet", "url", "date", "author", "tags", "1", "? x", "- y", "")) | st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r:"), max_size=8
-)
-
-
-@st.composite
-def alias_bombs(draw) -> str:
-    width, depth = draw(st.integers(1, 12)), draw(st.integers(1, 10))
-    lines = [f"a0: &a0 [{', '.join(['lol'] * width)}]"]
-    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, depth)]
-    return "\n".join(lines)
-
-
-front_matter = st.one_of(
-    st.lists(st.tuples(yaml_keys, yaml_values).map(lambda pair: f"{pair[0]}: {pair[1]}"), max_size=6).map("\n".join),
-    alias_bombs(),
-    st.text(max_size=200),
-)
-FILE_NAMES = ("a", "b c", "=cmd", "-2+3", "é字", "\x1b[2Jx", "x" * 200, "caf\udce9", ".hidden", "sub/deep")
-json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(min_value=10**300, max_value=10**400),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30),
-    st.sampled_from(("\ud800", "x\udfff", "\x00", "\x1b]0;t\x07", "=1+2", "javascript:x")),
-)
-json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
-
-
-@st.composite
-def jsonl_lines(draw) -> str:
-    kind = draw(st.sampled_from(("record", "record", "record", "odd id", "odd text", "not json", "deep", "not object")))
-    item: dict = {"id": draw(st.text(max_size=20) | st.sampled_from(("\ud800", "x" * 300, ""))), "text": draw(bodies)}
-    if kind == "odd id":
-        item["id"] = draw(json_values)
-    if kind == "odd text":
-        item["text"] = draw(json_values.filter(lambda value: not isinstance(value, str)) | st.sampled_from(("   ", "", BODIES[0].replace("two", "\ud83d"))))
-    item.update(draw(st.dictionaries(st.text(max_size=10).filter(lambda key: key not in ("id", "text")), json_values, max_size=4)))
-    if kind == "not json":
-        return draw(st.sampled_from(('{"id": ', "[1, 2", "{'a': 1}", '{"text": "x"} trailing', "\x00\x01", "NaN NaN")))
-    if kind == "deep":
-        depth = draw(st.sampled_from((100, 999, 5000, 100_000)))
-        return '{"id": "deep", "text": "x", "m": ' + "[" * depth + "]" * depth + "}"
-    if kind == "not object":
-        return json.dumps(draw(json_values))
-    return json.dumps(item)
-
-
-@st.composite
-def corpora(draw) -> tuple[list[tuple[str, str]], list[str]]:
-    files = draw(st.lists(st.tuples(st.sampled_from(FILE_NAMES), front_matter, bodies), min_size=2, max_size=10, unique_by=lambda f: f[0]))
-    lines = draw(st.lists(jsonl_lines(), min_size=8, max_size=24))
-    return [(name, f"---\n{header}\n---\n{body}\n") for name, header, body in files], lines
-
-
-def run_corpus(tmp: Path, files: list[tuple[str, str]], lines: list[str]) -> None:
-    from claimtrack.cli import main
-
-    folder = tmp / "corpus"
-    for name, text in files:
-        path = os.path.join(os.fsencode(folder), os.fsencode(name + ".txt"))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as handle:
-            handle.write(text.encode("utf-8", "surrogatepass"))
-    corpus = tmp / "corpus.jsonl"
-    corpus.write_bytes("".join(line + "\n" for line in lines).encode("utf-8", "surrogatepass"))
-    visible = sum(1 for name, _ in files if not name.startswith("."))
-    expected = visible + (1 if files and not visible else 0) + sum(1 for line in lines if line.strip())  # a folder of hidden files: one line
-    out, errors, stderr = tmp / "out.jsonl", tmp / "errors.jsonl", io.StringIO()
-    paths = [str(folder)] if files else []
-    with time_limit(EXAMPLE_SECONDS), contextlib.redirect_stderr(stderr):
-        status = main(["extract", *paths, str(corpus), "-o", str(out), "--errors", str(errors)])
-    # JSON Lines are split at "\n" only: a U+0085 or U+2028 inside a string is part of its line
-    written = out.read_text(encoding="utf-8").split("\n")[:-1] if out.exists() else []
-    failed = errors.read_text(encoding="utf-8").split("\n")[:-1] if errors.exists() else []
-    for line in written:
-        json.loads(line)["document"]["id"].encode("utf-8")
-    assert "Traceback" not in stderr.getvalue()
-    assert (len(written) + len(failed), status) == (expected, 0 if not failed else 1 if written else 2)
-    TALLY["corpus documents"] += expected
-    TALLY["corpus extracted"] += len(written)
-    TALLY["corpus failed"] += len(failed)
-    count("corpus runs")
-
-
-@pytest.mark.usefixtures("warm_bodies")
-@FUZZ
-@given(corpus=corpora())
-def test_a_corpus_of_hostile_front_matter_and_metadata_loses_no_document_and_raises_nothing(corpus):
-    import tempfile
-
-    files, lines = corpus
-    with tempfile.TemporaryDirectory(prefix="claimtrack-fuzz-") as tmp:
-        try:
-            run_corpus(Path(tmp), files, lines)
-        except (AssertionError, Exception) as error:
-            if not KEEP_GOING:
-                raise
-            record_failure(repr(corpus)[:2000], error)
-
-
-@pytest.fixture(scope="module")
-def warm_bodies():
-    """The bodies parsed once (cached), outside the alarm."""
-    for body in BODIES:
-        claimtrack.extract(body)
-
-
-@FUZZ
-@given(header=front_matter)
-def test_any_front_matter_gives_metadata_or_one_line(header):
-    from claimtrack.parsing.articles import split_front_matter
-
-    count("front matter")
-    with time_limit(EXAMPLE_SECONDS):
-        try:
-            body, meta = split_front_matter(f"---\n{header}\n---\nBody.\n", "fm.txt")
-        except InputError as error:
-            assert str(error).startswith("fm.txt") and "\n" not in str(error)
-            return
-    assert body == "Body.\n" and all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items())

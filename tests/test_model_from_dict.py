@@ -14,7 +14,7 @@ import pytest
 import story_fixtures as story
 
 import claimtrack
-from claimtrack import model
+from claimtrack import model, tracked
 from claimtrack.errors import ClaimtrackError, ResultError
 from claimtrack.model import (
     Claim,
@@ -170,7 +170,8 @@ def test_every_field_omitted_from_the_json_has_the_omitted_value_as_default():
     metadata says which); from_dict fills it with its default, which must be
     that same value, else the round trip would change the result."""
     omissions = []
-    for cls in [value for value in vars(model).values() if isinstance(value, type) and attrs.has(value)]:
+    classes = {value for module in (model, tracked) for value in vars(module).values() if isinstance(value, type)}
+    for cls in [value for value in classes if attrs.has(value)]:
         for field in attrs.fields(cls):
             for key in ("json_omit_none", "json_omit_false", "json_omit_empty"):
                 if field.metadata.get(key):

@@ -40,7 +40,7 @@ from claimtrack.export.authors import (
     one_line,
     settings,
 )
-from claimtrack.model import ClaimGroup
+from claimtrack.tracked import ClaimGroup
 
 __all__ = ["CONTEXT", "claim_item", "claim_text", "confirmation_note", "group_item", "render", "render_groups"]
 

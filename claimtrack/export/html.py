@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from claimtrack.export import file_stems
 from claimtrack.export.spans import ROLES, Marked, marked_spans
-from claimtrack.model import ClaimGroup
+from claimtrack.tracked import ClaimGroup
 
 __all__ = ["CSP", "article_page", "group_page", "index_page", "marked_pieces", "marked_text", "render", "write", "write_groups"]
 

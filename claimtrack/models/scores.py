@@ -133,9 +133,10 @@ def evaluate(
 ) -> dict[str, Any]:
     """Scores of one model set on the UD test sets, per set and mode
     (``quantize``: with dynamic int8 quantisation)."""
-    from claimtrack.parsing.parser import Parser, _import_stanza, build_pipeline, quantize_pipeline
+    from claimtrack.parsing.parser import Parser, build_pipeline
+    from claimtrack.parsing.runtime import import_stanza, quantize_pipeline
 
-    _import_stanza()
+    import_stanza()
     import stanza
     import torch
     from stanza.utils.conll import CoNLL

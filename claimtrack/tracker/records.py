@@ -1,6 +1,6 @@
 """Tracker logic on its records: a group id as users write it, and a group's
 current status. The records themselves (documents, claim groups and their
-appearances, sources) are values of the data model (:mod:`claimtrack.model`),
+appearances, sources) are values of the data model (:mod:`claimtrack.tracked`),
 so that the exports can type what they render."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from claimtrack.model import Appearance, Confirmation
+from claimtrack.model import Confirmation
+from claimtrack.tracked import Appearance
 from claimtrack.tracker import TrackerError
 
 __all__ = ["current_status", "group_key"]

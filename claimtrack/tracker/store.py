@@ -22,25 +22,13 @@ import datetime as dt
 import functools
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from claimtrack.errors import ResultError
-from claimtrack.model import (
-    CHECKABLE_ACTS,
-    Added,
-    Appearance,
-    Claim,
-    ClaimGroup,
-    DocumentRecord,
-    FactCheckMatch,
-    Result,
-    SourceEntity,
-    TrackedSource,
-    from_dict,
-    text_sha256,
-)
+from claimtrack.model import CHECKABLE_ACTS, Claim, Result, SourceEntity, text_sha256
+from claimtrack.tracked import Added, ClaimGroup, DocumentRecord, TrackedSource
 from claimtrack.tracker import TrackerError
 from claimtrack.parsing.textio import display_name
 from claimtrack.parsing.textprep import replace_surrogates
@@ -54,7 +42,17 @@ from claimtrack.tracker.grouping import (
     content_words,
     source_aliases,
 )
-from claimtrack.tracker.records import current_status, group_key
+from claimtrack.tracker.records import group_key
+from claimtrack.tracker.rows import (
+    APPEARANCES,
+    DOCUMENT_COLUMNS,
+    ORDER,
+    SOURCES,
+    appearance_order,
+    claim_groups,
+    document_record,
+    tracked_source,
+)
 
 # Article, TrackerError and TrackerSettings are importable from here too: the
 # exports take Articles, and both others appear in Tracker's signature.
@@ -353,14 +351,14 @@ class Tracker:
 
     @_reporting
     def documents(self) -> list[DocumentRecord]:
-        rows = self._db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents d ORDER BY {_ORDER}").fetchall()
-        return [_document(row) for row in rows]
+        rows = self._db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY {ORDER}").fetchall()
+        return [document_record(row) for row in rows]
 
     @_reporting
     def articles(self) -> list[Article]:
         """Every stored document as an :class:`Article` (result and metadata), in date order."""
         rows = self._db.execute(
-            f"SELECT d.*, {_DOCUMENT_COLUMNS} FROM documents d ORDER BY {_ORDER}"
+            f"SELECT d.*, {DOCUMENT_COLUMNS} FROM documents d ORDER BY {ORDER}"
         ).fetchall()
         return [
             Article(
@@ -385,125 +383,31 @@ class Tracker:
     def groups(self, *, status: str | None = None, source_type: str | None = None) -> list[ClaimGroup]:
         """Every claim group, oldest first; filtered by current status and by a source type
         that any of its appearances has."""
-        rows = self._db.execute(_APPEARANCES + f" ORDER BY c.group_id, {_ORDER}, c.id").fetchall()
+        rows = self._db.execute(APPEARANCES + f" ORDER BY c.group_id, {ORDER}, c.id").fetchall()
         found = []
-        for group_id, label, members in _by_group(rows):
-            group = _group(group_id, label, members)
+        for group in claim_groups(rows):
             if status is not None and group.status != status:
                 continue
             if source_type is not None and all(a.source_type != source_type for a in group.appearances):
                 continue
             found.append(group)
-        found.sort(key=lambda group: _appearance_order(group.first))
+        found.sort(key=lambda group: appearance_order(group.first))
         return found
 
     @_reporting
     def group(self, group_id: str | int) -> ClaimGroup:
         key = group_key(group_id)
-        query = _APPEARANCES + f" WHERE c.group_id = ? ORDER BY {_ORDER}, c.id"
+        query = APPEARANCES + f" WHERE c.group_id = ? ORDER BY {ORDER}, c.id"
         rows = self._db.execute(query, (key,)).fetchall() if key <= _MAX_ROWID else []
         if not rows:
             raise TrackerError(f"{self.path}: no claim group G{key}")
-        ((number, label, members),) = _by_group(rows)
-        return _group(number, label, members)
+        (group,) = claim_groups(rows)
+        return group
 
     @_reporting
     def sources(self) -> list[TrackedSource]:
-        rows = self._db.execute(
-            """SELECT s.id, s.name, s.type, s.anonymous,
-                      (SELECT count(DISTINCT document_id) FROM document_sources ds WHERE ds.source_id = s.id) AS documents,
-                      (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claims,
-                      (SELECT group_concat(alias, '|') FROM
-                          (SELECT alias FROM source_aliases a WHERE a.source_id = s.id ORDER BY alias)) AS aliases
-               FROM sources s ORDER BY claims DESC, s.name"""
-        ).fetchall()
-        return [
-            TrackedSource(
-                id=row["id"],
-                name=row["name"],
-                type=row["type"],
-                anonymous=bool(row["anonymous"]),
-                aliases=tuple((row["aliases"] or "").split("|")) if row["aliases"] else (),
-                documents=row["documents"],
-                claims=row["claims"],
-            )
-            for row in rows
-        ]
+        return [tracked_source(row) for row in self._db.execute(SOURCES).fetchall()]
 
     @_reporting
     def integrity_check(self) -> str:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0]
-
-
-_DOCUMENT_COLUMNS = (
-    "d.id AS d_id, d.doc_id AS d_doc_id, d.sha256 AS d_sha256, d.title AS d_title, d.outlet AS d_outlet,"
-    " d.url AS d_url, d.date AS d_date, d.path AS d_path, d.added_at AS d_added_at"
-)
-# Documents in publication order; an undated one counts from the day it was added.
-_ORDER = "COALESCE(d.date, substr(d.added_at, 1, 10)), d.id"
-# A claim's matched fact-checks (``track add --fact-checks``) are kept in its
-# document's stored result, not in a column of their own: SQLite's JSON
-# functions read them from there.
-_FACT_CHECKS = """(SELECT json_extract(value, '$.fact_checks') FROM json_each(d.result, '$.claims')
-    WHERE json_extract(value, '$.id') = c.claim_id) AS fact_checks"""
-_APPEARANCES = f"""SELECT c.*, g.label, s.name AS source_name, {_DOCUMENT_COLUMNS}, {_FACT_CHECKS}
-    FROM claims c JOIN claim_groups g ON g.id = c.group_id JOIN documents d ON d.id = c.document_id
-    LEFT JOIN sources s ON s.id = c.source_id"""
-
-
-def _document(row: sqlite3.Row) -> DocumentRecord:
-    return DocumentRecord(
-        id=row["d_id"],
-        doc_id=row["d_doc_id"],
-        sha256=row["d_sha256"],
-        title=row["d_title"],
-        outlet=row["d_outlet"],
-        url=row["d_url"],
-        date=row["d_date"],
-        path=row["d_path"],
-        added_at=row["d_added_at"],
-    )
-
-
-def _appearance(row: sqlite3.Row) -> Appearance:
-    return Appearance(
-        document=_document(row),
-        claim=row["claim_id"],
-        kind=row["kind"],
-        content=row["content"],
-        start=row["start"],
-        end=row["end"],
-        cue=row["cue"],
-        cue_class=row["cue_class"],
-        source=row["source_name"] or row["source_text"],
-        source_id=row["source_id"],
-        source_type=row["source_type"],
-        anonymous=bool(row["anonymous"]),
-        hedged=bool(row["hedged"]),
-        status=row["status"],
-        fact_checks=[from_dict(FactCheckMatch, item) for item in json.loads(row["fact_checks"] or "[]")],
-    )
-
-
-def _by_group(rows: Sequence[sqlite3.Row]) -> list[tuple[int, str, list[sqlite3.Row]]]:
-    grouped: dict[int, tuple[str, list[sqlite3.Row]]] = {}
-    for row in rows:
-        grouped.setdefault(row["group_id"], (row["label"], []))[1].append(row)
-    return [(number, label, members) for number, (label, members) in grouped.items()]
-
-
-def _group(number: int, label: str, rows: Sequence[sqlite3.Row]) -> ClaimGroup:
-    appearances = [_appearance(row) for row in rows]
-    return ClaimGroup(
-        id=f"G{number}",
-        label=label,
-        status=current_status(appearances),
-        first=appearances[0],
-        appearances=appearances,
-    )
-
-
-def _appearance_order(appearance: Appearance) -> tuple[str, int]:
-    document = appearance.document
-    return (document.date or document.added_at[:10], document.id)
-

@@ -79,7 +79,7 @@ def test_a_gpu_parser_is_not_quantised():
 def test_cuda_without_a_gpu_falls_back_to_the_cpu_with_one_line(monkeypatch, capsys):
     import torch
 
-    from claimtrack.parsing import parser as module
+    from claimtrack.parsing import runtime as module
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     monkeypatch.setattr(module, "_FELL_BACK", [])
@@ -93,7 +93,7 @@ def test_cuda_without_a_gpu_falls_back_to_the_cpu_with_one_line(monkeypatch, cap
 def test_an_int8_parse_quantises_the_tagger_lemmatiser_and_parser(monkeypatch, capsys):
     import torch
 
-    from claimtrack.parsing import parser as module
+    from claimtrack.parsing import runtime as module
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     monkeypatch.setattr(module, "_FELL_BACK", [])

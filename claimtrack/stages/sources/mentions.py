@@ -14,15 +14,17 @@ import attrs
 
 from claimtrack.document import Document, Word
 from claimtrack.model import Span, span_of
-from claimtrack.stages.sources.names import (
-    PHRASE_BREAKS,
-    following_name,
-    following_piece,
-    earlier_phrase,
-    full_name,
-    name_of,
-    preceding_name,
+from claimtrack.stages.sources.mention_words import (
+    MentionPieces,
+    apposition_heads,
+    chunk_words,
+    comma_pieces,
+    core_words,
+    cut_mention,
+    nouns_before,
+    strip_article,
 )
+from claimtrack.stages.sources.names import earlier_phrase, following_name, full_name, name_of, preceding_name
 from claimtrack.stages.sources.vocabulary import UNKNOWN, PronounRule, SourceRules
 from claimtrack.stages.sources.types import (
     description_type,
@@ -31,10 +33,9 @@ from claimtrack.stages.sources.types import (
     ner_type,
     title_before,
 )
-from claimtrack.ud import DETERMINERS, NOMINALS_AND_NUMBERS, NOUNS, VERBS
+from claimtrack.ud import DETERMINERS, NOUNS
 
 __all__ = ["Mention", "analyse_mention", "phrase_around"]
-
 
 
 @attrs.frozen
@@ -63,88 +64,6 @@ class Mention:
     extent: Span | None = None  # the mention with a name in apposition beside it ("Ana Diaz, | a geologist")
 
 
-def _core_words(words: Sequence[Word], compiled: SourceRules, keep_postmodifiers: bool = False) -> list[Word]:
-    """Cut a mention before its first comma, relative clause, participle clause
-    or post-nominal modifier ("people | familiar with the matter"); with
-    ``keep_postmodifiers``, keep the modifier ("people familiar with the matter | who ...")."""
-    core: list[Word] = []
-    for position, word in enumerate(words):
-        if position and keep_postmodifiers and _opens_postmodifier(word, core[-1], compiled):
-            core.append(word)
-            continue
-        if position and (
-            word.text in PHRASE_BREAKS
-            or word.feat("PronType") == "Rel"
-            or word.upos == "SCONJ"
-            or (word.upos == "VERB" and not word.capitalised and not word.deprel.startswith(("amod", "compound")))
-            or _opens_postmodifier(word, core[-1], compiled)
-        ):
-            break
-        core.append(word)
-    while len(core) > 1 and (
-        (core[-1].upos == "PUNCT" and core[-1].text != ".") or core[-1].feat("Reflex") == "Yes"
-    ):
-        core.pop()
-    return core
-
-
-def _opens_postmodifier(word: Word, previous: Word, compiled: SourceRules) -> bool:
-    """True for "familiar" in "people familiar with": a listed word right after a noun.
-
-    The parser often takes such a word for the head noun ("familiar" NOUN).
-    """
-    return (
-        not word.capitalised
-        and previous.upos in NOMINALS_AND_NUMBERS
-        and (word.lemma in compiled.postmodifiers or word.lower in compiled.postmodifiers)
-    )
-
-
-def _chunk_words(core: Sequence[Word]) -> list[Word]:
-    """The core cut before its first preposition ("Islamic Resistance | in Iraq")."""
-    chunk: list[Word] = []
-    for position, word in enumerate(core):
-        if position and word.upos == "ADP":
-            break
-        chunk.append(word)
-    return chunk
-
-
-def _after_possessor(chunk: Sequence[Word]) -> tuple[list[Word], list[Word]]:
-    """Split "Prime Minister X's office" into possessor and possessed."""
-    for position in range(len(chunk) - 1, 0, -1):
-        if chunk[position].upos == "PART" and chunk[position].deprel == "case":
-            return list(chunk[:position]), list(chunk[position + 1 :])
-    return [], list(chunk)
-
-
-def _strip_article(words: Sequence[Word]) -> list[Word]:
-    words = list(words)
-    while words and words[0].upos == "DET":
-        words.pop(0)
-    return words
-
-
-def _opens_clause(word: Word) -> bool:
-    """A relative pronoun or a verb that is no modifier ("the | banking | regulator")."""
-    return word.feat("PronType") == "Rel" or (word.upos in VERBS and not word.deprel.startswith(("amod", "compound")))
-
-
-def _apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRules) -> list[str]:
-    """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
-    piece = following_piece(end, docwords)
-    clause = next((at for at, word in enumerate(piece) if at and _opens_clause(word)), None)
-    piece = piece[:clause] if clause else piece  # "X, an economist | who covers shipping,", "a driver | named Y"
-    if not piece or any(_opens_clause(word) for word in piece):
-        return []
-    piece_text = text[piece[0].start : piece[-1].end]
-    if not (piece[0].upos in ("DET", "NUM") or any(regex.search(piece_text) for regex in compiled.apposition)):
-        return []
-    nouns = [word for word in _chunk_words(piece) if word.upos in NOUNS]
-    nouns = nouns or [word for word in piece if word.upos in NOUNS]
-    return [nouns[-1].lemma] if nouns else []
-
-
 def analyse_mention(
     text: str, span: Span, docwords: Document, compiled: SourceRules, reach: int | None = None
 ) -> Mention:
@@ -159,7 +78,7 @@ def analyse_mention(
     words = docwords.within(span.start, span.end) or []
     if not words:
         return _bare_mention(span)
-    pieces = _comma_pieces(words)
+    pieces = comma_pieces(words)
     if len(pieces) > 1:
         return _appositive_mention(text, span, pieces, docwords, compiled, reach)
     single = _single_mention(text, span, words, docwords, compiled, reach)
@@ -173,16 +92,6 @@ def analyse_mention(
             reading = _appositive_mention(text, span, [name, list(words)], docwords, compiled, reach)
             return attrs.evolve(reading, extent=span_of(text, name[0].start, span.end))
     return single
-
-
-def _comma_pieces(words: Sequence[Word]) -> list[list[Word]]:
-    pieces: list[list[Word]] = [[]]
-    for word in words:
-        if word.text == ",":
-            pieces.append([])
-        else:
-            pieces[-1].append(word)
-    return [piece for piece in pieces if piece]
 
 
 def _appositive_mention(
@@ -199,7 +108,7 @@ def _appositive_mention(
     descriptions = set(primary.descriptions)
     for piece, reading in zip(pieces, readings):
         if reading is not primary:
-            nouns = [word for word in _chunk_words(piece) if word.upos == "NOUN"]
+            nouns = [word for word in chunk_words(piece) if word.upos == "NOUN"]
             descriptions |= {nouns[-1].lemma} if nouns else set(reading.descriptions)
     type_, type_rule, animate = primary.type, primary.type_rule, primary.animate
     speaks_for = {employer.rule for employer in compiled.employers.values()}
@@ -232,6 +141,20 @@ def _appositive_mention(
     )
 
 
+@attrs.define
+class _Reading:
+    """What :func:`_single_mention` has read of a mention so far, step by step."""
+
+    name: str | None
+    name_first: Word | None  # the name's first word
+    title_rule: str | None  # the rule of a title before the name ("Senator")
+    type: str | None
+    type_rule: str | None
+    animate: bool | None
+    by_ending: bool  # typed by a name ending ("... Terminals"): one body, not many
+    descriptions: set[str] = attrs.Factory(set)
+
+
 def _single_mention(
     text: str,
     span: Span,
@@ -241,97 +164,144 @@ def _single_mention(
     reach: int | None = None,
     employers: bool = True,
 ) -> Mention:
+    """Read a mention without commas: cut its words, read its name and the
+    type its surface says, gather its descriptions, type it by them if the
+    surface did not, then by whom a role speaks for and by its pronoun."""
     pronoun = compiled.pronouns.get(span.text.strip().lower()) if len(words) == 1 else None
-    core = _core_words(words, compiled) or list(words)
-    chunk = _chunk_words(core)
-    possessor, possessed = _after_possessor(chunk)
-    possessed = _strip_article(possessed) or _strip_article(chunk) or list(chunk)
-    head_word = possessed[-1]
-    head = head_word.lemma
-    core_span = span_of(text, core[0].start, core[-1].end)
-    phrase = _core_words(words, compiled, keep_postmodifiers=True) or list(words)
-    possessed_text = text[possessed[0].start : core[-1].end]
-    name, name_first, (title_type, title_rule) = name_of(text, possessed, docwords, compiled)
-    modifiers = frozenset(
-        word.lemma
-        for word in [*possessor, *possessed[:-1]]
-        if word.upos in ("NOUN", "ADJ", "PROPN", "VERB") and (name_first is None or word.start < name_first.start)
-    )
-    article = chunk[0] if chunk[0].upos in ("DET", "NUM", "PRON") else None
-    definite = bool(possessor) or (
-        article is not None and (article.feat("Definite") == "Def" or article.feat("PronType") == "Dem")
-    )
-    indefinite = article is not None and not definite and not pronoun
-    plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
+    pieces = cut_mention(text, words, compiled)
+    reading = _named_reading(text, span, pieces, docwords, compiled, reach)
+    head_word = pieces.head_word
+    proper = reading.name is not None and text[: head_word.end].endswith(reading.name)
+    forms = frozenset({head_word.lemma, head_word.lower}) if not pronoun and not proper else frozenset()
+    _describe(text, span, pieces, reading, forms, docwords, compiled)
+    _type_by_descriptions(text, pieces, reading, docwords, compiled, employers)
+    if proper and reading.animate is not True and reading.type not in compiled.animate_types:
+        reading.descriptions |= {head_word.lemma, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
+    employer_type = _employer_type(text, pieces, reading.name_first, docwords, compiled) if employers else None
+    if employer_type is not None:
+        reading.type, reading.type_rule = employer_type
+    if pronoun is not None:
+        reading.animate = pronoun.animate
+        if pronoun.animate and reading.type is None and compiled.pronoun_type is not None:
+            reading.type, reading.type_rule = compiled.pronoun_type, pronoun.rule
+    elif reading.animate is None and not reading.name:
+        reading.animate = description_type([head_word.lemma], compiled)[1]
+    return _mention(text, span, pieces, pronoun, reading, proper, forms, compiled)
 
+
+def _named_reading(
+    text: str, span: Span, pieces: MentionPieces, docwords: Document, compiled: SourceRules, reach: int | None
+) -> _Reading:
+    """The mention's name, and the type its surface or a title before the name says."""
+    name, name_first, (title_type, title_rule) = name_of(text, pieces.possessed, docwords, compiled)
     whole_text = text[span.start : max(span.end, reach or 0)]
+    possessed_text = text[pieces.possessed[0].start : pieces.core[-1].end]
     type_, type_rule, animate, name, by_ending = _surface_type(
-        text, whole_text, core, core_span, possessed_text, name, head, compiled
+        text, whole_text, pieces.core, pieces.core_span, possessed_text, name, pieces.head_word.lemma, compiled
     )
-    if by_ending:
-        plural = False  # one body: "Hollis Chemicals", "Meridian Terminals"
-    if name and title_type is None and name_first is not None and name_first.i == words[0].i:
-        title_type, title_rule = title_before(words[0], docwords, compiled)
+    first = pieces.words[0]
+    if name and title_type is None and name_first is not None and name_first.i == first.i:
+        title_type, title_rule = title_before(first, docwords, compiled)
     if type_ is None and name and title_type:
         type_, type_rule, animate = title_type, title_rule, True
-    proper = name is not None and text[: head_word.end].endswith(name)
-    forms = frozenset({head, head_word.lower}) if not pronoun and not proper else frozenset()
-    descriptions = set(forms)
-    descriptions |= {word.lemma for word in possessed[:-1] if word.upos == "NOUN"} if name else set()
-    if name_first is not None and title_rule is not None:
+    return _Reading(name, name_first, title_rule, type_, type_rule, animate, by_ending)
+
+
+def _describe(
+    text: str,
+    span: Span,
+    pieces: MentionPieces,
+    reading: _Reading,
+    forms: frozenset[str],
+    docwords: Document,
+    compiled: SourceRules,
+) -> None:
+    """Gather the words that describe the source: its head's forms, the nouns
+    before its name, a title's words, an apposition's head; an apposition
+    retypes a body typed by its name ending."""
+    reading.descriptions = set(forms)
+    if reading.name:
+        reading.descriptions |= {word.lemma for word in pieces.possessed[:-1] if word.upos == "NOUN"}
+    name_first = reading.name_first
+    if name_first is not None and reading.title_rule is not None:
         # "Senator Dana Whitfield" is "the senator"; "Inspector General Marta Quill" "the inspector"
-        descriptions |= {word.lower for word in possessed if word.start < name_first.start and word.capitalised}
-    apposed = _apposition_heads(text, span.end, docwords, compiled)
-    descriptions |= set(apposed)
-    if apposed and type_rule in {rule for _, _, rule in compiled.endings}:
+        reading.descriptions |= {
+            word.lower for word in pieces.possessed if word.start < name_first.start and word.capitalised
+        }
+    apposed = apposition_heads(text, span.end, docwords, compiled)
+    reading.descriptions |= set(apposed)
+    if apposed and reading.type_rule in {rule for _, _, rule in compiled.endings}:
         # "The Financial Conduct Board, the country's banking regulator": the apposition says more
         described = description_type(apposed, compiled)
         if described[0] is not None:
-            type_, animate, type_rule = described[0], False, described[2]
-    if type_ is None:
-        lemmas = ([head] if not name else []) + sorted(descriptions - {head}) + [head_word.text.lower()]
-        type_, head_animate, type_rule = description_type(lemmas, compiled)
-        animate = head_animate if animate is None else animate
-    if type_ is None and name:
-        type_, type_rule = ner_type(head_word, docwords, compiled)
-        animate = (type_ in compiled.animate_types) if type_ else None
-    if type_ is None and name:
-        type_, type_rule, animate = name_default(core_span.text, compiled)
+            reading.type, reading.animate, reading.type_rule = described[0], False, described[2]
+
+
+def _type_by_descriptions(
+    text: str, pieces: MentionPieces, reading: _Reading, docwords: Document, compiled: SourceRules, employers: bool
+) -> None:
+    """Type a mention its surface left untyped: by its descriptions, by the
+    parser's entity type of a name, by a name's default or its full name."""
+    head_word, name = pieces.head_word, reading.name
+    head = head_word.lemma
+    if reading.type is None:
+        lemmas = ([head] if not name else []) + sorted(reading.descriptions - {head}) + [head_word.text.lower()]
+        reading.type, head_animate, reading.type_rule = description_type(lemmas, compiled)
+        reading.animate = head_animate if reading.animate is None else reading.animate
+    if reading.type is None and name:
+        reading.type, reading.type_rule = ner_type(head_word, docwords, compiled)
+        reading.animate = (reading.type in compiled.animate_types) if reading.type else None
+    if reading.type is None and name:
+        reading.type, reading.type_rule, reading.animate = name_default(pieces.core_span.text, compiled)
         fuller = _full_name_reading(text, name, docwords, compiled) if employers else None
         if fuller is not None:
-            type_, type_rule, animate = fuller.type, fuller.type_rule, fuller.animate
-            descriptions |= fuller.descriptions  # "Whitfield" after "Senator Dana Whitfield": a senator
-    if proper and animate is not True and type_ not in compiled.animate_types:
-        descriptions |= {head, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
-    employer_type = (
-        _employer_type(text, head, possessor, possessed, core, chunk, name_first, docwords, compiled) if employers else None
+            reading.type, reading.type_rule, reading.animate = fuller.type, fuller.type_rule, fuller.animate
+            reading.descriptions |= fuller.descriptions  # "Whitfield" after "Senator Dana Whitfield": a senator
+
+
+def _mention(
+    text: str,
+    span: Span,
+    pieces: MentionPieces,
+    pronoun: PronounRule | None,
+    reading: _Reading,
+    proper: bool,
+    forms: frozenset[str],
+    compiled: SourceRules,
+) -> Mention:
+    """The :class:`Mention` a reading makes, with what the words' articles and number say."""
+    chunk, head_word, name_first = pieces.chunk, pieces.head_word, reading.name_first
+    modifiers = frozenset(
+        word.lemma
+        for word in [*pieces.possessor, *pieces.possessed[:-1]]
+        if word.upos in ("NOUN", "ADJ", "PROPN", "VERB") and (name_first is None or word.start < name_first.start)
     )
-    if employer_type is not None:
-        type_, type_rule = employer_type
-    if pronoun is not None:
-        animate = pronoun.animate
-        if pronoun.animate and type_ is None and compiled.pronoun_type is not None:
-            type_, type_rule = compiled.pronoun_type, pronoun.rule
-    elif animate is None and not name:
-        animate = description_type([head], compiled)[1]
-    unnamed = not pronoun and not name and head in compiled.anonymous_heads
+    article = chunk[0] if chunk[0].upos in ("DET", "NUM", "PRON") else None
+    definite = bool(pieces.possessor) or (
+        article is not None and (article.feat("Definite") == "Def" or article.feat("PronType") == "Dem")
+    )
+    plural = head_word.feat("Number") == "Plur" or (pronoun is not None and pronoun.number == "plural")
+    phrase = core_words(pieces.words, compiled, keep_postmodifiers=True) or list(pieces.words)
+    title_rule = reading.title_rule
     return Mention(
         span=span,
-        core=core_span,
-        head=head,
+        core=pieces.core_span,
+        head=head_word.lemma,
         modifiers=modifiers,
-        name=name,
+        name=reading.name,
         pronoun=pronoun,
         definite=definite,
-        indefinite=indefinite,
-        plural=plural,
-        animate=animate,
-        type=type_ or UNKNOWN,
-        type_rule=type_rule,
-        unnamed=unnamed,
-        descriptions=frozenset(descriptions),
+        indefinite=article is not None and not definite and not pronoun,
+        plural=plural and not reading.by_ending,  # one body: "Hollis Chemicals", "Meridian Terminals"
+        animate=reading.animate,
+        type=reading.type or UNKNOWN,
+        type_rule=reading.type_rule,
+        unnamed=not pronoun and not reading.name and head_word.lemma in compiled.anonymous_heads,
+        descriptions=frozenset(reading.descriptions),
         gender=pronoun.gender if pronoun is not None else compiled.title_gender.get(title_rule or ""),
-        role=_role(text, possessed, head_word, name_first, title_rule, animate, compiled) if not pronoun else None,
+        role=_role(text, pieces.possessed, head_word, name_first, title_rule, reading.animate, compiled)
+        if not pronoun
+        else None,
         proper=proper,
         forms=forms,
         phrase=span_of(text, phrase[0].start, phrase[-1].end),
@@ -359,7 +329,7 @@ def _surface_type(
             type_, type_rule, animate = found_type, gazetteer_rule, False
             if gazetteer_name and (name is None or name in gazetteer_name):
                 name = gazetteer_name
-    bare = text[_strip_article(core)[0].start : core[-1].end] if _strip_article(core) else core_span.text
+    bare = text[strip_article(core)[0].start : core[-1].end] if strip_article(core) else core_span.text
     if type_ is None and bare in compiled.metonymy:
         type_, type_rule = compiled.metonymy[bare]
         animate = False
@@ -393,57 +363,40 @@ def _role(
 
 
 def _employer_type(
-    text: str,
-    head: str,
-    possessor: Sequence[Word],
-    possessed: Sequence[Word],
-    core: Sequence[Word],
-    chunk: Sequence[Word],
-    name_first: Word | None,
-    docwords: Document,
-    compiled: SourceRules,
+    text: str, pieces: MentionPieces, name_first: Word | None, docwords: Document, compiled: SourceRules
 ) -> tuple[str, str] | None:
     """The type of the body a role speaks for ("a spokeswoman for | the airline",
     "the county's | health director", "a Meridian | spokeswoman", "CDU
     secretary | Leona Brandt"), with the employer rule's id, when the mention
     names such a body."""
+    possessor, possessed, core, chunk = pieces.possessor, pieces.possessed, pieces.core, pieces.chunk
     if name_first is not None and name_first.start > possessed[0].start:
         role_words = [word for word in possessed if word.start < name_first.start]
         roles = [at for at, word in enumerate(role_words) if word.lemma in compiled.employers]
         if not roles:
             return None
         employer = compiled.employers[role_words[roles[-1]].lemma]
-        body = _nouns_before(role_words[: roles[-1]])
+        body = nouns_before(role_words[: roles[-1]])
     elif name_first is not None:
         return None
     else:
-        found = compiled.employers.get(head)
+        found = compiled.employers.get(pieces.head_word.lemma)
         if found is None:
             return None
         employer = found
         after = list(core[len(chunk) :])
         if possessor:
-            body = _strip_article(possessor)
+            body = strip_article(possessor)
         elif after and after[0].upos == "ADP" and after[0].lemma in employer.links:
-            body = _chunk_words(after[1:]) if len(after) > 1 else []
+            body = chunk_words(after[1:]) if len(after) > 1 else []
         else:
-            body = _nouns_before(possessed[:-1])
+            body = nouns_before(possessed[:-1])
     if not body or not any(word.upos in NOUNS or word.capitalised for word in body):
         return None
     body_type = _body_type(text, body, docwords, compiled)
     if body_type in employer.types:
         return body_type, employer.rule
     return None
-
-
-def _nouns_before(words: Sequence[Word]) -> list[Word]:
-    """The nouns right before a role, naming whom it speaks for ("a | Meridian | spokeswoman")."""
-    nouns: list[Word] = []
-    for word in reversed(words):
-        if word.upos not in NOUNS and not (word.capitalised and word.upos in ("ADJ", "X")):
-            break
-        nouns.insert(0, word)
-    return nouns
 
 
 def _full_name_reading(text: str, name: str, docwords: Document, compiled: SourceRules) -> Mention | None:
@@ -477,7 +430,7 @@ def _body_type(text: str, body: Sequence[Word], docwords: Document, compiled: So
             if words:
                 full_span = span_of(text, full[0], full[1])
                 return _single_mention(text, full_span, words, docwords, compiled, employers=False).type
-    bare = _strip_article(body)
+    bare = strip_article(body)
     if len(bare) == 1 and reading.type_rule not in compiled.pattern_rules:
         # "Ministry spokesman ..." after "The defence ministry said", "the director of
         # the board" after "The Harlan Valley Irrigation Board said": that body
