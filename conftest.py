@@ -172,3 +172,13 @@ pytest_collect_file = Sybil(
     patterns=["README.md", "docs/*.md"],
     setup=_setup,
 ).pytest()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The docs' blocks run shells and whole extractions: they are slow tests
+    (CI runs them; the quick loop, ``-m "not slow"``, does not)."""
+    import pytest
+
+    for item in items:
+        if item.path.suffix == ".md":
+            item.add_marker(pytest.mark.slow)

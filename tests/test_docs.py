@@ -24,6 +24,7 @@ def docs_runner():
     return module
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 def test_every_doc_with_a_runnable_block_is_collected():
     expected = {
         f"{path.relative_to(REPO).as_posix()}::line:{text[: match.start()].count(chr(10)) + 1}"

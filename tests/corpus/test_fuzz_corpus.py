@@ -131,6 +131,7 @@ def run_corpus(tmp: Path, files: list[tuple[str, str]], lines: list[str]) -> Non
     count("corpus runs")
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 @pytest.mark.usefixtures("warm_bodies")
 @FUZZ
 @given(corpus=corpora())

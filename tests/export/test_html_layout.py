@@ -77,6 +77,7 @@ def png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", path.read_bytes()[16:24])
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 @pytest.mark.parametrize(("width", "content_at_least"), [(1280, 224), (390, 176)])
 def test_the_claims_table_stays_in_the_page_column_and_content_stays_readable(page, tmp_path, width, content_at_least):
     found = layout(page, tmp_path, width)

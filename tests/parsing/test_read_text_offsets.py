@@ -96,6 +96,7 @@ def run_cli(*args):
     )
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 def test_load_reattaches_text_from_source_and_from_include_text(bom_crlf, tmp_path):
     plain, with_text = tmp_path / "plain.jsonl", tmp_path / "with_text.jsonl"
     assert run_cli("extract", str(bom_crlf), "-o", str(plain)).returncode == 0

@@ -4,6 +4,8 @@ metadata, and standard input, through the one input reader."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -25,6 +27,7 @@ def stored(db):
         return sorted(((d.doc_id, d.path, d.title, d.date) for d in tracker.documents()), key=lambda row: row[0])
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 def test_a_folder_with_glob_is_read_recursively_in_sorted_order(tmp_path):
     folder = tmp_path / "articles"
     (folder / "later").mkdir(parents=True)
@@ -42,6 +45,7 @@ def test_a_folder_with_glob_is_read_recursively_in_sorted_order(tmp_path):
     ]
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 def test_a_jsonl_corpus_is_one_article_per_line_with_its_metadata(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     lines = [
@@ -59,6 +63,7 @@ def test_a_jsonl_corpus_is_one_article_per_line_with_its_metadata(tmp_path):
     assert stored(tmp_path / "t.db") == [("one", f"{corpus}:1", "Bridge", "2026-03-01"), ("two", f"{corpus}:2", None, None)]
 
 
+@pytest.mark.slow  # a subprocess, a corpus run or a browser: CI runs it, the quick loop does not
 def test_standard_input_is_one_article(tmp_path):
     done = add(tmp_path / "t.db", "-", "--date", "2026-03-04", stdin="The mayor said the bridge was safe.\n")
     assert (done.returncode, done.stderr) == (0, "[1] <stdin>: added (1 claims, 1 new groups)\n")
