@@ -59,11 +59,11 @@ STAGE_ARGS = {
         "--max_steps", "50000", "--eval_interval", "500", "--fix_eval_interval",
     ],
     "depparse": [
-        "--no_pretrain", "--batch_size", "1000", "--hidden_dim", "200",
+        "--batch_size", "1000", "--hidden_dim", "200",
         "--num_layers", "2", "--deep_biaff_hidden_dim", "200",
         "--char_hidden_dim", "200", "--optim", "adam", "--lr", "0.002",
         "--beta2", "0.9", "--no_second_optim", "--word_cutoff", "2",
-        "--max_steps", "5000", "--eval_interval", "300",
+        "--max_steps", "20000", "--eval_interval", "300",
     ],
 }
 # A larger tagger and parser for a machine with a GPU (--profile gpu).
@@ -209,7 +209,8 @@ def retag_command(work: Path) -> list[str]:
         raise SystemExit(f"no trained tagger under {work / 'saved' / 'pos'}: train the pos stage first")
     module, _ = PREPARE["depparse"]
     return [sys.executable, "-m", f"stanza.utils.datasets.{module}", TREEBANK, "--predicted",
-            "--tagger_model", str(taggers[0]), "--wordvec_pretrain_file", str(work / VECTORS)]
+            "--tagger_model", str(taggers[0]), "--wordvec_pretrain_file", str(work / VECTORS),
+            "--no_charlm"]  # without it Stanza looks for (and downloads) its English charlm
 
 
 def checkpoint_path(work: Path, stage: str) -> Path:
@@ -244,6 +245,8 @@ def stage_command(stage: str, work: Path, profile: str = "cpu", resume: bool = F
     cmd += settings[stage]
     if stage == "depparse":
         cmd += ["--checkpoint_save_name", str(checkpoint_path(work, stage).resolve())]
+        # The tagger's GloVe vectors (shipped as pretrain.pt, read by both).
+        cmd += ["--wordvec_pretrain_file", str((work / VECTORS).resolve())]
         if parser_from is not None:
             cmd += ["--continue_from", str(parser_from.resolve())]
     return cmd

@@ -5,7 +5,9 @@ single line tried to allocate 8 GB), so :func:`paragraph_chunks` cuts a text
 into pieces of about ``CHUNK_CHARS`` characters at line breaks (an over-long
 line at a sentence end or a space), :func:`groups` batches pieces for one
 Stanza call, and :func:`split_long_sentences` parses a sentence of more than
-``MAX_SENTENCE_WORDS`` tokens in even pieces. Offsets are moved back into the
+``MAX_SENTENCE_WORDS`` tokens in even pieces, while
+:func:`join_quote_continuations` joins a quotation that ends in ``?`` or
+``!`` to the lower-case words that go on its sentence. Offsets are moved back into the
 original text (:func:`to_original`); every cut gives a note
 (start, end, message) for the result's diagnostics.
 """
@@ -22,13 +24,20 @@ from claimtrack.parsing.cache import intern_strings, units
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, LineBreaks
 
 __all__ = [
-    "CHUNK_CHARS", "GROUP_CHARS", "MAX_SENTENCE_WORDS", "Piece", "groups", "original_note", "paragraph_chunks",
+    "CHUNK_CHARS", "GROUP_CHARS", "MAX_SENTENCE_WORDS", "Piece", "groups", "join_quote_continuations",
+    "original_note", "paragraph_chunks",
     "pieces", "restore_token_texts", "split_long_sentences", "to_original",
 ]
 
 CHUNK_CHARS = 10_000
 GROUP_CHARS = 50_000
 MAX_SENTENCE_WORDS = 200
+# A quotation that ends in a question or exclamation mark ('"Is anyone
+# listening?" asked the mayor.') ends the sentence for the tokenizer; when the
+# next sentence starts in lower case, it goes on the quoted one. Orthography,
+# not words: the marks, and straight and curly closing quotes.
+QUOTE_FINAL_MARKS = frozenset("?!")
+CLOSING_QUOTES = frozenset('"\'”’»')
 
 
 @attrs.frozen
@@ -116,6 +125,51 @@ def split_long_sentences(sentences: list[list[dict]]) -> tuple[list[list[dict]],
         )
         cuts.append((tokens[0][0]["start_char"], tokens[-1][0]["end_char"], message))
     return result, cuts
+
+
+def join_quote_continuations(sentences: list[list[dict]]) -> list[list[dict]]:
+    """Sentences the tokenizer ended after a quotation-final ``?"`` or ``!"``
+    joined to the next one when it starts with a lower-case letter
+    (``"Stop!" he shouted.``); word ids of the joined part renumbered."""
+    result: list[list[dict]] = []
+    for sentence in sentences:
+        if result and _continues_quote(result[-1], sentence):
+            result[-1] = result[-1] + _shifted(sentence, _last_word_id(result[-1]))
+        else:
+            result.append(sentence)
+    return result
+
+
+def _continues_quote(previous: list[dict], sentence: list[dict]) -> bool:
+    tokens = [group[0] for group in _token_groups(previous)]
+    following = [group[0].get("text", "") for group in _token_groups(sentence)]
+    if len(tokens) < 2 or not following:
+        return False
+    texts = [token.get("text", "") for token in tokens[-2:]]
+    if texts[1] in CLOSING_QUOTES and texts[0] in QUOTE_FINAL_MARKS:
+        first = following[0]
+    elif texts[1] in QUOTE_FINAL_MARKS and following[0] in CLOSING_QUOTES and len(following) > 1:
+        first = following[1]  # the closing quote went to the next sentence
+    else:
+        return False
+    return first[:1].islower()
+
+
+def _last_word_id(sentence: list[dict]) -> int:
+    identifier = sentence[-1]["id"]
+    return identifier[-1] if isinstance(identifier, (list, tuple)) else identifier
+
+
+def _shifted(items: list[dict], shift: int) -> list[dict]:
+    shifted = []
+    for item in items:
+        identifier = item["id"]
+        if isinstance(identifier, (list, tuple)):
+            identifier = tuple(number + shift for number in identifier)
+        else:
+            identifier += shift
+        shifted.append({**item, "id": identifier})
+    return shifted
 
 
 def _token_groups(sentence: list[dict]) -> list[list[dict]]:

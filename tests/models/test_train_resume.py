@@ -176,6 +176,20 @@ def test_the_parser_resumes_from_its_checkpoint_in_the_work_folder(tmp_path):
     assert (command[at + 1], "--force" in command) == (str(tmp_path / "checkpoints" / "depparse.pt"), True)
 
 
+def test_the_parser_reads_the_taggers_vectors_and_the_retagging_needs_no_download(tmp_path):
+    from claimtrack.models.train import retag_command, stage_command
+
+    parser = stage_command("depparse", tmp_path)
+    (tmp_path / "saved" / "pos").mkdir(parents=True)
+    (tmp_path / "saved" / "pos" / "en_compact_nocharlm_tagger.pt").write_bytes(b"")
+    retag = retag_command(tmp_path)
+    vectors = str(tmp_path / "vectors" / "en_glove6b50_pretrain.pt")
+    assert (
+        parser[parser.index("--wordvec_pretrain_file") + 1], "--no_pretrain" in parser,
+        retag[retag.index("--wordvec_pretrain_file") + 1], "--no_charlm" in retag, "--predicted" in retag,
+    ) == (vectors, False, vectors, True, True)
+
+
 def test_the_tagger_trains_with_the_vectors_and_the_batch_32_settings(tmp_path):
     from claimtrack.models.train import loop_arguments
 
