@@ -35,12 +35,19 @@ from typing import Any
 
 from claimtrack.errors import ClaimtrackError
 
-__all__ = ["METRICS", "MODES", "TEST_SETS", "evaluate", "main", "markdown", "raw_text"]
+__all__ = ["DEV_SETS", "METRICS", "MODES", "SETS", "TEST_SETS", "evaluate", "main", "markdown", "raw_text"]
 
 TEST_SETS = {
     "ewt": "ewt/en_ewt-ud-test.conllu",
     "gum": "gum/en_gum-ud-test.conllu",
 }
+# The dev sets the training selects on, for choosing between model sets
+# before the test sets are looked at (``--sets ewt-dev,gum-dev``).
+DEV_SETS = {
+    "ewt-dev": "ewt/en_ewt-ud-dev.conllu",
+    "gum-dev": "gum/en_gum-ud-dev.conllu",
+}
+SETS = {**TEST_SETS, **DEV_SETS}
 MODES = ("raw", "gold_tokens", "gold_tags")
 METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "Lemmas", "UAS", "LAS")
 MODE_METRICS = {
@@ -142,7 +149,7 @@ def evaluate(
     from stanza.utils.conll import CoNLL
 
     torch.set_num_threads(threads)
-    golds = {name: Path(data) / TEST_SETS[name] for name in sets}
+    golds = {name: Path(data) / SETS[name] for name in sets}
     for gold in golds.values():
         if not gold.is_file():
             raise ClaimtrackError(f"{gold}: missing (--data must be the ud-english folder)")
@@ -251,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models", default="compact", help="compact (default), stanza, or a folder of .pt models")
     parser.add_argument("--data", required=True, help="the ud-english folder (ewt/ and gum/ test files)")
     parser.add_argument("--out", help="write the full report as JSON here")
-    parser.add_argument("--sets", default=",".join(TEST_SETS), help="comma-separated: ewt,gum (default both)")
+    parser.add_argument("--sets", default=",".join(TEST_SETS),
+                        help="comma-separated: ewt,gum (default both); ewt-dev,gum-dev to choose between model sets")
     parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated: {','.join(MODES)}")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
     which = parser.add_mutually_exclusive_group()
@@ -260,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = tuple(item for item in args.sets.split(",") if item)
     modes = tuple(item for item in args.modes.split(",") if item)
-    unknown = [item for item in sets if item not in TEST_SETS] + [item for item in modes if item not in MODES]
+    unknown = [item for item in sets if item not in SETS] + [item for item in modes if item not in MODES]
     if unknown:
         parser.error(f"unknown set or mode: {', '.join(unknown)}")
     runs = (False, True) if args.compare_int8 else (args.int8,)

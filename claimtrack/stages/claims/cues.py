@@ -55,7 +55,7 @@ class Lexicon:
     def near_cue(self, word: Word) -> str | None:
         """The cue lemma that ``word`` misses narrowly: its lemma is no cue,
         but that lemma less its last one or two letters is one, and the word's
-        form starts with it ('averred', lemma 'averr', cue 'aver')."""
+        form starts with it ('vlogged', lemma 'vlogge', cue 'vlog')."""
         lemma = word.lemma.lower()
         for cut in (1, 2):
             stem = lemma[:-cut]

@@ -127,7 +127,8 @@ def _quote_reach(text: str, sent: Sent) -> int:
 def _quote_window(sent: Sent, cue: Word) -> int:
     """Where a quotation before the cue may close: in the cue's sentence, or
     in the one before when the cue opens its sentence -- the splitter cuts
-    after '?"' and '!"' ('"Is anyone listening?" asked the mayor.'), also
+    after '?"' and '!"' (the parse joins a lower-case continuation back, not
+    '"Why?" Smith asked.'), also
     when the cue's sentence is only its speaker and the cue ('"Who will pay
     for it?" | the senator asked.')."""
     if sent.number > 0 and (cue.index == 0 or _only_speaker_and_cue(sent, cue)):

@@ -1,0 +1,52 @@
+"""Lemmas the lemmatizer made up, repaired from an English lexicon.
+
+Stanza's lemmatizer looks a seen word up in its training dictionary and
+spells an unseen one with a character model, which now and then writes a
+word that does not exist: "underscored" -> ``underscor``, "averred" ->
+``averr``, "prosecuted" -> ``prosecut``, "fled" -> ``flead``. Rules match
+cues on lemmas, so such a verb is never a cue. :func:`repair_lemmas` checks a
+changed lemma against LemmInflect's lexicon (English inflections from the
+Automatically Generated Inflection Database) and, when the lexicon knows no
+such word but knows the form as an inflection of the same part of speech,
+takes the lexicon's lemma. On EWT dev + GUM dev (43,579 words) this changed
+27 lemmas of the shipped lemmatizer: 26 to the gold lemma, one away from it.
+
+Left alone: a lemma equal to its form, a lemma the lexicon knows (UD and the
+lexicon disagree on modals and comparatives: "could", "more"), words of other
+parts of speech (names, numbers, function words).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["REPAIRED_UPOS", "lexicon_lemma", "repair_lemmas"]
+
+# The open-class parts of speech whose lemmas the character model spells.
+REPAIRED_UPOS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
+
+
+def repair_lemmas(sentences: list[list[dict]]) -> list[list[dict]]:
+    """Stanza's sentences (``Document.to_dict()``) with made-up lemmas
+    replaced in place; returned for chaining."""
+    for sentence in sentences:
+        for word in sentence:
+            lemma = word.get("lemma")
+            if isinstance(lemma, str) and word.get("upos") in REPAIRED_UPOS:
+                repaired = lexicon_lemma(word.get("text") or "", word["upos"], lemma)
+                if repaired != lemma:
+                    word["lemma"] = repaired
+    return sentences
+
+
+@lru_cache(maxsize=65536)
+def lexicon_lemma(form: str, upos: str, lemma: str) -> str:
+    """The lexicon's lemma of ``form`` when ``lemma`` is no word it knows."""
+    if lemma.lower() == form.lower():
+        return lemma
+    import lemminflect
+
+    if lemminflect.getAllInflections(lemma.lower()):
+        return lemma
+    known = lemminflect.getAllLemmas(form.lower(), upos=upos).get(upos)
+    return known[0] if known else lemma

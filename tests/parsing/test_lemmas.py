@@ -1,0 +1,36 @@
+"""Made-up lemmas from the lemmatizer's character model are repaired from
+LemmInflect's lexicon; lemmas the lexicon knows, or equal to their form, stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.parsing.lemmas import repair_lemmas
+
+
+@pytest.mark.parametrize(
+    ("text", "upos", "lemma", "expected"),
+    [
+        ("underscored", "VERB", "underscor", "underscore"),  # the cue rule's lemma
+        ("averred", "VERB", "averr", "aver"),
+        ("prosecuted", "VERB", "prosecut", "prosecute"),
+        ("fled", "VERB", "flead", "flee"),
+        ("expelled", "VERB", "expell", "expel"),
+        ("slightest", "ADJ", "sligh", "slight"),
+        ("feces", "NOUN", "fece", "feces"),
+        # kept: a lemma the lexicon knows, a lemma equal to its form, a closed class
+        ("kidnapping", "NOUN", "kidnap", "kidnap"),
+        ("could", "AUX", "could", "could"),
+        ("more", "ADJ", "more", "more"),
+        ("Bragg", "PROPN", "Bragge", "Bragge"),
+        ("zorbled", "VERB", "zorbl", "zorbl"),  # unknown to the lexicon as well
+    ],
+)
+def test_a_lemma_no_lexicon_knows_is_replaced_by_the_lexicon_lemma_of_its_form(text, upos, lemma, expected):
+    (sentence,) = repair_lemmas([[{"id": 1, "text": text, "upos": upos, "lemma": lemma}]])
+    assert sentence == [{"id": 1, "text": text, "upos": upos, "lemma": expected}]
+
+
+def test_words_without_a_lemma_are_left_as_they_are():
+    sentence = [{"id": 1, "text": "said", "upos": "VERB"}, {"id": (2, 3), "text": "don't"}]
+    assert repair_lemmas([[dict(word) for word in sentence]]) == [sentence]
