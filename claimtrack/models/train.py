@@ -311,15 +311,21 @@ def store_half_precision(path: Path) -> None:
     torch.save(halve(checkpoint), path)
 
 
-def collect(work: Path, out: Path, half: tuple[str, ...] = ("pos", "depparse")) -> None:
+def collect(work: Path, out: Path, half: tuple[str, ...] = ("pos", "depparse"), shipped: Path = SHIPPED) -> None:
+    """The best dev model of each stage, as a model set claimtrack can load;
+    a stage not trained in ``work`` keeps the shipped model."""
     out.mkdir(parents=True, exist_ok=True)
     for stage, pattern in MODEL_FILES.items():
         found = sorted((work / "saved" / stage).glob(pattern))
+        target = out / f"{stage}.pt"
         if not found:
-            print(f"missing model for {stage} under {work / 'saved' / stage}", file=sys.stderr)
+            if not (shipped / f"{stage}.pt").is_file():
+                print(f"missing model for {stage} under {work / 'saved' / stage}", file=sys.stderr)
+                continue
+            shutil.copy(shipped / f"{stage}.pt", target)
+            print(f"{stage}: not trained here, the shipped model {shipped / f'{stage}.pt'} -> {target}")
             continue
         src = found[0]
-        target = out / f"{stage}.pt"
         shutil.copy(src, target)
         if stage in half:
             store_half_precision(target)

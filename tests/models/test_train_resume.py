@@ -202,3 +202,22 @@ def test_the_tagger_trains_with_the_vectors_and_the_batch_32_settings(tmp_path):
         "--batch_size": "32", "--deep_biaff_hidden_dim": "200", "--composite_deep_biaff_hidden_dim": "50",
         "--eval_file": str(tmp_path / "data" / "pos" / "en_compact.dev.in.conllu"),
     }
+
+
+def test_collecting_keeps_the_shipped_model_of_a_stage_not_trained_in_the_work_folder(tmp_path, capsys):
+    from claimtrack.models.train import collect
+
+    shipped, work, out = tmp_path / "shipped", tmp_path / "work", tmp_path / "out"
+    shipped.mkdir()
+    for stage in ("tokenize", "mwt", "lemma"):
+        (shipped / f"{stage}.pt").write_bytes(stage.encode())
+    (work / "saved" / "lemma").mkdir(parents=True)
+    (work / "saved" / "lemma" / "en_compact_nocharlm_lemmatizer.pt").write_bytes(b"retrained")
+    collect(work, out, half=(), shipped=shipped)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == {
+        "tokenize.pt": b"tokenize", "mwt.pt": b"mwt", "lemma.pt": b"retrained",
+    }
+    assert capsys.readouterr().err.splitlines() == [
+        f"missing model for pos under {work / 'saved' / 'pos'}",
+        f"missing model for depparse under {work / 'saved' / 'depparse'}",
+    ]
