@@ -206,6 +206,12 @@ def evaluate(
     return report
 
 
+def set_label(name: str) -> str:
+    """'ewt' -> 'EWT test', 'gum-dev' -> 'GUM dev'."""
+    treebank, _, part = name.partition("-")
+    return f"{treebank.upper()} {part or 'test'}"
+
+
 def markdown(report: dict[str, Any]) -> str:
     """The scores as a markdown table: one row per test set and mode."""
     header = "| test set | input | " + " | ".join(METRICS) + " | sentences/s |"
@@ -219,7 +225,7 @@ def markdown(report: dict[str, Any]) -> str:
             scores = entry[mode]["scores"]
             cells = [f"{scores[m]:.2f}" if m in scores else "" for m in METRICS]
             rate = entry[mode]["sentences_per_second"]
-            rows.append(f"| {name.upper()} test | {labels[mode]} | " + " | ".join(cells) + f" | {rate or ''} |")
+            rows.append(f"| {set_label(name)} | {labels[mode]} | " + " | ".join(cells) + f" | {rate or ''} |")
     return "\n".join(rows)
 
 
@@ -244,7 +250,7 @@ def difference_markdown(diff: dict[str, Any]) -> str:
     for name, modes in diff.items():
         for mode, entry in modes.items():
             cells = [f"{entry['scores'][m]:+.2f}" if m in entry["scores"] else "" for m in METRICS]
-            rows.append(f"| {name.upper()} test | {mode} | " + " | ".join(cells) + f" | {entry['speed']:.2f}x |")
+            rows.append(f"| {set_label(name)} | {mode} | " + " | ".join(cells) + f" | {entry['speed']:.2f}x |")
     return "\n".join(rows)
 
 

@@ -42,3 +42,13 @@ def test_scores_every_mode_and_prints_a_table(tmp_path, capsys):
 def test_missing_test_file_is_one_line(tmp_path, capsys):
     assert main(["--data", str(tmp_path), "--sets", "gum", "--modes", "gold_tags"]) == 2
     assert capsys.readouterr().err == f"claimtrack: {tmp_path / 'gum' / 'en_gum-ud-test.conllu'}: missing (--data must be the ud-english folder)\n"
+
+
+def test_dev_sets_are_named_as_dev_in_the_table_and_found_under_their_own_files(tmp_path, capsys):
+    from claimtrack.models.scores import DEV_SETS, set_label
+
+    assert [set_label(name) for name in ("ewt", "gum", "ewt-dev", "gum-dev")] == ["EWT test", "GUM test", "EWT dev", "GUM dev"]
+    assert main(["--data", str(tmp_path), "--sets", "gum-dev", "--modes", "gold_tags"]) == 2
+    assert capsys.readouterr().err == (
+        f"claimtrack: {tmp_path / DEV_SETS['gum-dev']}: missing (--data must be the ud-english folder)\n"
+    )
