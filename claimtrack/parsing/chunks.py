@@ -161,6 +161,7 @@ def _last_word_id(sentence: list[dict]) -> int:
 
 
 def _shifted(items: list[dict], shift: int) -> list[dict]:
+    """``items`` with ``shift`` added to every word id (a multi-word token's range too)."""
     shifted = []
     for item in items:
         identifier = item["id"]
@@ -189,17 +190,9 @@ def _token_groups(sentence: list[dict]) -> list[list[dict]]:
 
 
 def _renumbered(items: list[dict]) -> list[dict]:
+    """``items`` with word ids from 1."""
     first = items[0]["id"]
-    shift = (first[0] if isinstance(first, (list, tuple)) else first) - 1
-    renumbered = []
-    for item in items:
-        identifier = item["id"]
-        if isinstance(identifier, (list, tuple)):
-            identifier = tuple(number - shift for number in identifier)
-        else:
-            identifier -= shift
-        renumbered.append({**item, "id": identifier})
-    return renumbered
+    return _shifted(items, 1 - (first[0] if isinstance(first, (list, tuple)) else first))
 
 
 def original_note(piece: Piece, cut: tuple[int, int, str]) -> tuple[int, int, str]:

@@ -33,9 +33,7 @@ def repair_lemmas(sentences: list[list[dict]]) -> list[list[dict]]:
         for word in sentence:
             lemma = word.get("lemma")
             if isinstance(lemma, str) and word.get("upos") in REPAIRED_UPOS:
-                repaired = lexicon_lemma(word.get("text") or "", word["upos"], lemma)
-                if repaired != lemma:
-                    word["lemma"] = repaired
+                word["lemma"] = lexicon_lemma(word.get("text") or "", word["upos"], lemma)
     return sentences
 
 
