@@ -236,6 +236,8 @@ def stage_command(stage: str, work: Path, profile: str = "cpu", resume: bool = F
                   parser_from: Path | None = None) -> list[str]:
     """Stanza's own training script for the tokenizer, mwt and parser."""
     runner = f"stanza.utils.training.{RUNNERS[stage]}"
+    if stage == "depparse":  # Stanza's script, continuing after a retag (see the module)
+        runner = "claimtrack.models.depparse_runner"
     cmd = [sys.executable, "-m", runner, TREEBANK, "--save_dir", str(work / "saved" / stage)]
     if resume:
         cmd.append("--force")

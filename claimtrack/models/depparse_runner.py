@@ -1,0 +1,54 @@
+"""Stanza's parser training script, able to continue from a checkpoint after the
+training data was retagged.
+
+Stanza 1.15's ``parser.train`` builds the vocabularies from the training file
+and then, when ``--checkpoint_save_name`` exists, loads the model with the
+vocabularies saved in the checkpoint. That holds only while the training file
+is the one the checkpoint was trained on. After ``--retag`` the predicted tags
+and features differ; a feature value the checkpoint never saw gets an index
+past its embedding table, and the first step fails with "index out of range
+in self" (seen on 2026-12-06 after retagging with a better tagger). Here the
+training data is read with the checkpoint's vocabularies instead: an unseen
+value becomes the unknown symbol, as it would in the dev and test data.
+
+    python -m claimtrack.models.depparse_runner <run_depparse's arguments>
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from stanza.models import parser as stanza_parser
+from stanza.models.pos.vocab import MultiVocab
+from stanza.models.depparse.data import DataLoader
+
+import torch
+
+
+def checkpoint_vocab(args: dict[str, Any]) -> MultiVocab | None:
+    """The vocabularies of the checkpoint the run will continue from, if any."""
+    path = args.get("checkpoint_save_name")
+    if not args.get("checkpoint") or not path or not os.path.exists(path):
+        return None
+    checkpoint = torch.load(path, lambda storage, loc: storage, weights_only=True)
+    return MultiVocab.load_state_dict(checkpoint["vocab"])
+
+
+def resumable_loader(doc: Any, batch_size: int, args: dict[str, Any], pretrain: Any,
+                     vocab: MultiVocab | None = None, evaluation: bool = False, **kwargs: Any) -> DataLoader:
+    """Stanza's parser DataLoader; the training set of a continued run takes the checkpoint's vocabularies."""
+    if vocab is None and not evaluation:
+        vocab = checkpoint_vocab(args)
+    return DataLoader(doc, batch_size, args, pretrain, vocab=vocab, evaluation=evaluation, **kwargs)
+
+
+def main() -> None:
+    from stanza.utils.training import run_depparse
+
+    stanza_parser.DataLoader = resumable_loader  # type: ignore[misc,assignment]
+    run_depparse.main()
+
+
+if __name__ == "__main__":
+    main()
