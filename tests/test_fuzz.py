@@ -57,6 +57,7 @@ from claimtrack.parsing.textio import decode
 from claimtrack.parsing.textprep import (
     LINE_BREAK_CHARS,
     LineBreaks,
+    QuoteMarks,
     is_line_break,
     line_spans,
     paragraph_spans,
@@ -70,7 +71,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Unexpected SpaceAfter=No annotat
 # ---------------------------------------------------------------------------
 # Text-level helpers
 
-ODD_CHARS = LINE_BREAK_CHARS + " \t\xa0\u200b\ufeff\ufffd\x00\x80\x9f\ud800\udfff“”\"'‘’«»—"
+ODD_CHARS = LINE_BREAK_CHARS + " \t\xa0\u200b\ufeff\ufffd\x00\x80\x9f\ud800\udfff“”\"'‘’«»—`"
 texts = st.text(alphabet=st.sampled_from(ODD_CHARS) | st.characters(), max_size=200)
 STANZA_PARAGRAPH_BREAK = re.compile(r"\n[\s\u0080-\u009f]*\n")  # stanza.models.tokenization.data
 ANY_BREAK = re.compile("\r\n|[" + re.escape(LINE_BREAK_CHARS) + "]")
@@ -109,10 +110,13 @@ def test_stanza_sees_every_line_as_its_own_paragraph_at_the_same_offsets(text):
     prepared = breaks.prepared
     for chunk in STANZA_PARAGRAPH_BREAK.split(prepared):
         assert "\n" not in chunk.strip(), chunk
-    assert prepared.replace("\n", "") == ANY_BREAK.sub(lambda m: "\r" if m[0] == "\r\n" else "", text)
+    # Doubled quotation marks are written as '"' first (QuoteMarks); a run of
+    # non-space characters maps back to the run it was prepared from.
+    quoted = QuoteMarks(text).prepared
+    assert prepared.replace("\n", "") == ANY_BREAK.sub(lambda m: "\r" if m[0] == "\r\n" else "", quoted)
     for run in re.finditer(r"\S+", prepared):
         start, end = breaks.to_original(run.start()), breaks.to_original(run.end())
-        assert text[start:end] == run[0]
+        assert QuoteMarks(text[start:end]).prepared == run[0]
 
 
 @FUZZ

@@ -78,3 +78,18 @@ def test_other_sentence_ends_stay_as_the_tokenizer_made_them(sentences):
 def test_parsed_sentences_keep_a_quoted_question_with_its_cue(parse_text, text, expected):
     doc = parse_text(text)
     assert [text[s.tokens[0].start_char : s.tokens[-1].end_char] for s in doc.sentences] == expected
+
+
+@pytest.mark.slow
+def test_doubled_apostrophes_are_quotation_marks_to_the_parser(parse_text):
+    text = "He called it a ''rigged system.'' ''I think it will fail,'' Mr. Smith said."
+    doc = parse_text(text)
+    assert [
+        [(token.text, word.upos) for token in sentence.tokens for word in token.words][:7]
+        for sentence in doc.sentences
+    ] == [
+        [("He", "PRON"), ("called", "VERB"), ("it", "PRON"), ("a", "DET"), ("''", "PUNCT"), ("rigged", "VERB"),
+         ("system", "NOUN")],
+        [("''", "PUNCT"), ("I", "PRON"), ("think", "VERB"), ("it", "PRON"), ("will", "AUX"), ("fail", "VERB"),
+         (",", "PUNCT")],
+    ]

@@ -16,6 +16,7 @@ from claimtrack.errors import InputError
 from claimtrack.parsing.textio import display_name, read_text
 from claimtrack.parsing.textprep import (
     LineBreaks,
+    QuoteMarks,
     Replaced,
     is_line_break,
     line_break_count,
@@ -231,3 +232,30 @@ def test_lone_surrogates_become_replacement_characters_at_the_same_offsets():
     assert replace_surrogates("\ud800 The minister said it.") == Replaced("\ufffd The minister said it.", 1)
     assert replace_surrogates("a\udc80b\ud83d") == Replaced("a\ufffdb\ufffd", 2)
     assert replace_surrogates("No change \U0001f600.") == Replaced("No change \U0001f600.", 0)
+
+
+@pytest.mark.parametrize(
+    "text, prepared",
+    [
+        ("''We will appeal,'' she said.", '"We will appeal," she said.'),
+        ("``We will appeal,'' she said.", '"We will appeal," she said.'),
+        ("with 'We'll bomb them,''' said McCain", "with 'We'll bomb them,' \" said McCain"),
+        ("'''Tis true,'' he said", "\" 'Tis true,\" he said"),
+        ("a stray '''' run and don't", "a stray '''' run and don't"),
+        ("special case,'\" Mr. Putin said", "special case,' \" Mr. Putin said"),
+        ("special case,\u2019\u201d Mr. Putin said", "special case,\u2019 \u201d Mr. Putin said"),
+    ],
+)
+def test_stanza_sees_doubled_and_stacked_quotation_marks_apart(text, prepared):
+    assert QuoteMarks(text).prepared == prepared == LineBreaks(text).prepared
+
+
+def test_a_rewritten_mark_spans_both_original_characters():
+    text = "He said: ''No.''\n''Yes,''' she said."
+    breaks = LineBreaks(text)
+    #                       0123456789012345 6 78901234
+    assert breaks.prepared == "He said: \"No.\"\n\n\"Yes,' \" she said."
+    tokens = [(9, 10), (10, 12), (12, 13), (13, 14), (16, 17), (17, 20), (20, 21), (21, 22), (23, 24)]
+    assert [text[breaks.to_original(s) : breaks.to_original(e)] for s, e in tokens] == [
+        "''", "No", ".", "''", "''", "Yes", ",", "'", "''",
+    ]

@@ -29,6 +29,27 @@ CASES = {
         "''We will appeal,'' Ms. Duarte told reporters.",
         [("We will appeal", "told", "Ms. Duarte", "direct")],
     ),
+    "doubled apostrophes before a pronoun, closing after a single quotation mark": (
+        "''I think most voters will not be satisfied with 'We'll bomb them,''' said Senator John McCain of Arizona.",
+        [("I think most voters will not be satisfied with 'We'll bomb them,'", "said",
+          "Senator John McCain of Arizona", "direct")],
+    ),
+    "three apostrophes closing before the speaker": (
+        "''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said.",
+        # The inner quotation's closing mark is trimmed with its comma (the
+        # quote finder does not pair marks inside an open quotation).
+        [("We are told all the time, 'Kosovo is a special case", "said", "Mr. Putin", "direct")],
+    ),
+    "a single and a double straight mark closing together before the speaker": (
+        "\"We are told all the time, 'Kosovo is a special case,'\" Mr. Putin said.",
+        # The inner quotation's closing mark is trimmed with its comma (the
+        # quote finder does not pair marks inside an open quotation).
+        [("We are told all the time, 'Kosovo is a special case", "said", "Mr. Putin", "direct")],
+    ),
+    "two quotations in doubled apostrophes, one sentence each": (
+        "He called it a ''rigged system.'' ''The plan will fail,'' Mr. Smith said.",
+        [("it a ''rigged system.''", "called", "He", "mixed"), ("The plan will fail", "said", "Mr. Smith", "direct")],
+    ),
     "a straight mark opening and a curly mark closing": (
         '"We will appeal,\u201d Ms. Duarte told reporters.',
         [("We will appeal", "told", "Ms. Duarte", "direct")],
@@ -163,6 +184,11 @@ CASES = {
             "even if they arrived on a visitor visa",
             "said", "the mayor", "indirect",
         )],
+    ),
+    "a day after an inverted cue, with the speaker before it": (
+        "''We don't believe U.S. troops are the answer to the problem,'' Benjamin J. Rhodes, Mr. Obama's deputy "
+        "national security adviser, said Sunday.",
+        [("We don't believe U.S. troops are the answer to the problem", "said", "Benjamin J. Rhodes", "direct")],
     ),
     "a reported clause whose verb the parse took for a second complement": (
         "The governor, meanwhile, who has no such endorsements, said that fact speaks volumes about which "

@@ -198,6 +198,10 @@ def _can_close(text: str, index: int, mark: str, symmetric: bool) -> bool:
     following = text[index + len(mark) : index + len(mark) + 1]
     if following.isalnum():
         return False
+    if len(mark) > 1 and mark == following * len(mark):
+        # "bomb them,''' said": the run closes with its last two
+        # apostrophes; the first closes the quotation inside.
+        return False
     if not symmetric:
         return True
     previous = text[index - 1 : index]

@@ -60,7 +60,7 @@ def verb_source(
         and not (own and _adjacent_subject(sent, own[-1], cue))
     ):
         after = np_after(sent, cue.index + 1, cuts)
-        if after is not None and (
+        if after is not None and _names_someone(sent, after, cuts) and (
             ends_clause(sent, after[1]) and not _quotation_goes_on(sent, after[1]) or _relative_follows(sent, after[1])
         ):
             return after
@@ -75,12 +75,22 @@ def verb_source(
         subjects = [w for w in sent.kids(verb, *SUBJECTS) if w.index < verb.index] if verb is not None else []
         return _subject_mention(sent, subjects or [subject], cuts, postmodifiers)
     if subject is not None and subject.index > cue.index:
-        return np_after(sent, cue.index + 1, cuts)
+        after = np_after(sent, cue.index + 1, cuts)
+        if after is None or _names_someone(sent, after, cuts):
+            return after
     if cue_closes_sentence(sent, cue):
         found = np_before(sent, cue)
         if found is not None:
             return found
     return np_right_before(sent, cue, postmodifiers) or leading_np(sent, cue)
+
+
+def _names_someone(sent: Sent, span: tuple[int, int], cuts: frozenset[str]) -> bool:
+    """False for a phrase after the cue made only of words that end a source
+    (time phrases: '..., Benjamin J. Rhodes, an adviser, said Sunday.', where
+    the parse made 'Sunday' the subject)."""
+    words = [w for w in sent.words if span[0] <= w.start and w.end <= span[1] and w.upos != "PUNCT"]
+    return not words or any(w.lower not in cuts for w in words)
 
 
 # Relations that put a clause inside another's argument: a participle cue
