@@ -59,7 +59,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # quotation mark beside a double one); longer runs are left alone. Also a
 # single mark closing right before a double one (straight or curly), which
 # the tokenizer reads as one word.
-_DOUBLED_QUOTE = re.compile(r"(?<!')'{2,3}(?!')|(?<!`)``(?!`)|(?<=\S)['\u2019](?=[\"\u201d])")
+_REWRITTEN_QUOTES = re.compile(r"(?<!')'{2,3}(?!')|(?<!`)``(?!`)|(?<=\S)['\u2019](?=[\"\u201d])")
 
 
 def is_line_break(char: str) -> bool:
@@ -177,7 +177,7 @@ class QuoteMarks:
         self._inserted_at: list[int] = []  # prepared offsets of an added space
         pieces: list[str] = []
         done = shift = 0  # shift: prepared offset minus original offset so far
-        for match in _DOUBLED_QUOTE.finditer(text):
+        for match in _REWRITTEN_QUOTES.finditer(text):
             start, end = match.span()
             pieces.append(text[done:start])
             at = start + shift

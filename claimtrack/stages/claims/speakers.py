@@ -89,7 +89,7 @@ def _names_someone(sent: Sent, span: tuple[int, int], cuts: frozenset[str]) -> b
     """False for a phrase after the cue made only of words that end a source
     (time phrases: '..., Benjamin J. Rhodes, an adviser, said Sunday.', where
     the parse made 'Sunday' the subject)."""
-    words = [w for w in sent.words if span[0] <= w.start and w.end <= span[1] and w.upos != "PUNCT"]
+    words = [w for w in sent.words_between(*span) if w.upos != "PUNCT"]
     return not words or any(w.lower not in cuts for w in words)
 
 
