@@ -11,17 +11,25 @@ in self" (seen on 2026-12-06 after retagging with a better tagger). Here the
 training data is read with the checkpoint's vocabularies instead: an unseen
 value becomes the unknown symbol, as it would in the dev and test data.
 
+It also continues a run that had switched to its second optimizer (a tenth
+of the learning rate) in that second stage. Stanza's training loop starts
+every run in the first stage; a continued run would switch again at once,
+reload the best model and throw the second stage's optimizer state away.
+The checkpoint's saved settings say which stage it was in.
+
     python -m claimtrack.models.depparse_runner <run_depparse's arguments>
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
 from stanza.models import parser as stanza_parser
 from stanza.models.pos.vocab import MultiVocab
 from stanza.models.depparse.data import DataLoader
+from stanza.models.depparse.trainer import Trainer
 
 import torch
 
@@ -43,10 +51,38 @@ def resumable_loader(doc: Any, batch_size: int, args: dict[str, Any], pretrain: 
     return DataLoader(doc, batch_size, args, pretrain, vocab=vocab, evaluation=evaluation, **kwargs)
 
 
+logger = logging.getLogger("stanza")
+
+
+class StageAwareTrainer(Trainer):
+    """Stanza's parser trainer; loading a checkpoint saved in the second stage
+    keeps the training loop in it."""
+
+    @staticmethod
+    def load(filename: str, pretrain: Any, args: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        trainer = Trainer.load(filename, pretrain, args=args, **kwargs)
+        continued = args is not None and filename == args.get("checkpoint_save_name")
+        if continued and trainer.args.get("second_stage") and not args.get("second_stage"):
+            # Stanza's loop checks args["second_optim"] to decide whether to
+            # switch; without one it stops after max_steps_before_stop steps
+            # with no better dev score, which is the second stage's rule.
+            args["second_stage"], args["second_optim"] = True, None
+            logger.info("continuing in the second stage (learning rate %s) from step %d",
+                        [group["lr"] for optimizer in trainer.optimizer.values() for group in optimizer.param_groups],
+                        trainer.global_step)
+        return trainer
+
+
+def install() -> None:
+    """Put the runner's data loader and trainer into Stanza's parser module."""
+    stanza_parser.DataLoader = resumable_loader  # type: ignore[misc,assignment]
+    stanza_parser.Trainer = StageAwareTrainer  # type: ignore[misc]
+
+
 def main() -> None:
     from stanza.utils.training import run_depparse
 
-    stanza_parser.DataLoader = resumable_loader  # type: ignore[misc,assignment]
+    install()
     run_depparse.main()
 
 

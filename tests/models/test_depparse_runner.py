@@ -60,3 +60,59 @@ def test_the_parser_lane_runs_claimtracks_runner(tmp_path):
 
     command = stage_command("depparse", tmp_path, resume=True)
     assert command[1:4] == ["-m", "claimtrack.models.depparse_runner", "UD_English-Compact"]
+
+
+def _tiny_parser(tmp_path, max_steps: int) -> list[str]:
+    from ud_sample import TWO_DOCUMENTS
+
+    data = tmp_path / "data.conllu"
+    data.write_text(TWO_DOCUMENTS * 4, encoding="utf-8")
+    return [
+        "--train_file", str(data), "--eval_file", str(data), "--shorthand", "en_test", "--mode", "train",
+        "--no_pretrain", "--batch_size", "40", "--hidden_dim", "8", "--char_hidden_dim", "8", "--word_emb_dim", "8",
+        "--char_emb_dim", "8", "--tag_emb_dim", "4", "--deep_biaff_hidden_dim", "8", "--num_layers", "1",
+        "--max_steps", str(max_steps), "--eval_interval", "2", "--second_optim", "adam", "--second_lr", "0.0002",
+        "--second_optim_start_step", "3", "--save_dir", str(tmp_path),
+        "--checkpoint_save_name", str(tmp_path / "checkpoint.pt"), "--cpu",
+    ]
+
+
+def _stopped_and_continued(tmp_path, caplog) -> tuple[int, int, bool, int]:
+    """Train to step 6 (switching to the second optimizer at step 3), then continue to step 10."""
+    import logging
+
+    caplog.set_level(logging.INFO, logger="stanza")
+    stanza_parser.main(_tiny_parser(tmp_path, 6))
+    stanza_parser.main(_tiny_parser(tmp_path, 10))
+    checkpoint = torch.load(tmp_path / "checkpoint.pt", weights_only=True)
+    switches = sum(record.getMessage().startswith("Switching to second optimizer") for record in caplog.records)
+    continued = sum(record.getMessage().startswith("continuing in the second stage") for record in caplog.records)
+    return switches, continued, checkpoint["config"].get("second_stage"), checkpoint["global_step"]
+
+
+@pytest.mark.slow
+def test_a_run_continued_in_the_second_stage_stays_in_it(tmp_path, monkeypatch, caplog):
+    from claimtrack.models import depparse_runner
+
+    monkeypatch.setattr(stanza_parser, "Trainer", stanza_parser.Trainer)
+    monkeypatch.setattr(stanza_parser, "DataLoader", stanza_parser.DataLoader)
+    depparse_runner.install()
+    # One switch (step 3), and the continued run goes on with the second optimizer's state.
+    assert _stopped_and_continued(tmp_path, caplog) == (1, 1, True, 10)
+
+
+@pytest.mark.slow
+def test_stanzas_own_loop_switches_again_when_continued(tmp_path, caplog):
+    # Why the runner exists: the continued run reloads the best model and a fresh optimizer.
+    assert _stopped_and_continued(tmp_path, caplog) == (2, 0, True, 10)
+
+
+def test_the_parser_lane_switches_to_a_tenth_of_the_learning_rate_at_step_10000(tmp_path):
+    from claimtrack.models.train import stage_command
+
+    command = stage_command("depparse", tmp_path, resume=True)
+    settings = {name: command[command.index(name) + 1] for name in (
+        "--optim", "--lr", "--second_optim", "--second_lr", "--second_optim_start_step")}
+    assert (settings, "--no_second_optim" in command) == ({
+        "--optim": "adam", "--lr": "0.002", "--second_optim": "adam", "--second_lr": "0.0002",
+        "--second_optim_start_step": "10000"}, False)

@@ -190,17 +190,18 @@ def test_the_parser_reads_the_taggers_vectors_and_the_retagging_needs_no_downloa
     ) == (vectors, False, vectors, True, True)
 
 
-def test_the_tagger_trains_with_the_vectors_and_the_batch_32_settings(tmp_path):
+def test_the_tagger_trains_with_the_vectors_and_the_batch_32_settings_and_a_lower_second_lr(tmp_path):
     from claimtrack.models.train import loop_arguments
 
     arguments = loop_arguments("pos", tmp_path)
     settings = {name: arguments[arguments.index(name) + 1] for name in (
         "--wordvec_pretrain_file", "--batch_size", "--deep_biaff_hidden_dim", "--composite_deep_biaff_hidden_dim",
-        "--eval_file")}
+        "--eval_file", "--second_lr")}
     assert settings == {
         "--wordvec_pretrain_file": str(tmp_path / "vectors" / "en_glove6b50_pretrain.pt"),
         "--batch_size": "32", "--deep_biaff_hidden_dim": "200", "--composite_deep_biaff_hidden_dim": "50",
         "--eval_file": str(tmp_path / "data" / "pos" / "en_compact.dev.in.conllu"),
+        "--second_lr": "0.0003",
     }
 
 
