@@ -45,10 +45,21 @@ def checkpoint_vocab(args: dict[str, Any]) -> MultiVocab | None:
 
 def resumable_loader(doc: Any, batch_size: int, args: dict[str, Any], pretrain: Any,
                      vocab: MultiVocab | None = None, evaluation: bool = False, **kwargs: Any) -> DataLoader:
-    """Stanza's parser DataLoader; the training set of a continued run takes the checkpoint's vocabularies."""
-    if vocab is None and not evaluation:
+    """Stanza's parser DataLoader; the training set of a continued run takes the
+    checkpoint's vocabularies, and its batches come shuffled from the first step.
+
+    Stanza shuffles the batches only from the second pass on; its first pass
+    runs through the sentences sorted by length (longest or shortest first,
+    at random). An uninterrupted run has one such pass, a run continued in
+    every working period one per period (the training loss of a continued
+    run fell from 3.1 to 2.0 over its first 140 steps)."""
+    if evaluation:
+        return DataLoader(doc, batch_size, args, pretrain, vocab=vocab, evaluation=evaluation, **kwargs)
+    if vocab is None:
         vocab = checkpoint_vocab(args)
-    return DataLoader(doc, batch_size, args, pretrain, vocab=vocab, evaluation=evaluation, **kwargs)
+    loader = DataLoader(doc, batch_size, args, pretrain, vocab=vocab, evaluation=evaluation, **kwargs)
+    loader.reshuffle()
+    return loader
 
 
 logger = logging.getLogger("stanza")

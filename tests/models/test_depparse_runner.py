@@ -116,3 +116,27 @@ def test_the_parser_lane_switches_to_a_tenth_of_the_learning_rate_at_step_10000(
     assert (settings, "--no_second_optim" in command) == ({
         "--optim": "adam", "--lr": "0.002", "--second_optim": "adam", "--second_lr": "0.0002",
         "--second_optim_start_step": "10000"}, False)
+
+
+def _sentence(length: int) -> list[dict]:
+    return [{"id": (i,), "text": "w", "lemma": "w", "upos": "NOUN", "xpos": "NN", "head": 0 if i == 1 else 1,
+             "deprel": "root" if i == 1 else "dep"} for i in range(1, length + 1)]
+
+
+def _batch_lengths(loader: DataLoader) -> list[int]:
+    return [loader.dataset.lengths[index] for batch in loader.sampler.batches for index in batch]
+
+
+def test_the_training_batches_come_shuffled_from_the_first_step(tmp_path):
+    import random
+
+    doc = Document([_sentence(length) for length in range(1, 13)])  # batches of one sentence
+    random.seed(3)
+    stanza_first_pass = _batch_lengths(DataLoader(doc, 1, _args(None), None))
+    random.seed(3)
+    continued = _batch_lengths(resumable_loader(doc, 1, _args(str(tmp_path / "missing.pt")), None))
+
+    # Stanza counts the root as a word: lengths 2 to 13.
+    assert stanza_first_pass in ([*range(2, 14)], [*range(13, 1, -1)])  # Stanza: by length
+    # The runner: every sentence once, in neither length order.
+    assert (sorted(continued), continued in ([*range(2, 14)], [*range(13, 1, -1)])) == ([*range(2, 14)], False)
