@@ -374,6 +374,8 @@ def _that_clause(sent: Sent, cue: Word) -> Found | None:
                 return words_span(words), "pattern.verb_that_clause"
         if word.lower == "that" and word.upos in ("PRON", "DET", "SCONJ"):
             words = _clause_after(sent, word.index + 1)
+            if not words and not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in sent.words[cue.index + 1 : word.index]):
+                words = _fronted_clause_after(sent, word.index + 1)  # not 'One thing I should say ... is that like ...'
             if words:
                 return words_span(words), "pattern.verb_that_clause"
         if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
@@ -396,6 +398,20 @@ def _past_read_as_participle(sent: Sent, word: Word) -> bool:
         and previous[0].upos in NOUNS and not sent.kids(word, "aux", "aux:pass", "obl:agent")
         and not (following and following[0].upos == "ADV")
     )
+
+
+def _fronted_clause_after(sent: Sent, index: int, reach: int = 10) -> list[Word]:
+    """A phrase put first and closed by a comma, then a clause: 'claims that
+    in 1997 and 1998, she was tasked with ...', 'said that if the bill
+    passes, prices will rise' (when the parse took 'that' for a pronoun)."""
+    words = sent.words[index : index + reach]
+    if not words or words[0].upos not in ("ADP", "ADV", "SCONJ"):
+        return []
+    comma = next((w for w in words[1:] if w.lower == ","), None)
+    if comma is None or any(w.lower == "that" or w.upos == "PUNCT" for w in sent.words[index : comma.index]):
+        return []
+    clause = _clause_after(sent, comma.index + 1)
+    return [*sent.words[index : comma.index + 1], *clause] if clause else []
 
 
 def _clause_after(sent: Sent, index: int, window: int = 7, participles: bool = False) -> list[Word]:
