@@ -311,6 +311,8 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     a conjunct of 'showed')."""
     found = []
     for kid in sent.kids(cue):
+        if kid.base_deprel == "ccomp" and _participle_after_comma(sent, kid):
+            continue  # 'said the official, speaking on condition of anonymity': how, not what
         if kid.base_deprel == "ccomp":
             found.append(kid)
         elif kid.base_deprel == "xcomp" and kid.xpos in FINITE_OR_PARTICIPLE_XPOS and not sent.kids(kid, "mark", "aux"):
@@ -320,6 +322,18 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
             if first.index == cue.index + 1 and first.lower == "that" and first.deprel == "mark":
                 found.append(kid)
     return found
+
+
+def _participle_after_comma(sent: Sent, verb: Word) -> bool:
+    """An -ing participle with no subject, set off by a comma."""
+    first = next(w for w in sent.subtree(verb) if w.upos != "PUNCT")
+    return (
+        verb.xpos == "VBG"
+        and first.index == verb.index
+        and verb.index > 0
+        and sent.words[verb.index - 1].lower == ","
+        and not sent.kids(verb, "nsubj", "nsubj:pass", "mark")
+    )
 
 
 def object_words(sent: Sent, cue: Word) -> list[Word]:
@@ -365,16 +379,30 @@ def after_case(sent: Sent, head: Word, span: tuple[int, int] | None) -> tuple[in
 
 
 def np_right_before(sent: Sent, cue: Word, postmodifiers: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """Surface fallback: the noun phrase standing right before the cue
-    ('..., Najib Razak said', 'with one poster writing')."""
+    """Surface fallback: the noun phrase standing right before the cue, or
+    before an adverb or two of the cue ('..., Najib Razak said', 'with one
+    poster writing', 'The official further said'). A determiner and an
+    adjective that open the sentence or a clause head a phrase of their own
+    ('The official further said': the tagger read 'official' as an adjective
+    and the parse left the cue without a subject)."""
+    end = cue.index
+    while end > 0 and cue.index - end < 2 and sent.words[end - 1].upos == "ADV":
+        end -= 1
     words: list[Word] = []
-    for word in reversed(sent.words[: cue.index]):
+    for word in reversed(sent.words[:end]):
         if word.upos not in NP_WORDS and word.xpos not in (POSSESSIVE_XPOS, HYPHEN_XPOS):
             break
         words.insert(0, word)
-    if not words or words[-1].upos not in NOMINALS:
+    if not words or words[-1].upos not in NOMINALS and not _adjective_as_noun(sent, words):
         return None
     return words_span(through_postmodifier(sent, words[0].index, postmodifiers) + words)
+
+
+def _adjective_as_noun(sent: Sent, words: list[Word]) -> bool:
+    """'The official' at the start of a clause: determiner, adjectives."""
+    first = words[0]
+    opens = first.index == 0 or sent.words[first.index - 1].upos == "PUNCT"
+    return opens and len(words) >= 2 and first.upos == "DET" and all(w.upos == "ADJ" for w in words[1:])
 
 
 def through_postmodifier(sent: Sent, index: int, postmodifiers: frozenset[str]) -> list[Word]:

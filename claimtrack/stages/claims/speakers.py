@@ -272,7 +272,7 @@ def phrase_source(sent: Sent, hit: CueHit, lexicon_cuts: frozenset[str]) -> tupl
             w for w in sent.words[head.index + 1 :]
             if w.head_id == head.id and w.deprel in ("flat", "compound", "nmod", "appos") and w.upos == "PROPN"
         ]
-        span = words_span(words + trailing)
+        span = words_span(words + (trailing or _name_split_off(sent, head)))
         whole = _whole_phrase(sent, head, last)
         if span is not None and whole is not None and whole[1] > span[1]:
             return whole
@@ -284,6 +284,18 @@ def phrase_source(sent: Sent, hit: CueHit, lexicon_cuts: frozenset[str]) -> tupl
         # sources': the tagger read the noun after 'to' as an infinitive
         return _whole_phrase(sent, head, last)
     return found
+
+
+def _name_split_off(sent: Sent, head: Word) -> list[Word]:
+    """'As per news agency AFP, ...' with 'AFP' parsed as a second obl of
+    the verb: the names right after the phrase's head, hung on the same word
+    as the head."""
+    names: list[Word] = []
+    for word in sent.words[head.index + 1 :]:
+        if word.upos != "PROPN" or not (word.head_id == head.head_id or word.head_id in {n.id for n in names}):
+            break
+        names.append(word)
+    return names
 
 
 def _mistagged_noun(marker: Word, head: Word, last: Word) -> bool:
