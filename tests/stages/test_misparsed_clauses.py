@@ -117,6 +117,148 @@ CASES = {
 """,
         [("there was no immediate response from the United States officials", "As per", "news agency AFP", "indirect")],
     ),
+    "the reported clause's subject made a second subject of the cue": (
+        # 'plan' and 'Jones' both subjects of 'said'; 'failed' a ccomp without its subject.
+        """# text = The plan failed, Jones said.
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	plan	plan	NOUN	NN	Number=Sing	6	nsubj	_	_
+3	failed	fail	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	6	ccomp	_	SpaceAfter=No
+4	,	,	PUNCT	,	_	3	punct	_	_
+5	Jones	Jones	PROPN	NNP	Number=Sing	6	nsubj	_	_
+6	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	6	punct	_	SpaceAfter=No
+
+""",
+        [("The plan failed", "said", "Jones", "indirect")],
+    ),
+    "a relative pronoun inside the reported clause before the cue": (
+        # 'which' the object of 'left', so the clause's subtree reaches back over 'they say'.
+        """# text = They are also focused on the drawdown of troops, which they say left a vacuum for terrorists.
+1	They	they	PRON	PRP	Case=Nom|Number=Plur|Person=3|PronType=Prs	4	nsubj:pass	_	_
+2	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	4	aux:pass	_	_
+3	also	also	ADV	RB	_	4	advmod	_	_
+4	focused	focus	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+5	on	on	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	Definite=Def|PronType=Art	7	det	_	_
+7	drawdown	drawdown	NOUN	NN	Number=Sing	4	obl	_	_
+8	of	of	ADP	IN	_	9	case	_	_
+9	troops	troops	NOUN	NNS	Number=Plur	7	nmod	_	SpaceAfter=No
+10	,	,	PUNCT	,	_	13	punct	_	_
+11	which	which	PRON	WDT	PronType=Rel	14	obj	_	_
+12	they	they	PRON	PRP	Case=Nom|Number=Plur|Person=3|PronType=Prs	13	nsubj	_	_
+13	say	say	VERB	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	7	acl:relcl	_	_
+14	left	leave	VERB	VBD	Mood=Ind|Person=3|Tense=Past|VerbForm=Fin	13	ccomp	_	_
+15	a	a	DET	DT	Definite=Ind|PronType=Art	16	det	_	_
+16	vacuum	vacuum	NOUN	NN	Number=Sing	14	obj	_	_
+17	for	for	ADP	IN	_	18	case	_	_
+18	terrorists	terrorist	NOUN	NNS	Number=Plur	14	obl	_	SpaceAfter=No
+19	.	.	PUNCT	.	_	4	punct	_	SpaceAfter=No
+
+""",
+        [("left a vacuum for terrorists", "say", "they", "indirect")],
+    ),
+    "a hyphenated number split by the parse": (
+        # 'Two' the root, '-' and 'thirds' below: the source is not cut inside the word.
+        """# text = Two-thirds of the members said the shortfall, combined with the delays, meant that the project would fail.
+1	Two	two	NUM	CD	NumForm=Word|NumType=Card	0	root	_	SpaceAfter=No
+2	-	-	PUNCT	HYPH	_	3	punct	_	SpaceAfter=No
+3	thirds	third	ADJ	JJS	Degree=Sup	7	nsubj	_	_
+4	of	of	ADP	IN	_	6	case	_	_
+5	the	the	DET	DT	Definite=Def|PronType=Art	6	det	_	_
+6	members	member	NOUN	NNS	Number=Plur	3	nmod	_	_
+7	said	say	VERB	VBD	Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin	1	parataxis	_	_
+8	the	the	DET	DT	Definite=Def|PronType=Art	9	det	_	_
+9	shortfall	shortfall	NOUN	NN	Number=Sing	7	obj	_	SpaceAfter=No
+10	,	,	PUNCT	,	_	11	punct	_	_
+11	combined	combine	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	9	acl	_	_
+12	with	with	ADP	IN	_	14	case	_	_
+13	the	the	DET	DT	Definite=Def|PronType=Art	14	det	_	_
+14	delays	delay	NOUN	NNS	Number=Plur	11	obl	_	SpaceAfter=No
+15	,	,	PUNCT	,	_	16	punct	_	_
+16	meant	mean	VERB	VB	VerbForm=Fin	7	parataxis	_	_
+17	that	that	SCONJ	IN	_	21	mark	_	_
+18	the	the	DET	DT	Definite=Def|PronType=Art	19	det	_	_
+19	project	project	NOUN	NN	Number=Sing	21	nsubj	_	_
+20	would	would	AUX	MD	VerbForm=Fin	21	aux	_	_
+21	fail	fail	VERB	VB	VerbForm=Inf	16	ccomp	_	SpaceAfter=No
+22	.	.	PUNCT	.	_	1	punct	_	SpaceAfter=No
+
+""",
+        [("the shortfall, combined with the delays, meant that the project would fail", "said", "Two-thirds of the members", "indirect")],
+    ),
+    "a quantifier determiner as the subject (UD's pronominal use)": (
+        # A correct parse: 'Some' is a DET heading the subject.
+        """# text = Some say they hear echoes of a painful past in his recent comments.
+1	Some	some	DET	DT	PronType=Ind	2	nsubj	_	_
+2	say	say	VERB	VB	Mood=Ind|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	they	they	PRON	PRP	Case=Nom|Number=Plur|Person=3|PronType=Prs	4	nsubj	_	_
+4	hear	hear	VERB	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	2	ccomp	_	_
+5	echoes	echo	NOUN	NNS	Number=Plur	4	obj	_	_
+6	of	of	ADP	IN	_	9	case	_	_
+7	a	a	DET	DT	Definite=Ind|PronType=Art	9	det	_	_
+8	painful	painful	ADJ	JJ	Degree=Pos	9	amod	_	_
+9	past	past	NOUN	NN	Number=Sing	5	nmod	_	_
+10	in	in	ADP	IN	_	13	case	_	_
+11	his	his	PRON	PRP$	Case=Gen|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs	13	nmod:poss	_	_
+12	recent	recent	ADJ	JJ	Degree=Pos	13	amod	_	_
+13	comments	comment	NOUN	NNS	Number=Plur	4	obl	_	SpaceAfter=No
+14	.	.	PUNCT	.	_	2	punct	_	SpaceAfter=No
+
+""",
+        [("they hear echoes of a painful past in his recent comments", "say", "Some", "indirect")],
+    ),
+    "'labelled him a liar' as indirect object and object": (
+        # 'him' an iobj, 'a liar' the obj.
+        """# text = Critics labelled him a liar.
+1	Critics	critic	NOUN	NNS	Number=Plur	2	nsubj	_	_
+2	labelled	label	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+3	him	he	PRON	PRP	Case=Acc|Gender=Masc|Number=Sing|Person=3|PronType=Prs	2	iobj	_	_
+4	a	a	DET	DT	Definite=Ind|PronType=Art	5	det	_	_
+5	liar	liar	NOUN	NN	Number=Sing	2	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	2	punct	_	SpaceAfter=No
+
+""",
+        [("him a liar", "labelled", "Critics", "indirect")],
+    ),
+    "'called off' with 'off' read as a preposition": (
+        # 'off' the case marker of 'projects': another verb, no claim.
+        """# text = Several businesses have called off projects because of his "comments".
+1	Several	several	ADJ	JJ	Degree=Pos	2	amod	_	_
+2	businesses	business	NOUN	NNS	Number=Plur	4	nsubj	_	_
+3	have	have	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	4	aux	_	_
+4	called	call	VERB	VBN	Tense=Past|VerbForm=Part	0	root	_	_
+5	off	off	ADP	IN	_	6	case	_	_
+6	projects	project	NOUN	NNS	Number=Plur	4	obj	_	_
+7	because	because	ADP	IN	_	11	case	_	_
+8	of	of	ADP	IN	_	7	fixed	_	_
+9	his	his	PRON	PRP$	Case=Gen|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs	11	nmod:poss	_	_
+10	"	"	PUNCT	''	_	11	punct	_	SpaceAfter=No
+11	comments	comment	NOUN	NNS	Number=Plur	4	obl	_	SpaceAfter=No
+12	"	"	PUNCT	''	_	11	punct	_	SpaceAfter=No
+13	.	.	PUNCT	.	_	4	punct	_	SpaceAfter=No
+
+""",
+        [],
+    ),
+    "'a statement saying' read as one noun phrase": (
+        # 'saying' a noun, the object of 'released', with 'statement' its compound.
+        """# text = The ministry released a statement saying that the border would reopen.
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	ministry	ministry	NOUN	NN	Number=Sing	3	nsubj	_	_
+3	released	release	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+4	a	a	DET	DT	Definite=Ind|PronType=Art	5	det	_	_
+5	statement	statement	NOUN	NN	Number=Sing	6	compound	_	_
+6	saying	saying	NOUN	NN	Number=Sing	3	obj	_	_
+7	that	that	SCONJ	IN	_	11	mark	_	_
+8	the	the	DET	DT	Definite=Def|PronType=Art	9	det	_	_
+9	border	border	NOUN	NN	Number=Sing	11	nsubj	_	_
+10	would	would	AUX	MD	VerbForm=Fin	11	aux	_	_
+11	reopen	reopen	VERB	VB	VerbForm=Inf	6	acl:relcl	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [("the border would reopen", "statement saying", "The ministry", "indirect")],
+    ),
 }
 
 

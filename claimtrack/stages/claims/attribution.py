@@ -31,6 +31,7 @@ from claimtrack.stages.claims.phrases import (
     speaker_pronoun,
     subject_of,
     trim,
+    whole_words,
     words_span,
 )
 from claimtrack.ud import POSSESSIVE_XPOS, PUNCT_OR_CONJUNCTION
@@ -66,13 +67,15 @@ def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexic
         found = attrs.evolve(found, act=lexicon.act(hit.rule))
     if found.source is None:
         return found
-    if hit.kind == "noun" and not lexicon.first_person_counts(found.cue_class) and _speaker_span(sent, found.source):
+    source = whole_words(text, found.source)
+    found = attrs.evolve(found, source=source)
+    if hit.kind == "noun" and not lexicon.first_person_counts(found.cue_class) and _speaker_span(sent, source):
         return f"noun cue '{hit.head.text}' ({found.cue_class}) of the speaker's own ('my belief that')"
     cue = found.cue
     # A content piece that holds its own cue is a misread clause boundary, not a limit of the source phrase.
     parts = [part for part in found.parts if cue is None or not (part[0] <= cue[0] and cue[1] <= part[1])]
     taken = (*((cue,) if cue else ()), *parts)
-    phrase = source_phrase(sent, found.source, taken, lexicon.time_words, found.cue, lexicon.verbs)
+    phrase = source_phrase(sent, source, taken, lexicon.time_words, found.cue, lexicon.verbs)
     return attrs.evolve(found, phrase=phrase)
 
 
@@ -276,6 +279,8 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
     owners = [kid for kid in sent.kids(noun, "nmod:poss") if kid.index < noun.index]
     source = after_possessive(sent, owners[0]) if owners else None
     governor = sent.head_of(noun)
+    if governor is not None and noun.base_deprel == "compound" and governor.index == link.index:
+        governor = sent.head_of(governor)  # 'a statement saying' read as one noun phrase headed by 'saying'
     if source is None and governor is not None:
         subject = subject_of(sent, governor)
         if subject is not None and subject.index < noun.index:

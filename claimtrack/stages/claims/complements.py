@@ -56,7 +56,9 @@ def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes
     comma = last_comma_before(sent, cue)
     after = [kid for kid in complements if kid.index > cue.index]
     if after:
-        words = sent.subtree(after[0])
+        # Not the words before the cue: 'which they say left a vacuum' (the
+        # relative pronoun is the reported clause's subject in the parse).
+        words = [w for w in sent.subtree(after[0]) if w.index > cue.index]
         subject = _stranded_subject(sent, cue, after[0], words, addressee)
         if subject:
             words = subject + words
@@ -76,7 +78,7 @@ def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes
     for kid in complements:
         if comma is not None and kid.index < comma.index:
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
-            return words_span(words), "pattern.clause_then_verb"
+            return words_span(_subject_left_on_cue(sent, cue, comma) + words), "pattern.clause_then_verb"
     head = sent.head_of(cue)
     if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
         if any(mark.lower == "as" for mark in sent.kids(cue, "mark")) and _reports_as(sent, cue):
@@ -152,6 +154,16 @@ def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | N
     if any(w.lower == "," and n.upos == "CCONJ" for w, n in zip(subject, subject[1:])):
         return None  # 'recognized Airbnb as a threat, and in 2016, began ...': a second clause
     return words_span(words), "pattern.verb_surface_clause"
+
+
+def _subject_left_on_cue(sent: Sent, cue: Word, comma: Word) -> list[Word]:
+    """'The plan failed, Jones said' parsed with two subjects of 'said': the
+    one before the comma opens the reported clause (the other one speaks)."""
+    subjects = sent.kids(cue, "nsubj")
+    before = [s for s in subjects if s.index < comma.index]
+    if not before or not any(comma.index < s.index < cue.index for s in subjects):
+        return []
+    return [w for w in sent.subtree(before[0]) if w.index < comma.index]
 
 
 def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:

@@ -216,6 +216,9 @@ def _names_something(sent: Sent, cue: Word) -> bool:
     name, and 'called off the projects' is another verb."""
     if sent.kids(cue, "aux:pass", "nsubj:pass", "compound:prt"):
         return False
+    following = sent.words[cue.index + 1 : cue.index + 2]
+    if following and following[0].upos == "ADP":
+        return False  # 'called off the projects' with 'off' read as a preposition
     if any(speaker_pronoun(kid) for kid in sent.kids(cue, "nsubj")):
         return False
     return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
@@ -366,7 +369,8 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     sent, cue = context.sentence, context.cue
     if not _names_something(sent, cue) or not any(kid.index > cue.index for kid in sent.kids(cue, "obj")):
         return None
-    objects = [kid for kid in sent.kids(cue, "obj", "xcomp", "obl") if kid.index > cue.index]
+    # 'labelled him a liar' parsed as indirect object + object counts as well
+    objects = [kid for kid in sent.kids(cue, "obj", "iobj", "xcomp", "obl") if kid.index > cue.index]
     predicates = [
         kid for kid in objects[1:]
         if (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON"))  # 'call him Bob', 'call it something'

@@ -131,7 +131,7 @@ def noun_phrase(
         kept.append(word)
     while len(kept) > 1 and kept[-1].lower in cuts:
         kept.pop()  # 'The official further' (tagged as the head), 'the force on Thursday'
-    if not any(w.upos not in ("ADP", "DET", "PUNCT", "CCONJ") for w in kept) or (
+    if not (any(w.upos not in ("ADP", "DET", "PUNCT", "CCONJ") for w in kept) or _quantifier_head(head, kept)) or (
         kept[-1].lower in cuts and kept[-1].upos not in DETERMINERS
     ):
         return None  # only a time phrase: 'on Tuesday'
@@ -141,6 +141,32 @@ def noun_phrase(
         if following and following[0].lower in cuts:
             kept.pop()  # 'an ad released | Thursday': the participle goes with its time phrase
     return with_possessor(sent, kept)
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def whole_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` widened over words joined to it by a hyphen: a parse that
+    split 'Two-thirds' as 'Two' + '-' + 'thirds' does not cut the source
+    'Two-thirds of the members' to 'thirds of the members'."""
+    start, end = span
+    while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while end < len(text) - 1 and text[end] in _HYPHENS and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return start, end
+
+
+def _quantifier_head(head: Word, kept: list[Word]) -> bool:
+    """'Some say ...': an indefinite determiner heading the phrase on its own
+    (UD's pronominal use); not a demonstrative ('This shows') and not a total
+    one ('All told, ...', 'all signs point to' with 'all' made the subject)."""
+    return kept == [head] and head.upos == "DET" and head.has("PronType=Ind")
 
 
 def with_possessor(sent: Sent, words: list[Word]) -> tuple[int, int] | None:
