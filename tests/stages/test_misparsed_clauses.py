@@ -259,6 +259,62 @@ CASES = {
 """,
         [("the border would reopen", "statement saying", "The ministry", "indirect")],
     ),
+    "a time word made the cue's subject after a participle tagged as a past tense": (
+        # 'released' a finite VBD (the root), 'Thursday' the subject of 'accuses'.
+        """# text = A new union video released Thursday accuses the mayor of lying.
+1	A	a	DET	DT	Definite=Ind|PronType=Art	4	det	_	_
+2	new	new	ADJ	JJ	Degree=Pos	4	amod	_	_
+3	union	union	NOUN	NN	Number=Sing	4	compound	_	_
+4	video	video	NOUN	NN	Number=Sing	5	nsubj	_	_
+5	released	release	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+6	Thursday	Thursday	PROPN	NNP	Number=Sing	7	nsubj	_	_
+7	accuses	accuse	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	5	ccomp	_	_
+8	the	the	DET	DT	Definite=Def|PronType=Art	9	det	_	_
+9	mayor	mayor	NOUN	NN	Number=Sing	7	obj	_	_
+10	of	of	SCONJ	IN	_	11	mark	_	_
+11	lying	lie	VERB	VBG	VerbForm=Ger	9	acl	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	5	punct	_	SpaceAfter=No
+
+""",
+        [("the mayor of lying", "accuses", "A new union video", "indirect")],
+    ),
+    "'that' made the object of an evidential cue": (
+        # 'that' a PRON object of 'shows'; the reported clause is a second complement.
+        """# text = A bank survey published Monday shows that prices are rising.
+1	A	a	DET	DT	Definite=Ind|PronType=Art	3	det	_	_
+2	bank	bank	NOUN	NN	Number=Sing	3	compound	_	_
+3	survey	survey	NOUN	NN	Number=Sing	6	nsubj	_	_
+4	published	publish	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	6	ccomp	_	_
+5	Monday	Monday	PROPN	NNP	Number=Sing	6	nsubj	_	_
+6	shows	show	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	0	root	_	_
+7	that	that	PRON	WDT	PronType=Rel	10	obj	_	_
+8	prices	price	NOUN	NNS	Number=Plur	10	nsubj	_	_
+9	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	10	aux	_	_
+10	rising	rise	VERB	VBG	Tense=Pres|VerbForm=Part	6	ccomp	_	SpaceAfter=No
+11	.	.	PUNCT	.	_	6	punct	_	SpaceAfter=No
+
+""",
+        [("prices are rising", "shows", "A bank survey", "indirect")],
+    ),
+    "the reported clause as a relative clause on the addressee, its subject with a determiner": (
+        # 'ignored' an acl:relcl of 'lawmakers' with its own subject 'the clinic'.
+        """# text = Auditor General Ana Pym told lawmakers the clinic had ignored warnings.
+1	Auditor	Auditor	PROPN	NNP	Number=Sing	3	compound	_	_
+2	General	General	ADJ	JJ	Degree=Pos	3	amod	_	_
+3	Ana	Ana	PROPN	NNP	Number=Sing	5	nsubj	_	_
+4	Pym	Pym	PROPN	NNP	Number=Sing	3	flat	_	_
+5	told	tell	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+6	lawmakers	lawmaker	NOUN	NNS	Number=Plur	5	iobj	_	_
+7	the	the	DET	DT	Definite=Def|PronType=Art	8	det	_	_
+8	clinic	clinic	NOUN	NN	Number=Sing	10	nsubj	_	_
+9	had	have	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	10	aux	_	_
+10	ignored	ignore	VERB	VBN	Tense=Past|VerbForm=Part	6	acl:relcl	_	_
+11	warnings	warning	NOUN	NNS	Number=Plur	10	obj	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	5	punct	_	SpaceAfter=No
+
+""",
+        [("the clinic had ignored warnings", "told", "Auditor General Ana Pym", "indirect")],
+    ),
 }
 
 

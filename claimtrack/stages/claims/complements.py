@@ -178,8 +178,9 @@ def _clause_on_addressee(sent: Sent, cue: Word) -> list[Word]:
             subjects = sent.kids(clause, "nsubj", "nsubj:pass")
             if (
                 words[0].index == listener.index + 1
+                and words[0].upos != "PUNCT"  # not 'offices, all of which can offer ...'
                 and subjects
-                and subjects[0].index == words[0].index
+                and sent.subtree(subjects[0])[0].index == words[0].index  # 'told lawmakers | the clinic had ...'
                 and "PronType=Rel" not in subjects[0].feats
             ):
                 return words

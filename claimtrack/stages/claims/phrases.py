@@ -377,10 +377,17 @@ def object_words(sent: Sent, cue: Word) -> list[Word]:
 
 
 def without_complementiser(words: list[Word]) -> list[Word]:
-    """A clause without its leading 'that' ('said that X' -> X)."""
-    while words and words[0].deprel == "mark" and words[0].lower == "that":
+    """A clause without its leading 'that' ('said that X' -> X), also where
+    the parse made it the cue's object ('shows that | prices are rising'),
+    but not where it is the clause's subject ('said that was wrong')."""
+    while words and words[0].lower == "that" and (words[0].deprel == "mark" or _complementiser_read_as_object(words)):
         words = words[1:]
     return words
+
+
+def _complementiser_read_as_object(words: list[Word]) -> bool:
+    following = words[1:2]
+    return words[0].deprel == "obj" and bool(following) and following[0].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
 
 
 def passive_agent(sent: Sent, cue: Word) -> Word | None:

@@ -215,8 +215,8 @@ def _before_time_phrase(sent: Sent, subject: Word, postmodifiers: frozenset[str]
     before = sent.words[first.index - 1 : first.index]
     if not before:
         return None
-    if before[0].upos == "VERB" and "VerbForm=Part" in before[0].feats:
-        return np_right_before(sent, before[0], postmodifiers)
+    if before[0].upos == "VERB" and ("VerbForm=Part" in before[0].feats or before[0].xpos == "VBD"):
+        return np_right_before(sent, before[0], postmodifiers)  # 'released' tagged as a past tense or a participle
     return None
 
 
