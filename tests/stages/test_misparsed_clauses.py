@@ -315,6 +315,34 @@ CASES = {
 """,
         [("the clinic had ignored warnings", "told", "Auditor General Ana Pym", "indirect")],
     ),
+    "a quoted clause made a second complement before the inverted cue": (
+        # 'told' and 'case' both ccomps of 'said', the commas and quotation marks between them.
+        """# text = "We are told all the time, 'Kosovo is a special case,'" Mr. Putin said.
+1	"	"	PUNCT	``	_	4	punct	_	SpaceAfter=No
+2	We	we	PRON	PRP	Case=Nom|Number=Plur|Person=1|PronType=Prs	4	nsubj:pass	_	_
+3	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=1|Tense=Pres|VerbForm=Fin	4	aux:pass	_	_
+4	told	tell	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	20	ccomp	_	_
+5	all	all	DET	PDT	PronType=Tot	7	det:predet	_	_
+6	the	the	DET	DT	Definite=Def|PronType=Art	7	det	_	_
+7	time	time	NOUN	NN	Number=Sing	4	obl:unmarked	_	SpaceAfter=No
+8	,	,	PUNCT	,	_	4	punct	_	_
+9	'	'	PUNCT	``	_	14	punct	_	SpaceAfter=No
+10	Kosovo	Kosovo	PROPN	NNP	Number=Sing	14	nsubj	_	_
+11	is	be	AUX	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	14	cop	_	_
+12	a	a	DET	DT	Definite=Ind|PronType=Art	14	det	_	_
+13	special	special	ADJ	JJ	Degree=Pos	14	amod	_	_
+14	case	case	NOUN	NN	Number=Sing	20	ccomp	_	SpaceAfter=No
+15	,	,	PUNCT	,	_	4	punct	_	SpaceAfter=No
+16	'	'	PUNCT	``	_	4	punct	_	SpaceAfter=No
+17	"	"	PUNCT	''	_	14	punct	_	_
+18	Mr.	Mr.	PROPN	NNP	Number=Sing	19	nmod:desc	_	_
+19	Putin	Putin	PROPN	NNP	Number=Sing	20	nsubj	_	_
+20	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	SpaceAfter=No
+21	.	.	PUNCT	.	_	20	punct	_	SpaceAfter=No
+
+""",
+        [("We are told all the time, 'Kosovo is a special case", "said", "Mr. Putin", "direct")],
+    ),
 }
 
 

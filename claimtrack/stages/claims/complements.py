@@ -75,9 +75,16 @@ def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes
     addressed = _clause_on_addressee(sent, cue)
     if addressed:
         return words_span(addressed), "pattern.verb_complement"
-    for kid in complements:
+    for position, kid in enumerate(complements):
         if comma is not None and kid.index < comma.index:
             words = [w for w in sent.subtree(kid) if w.index < comma.index]
+            for following in complements[position + 1 :]:
+                more = [w for w in sent.subtree(following) if w.index < comma.index]
+                if not more or following.index > comma.index or not _only_punctuation_between(sent, words, more):
+                    break
+                # '"We are told all the time, 'Kosovo is a special case,'" Mr. Putin said'
+                # with the quoted clause a second complement of 'said'
+                words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
             return words_span(_subject_left_on_cue(sent, cue, comma) + words), "pattern.clause_then_verb"
     head = sent.head_of(cue)
     if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
@@ -237,6 +244,13 @@ def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], ad
         kids = [kid for kid in sent.kids(cue) if kid.index > cue.index]
     own = {w.i for kid in kids for w in sent.subtree(kid)}
     return between if all(w.i in own for w in between) else []
+
+
+def _only_punctuation_between(sent: Sent, words: list[Word], more: list[Word]) -> bool:
+    """Nothing but punctuation between the first clause's words and the second's."""
+    inside = {w.index for w in words} | {w.index for w in more}
+    between = [w for w in sent.words[min(inside) : max(inside) + 1] if w.index not in inside]
+    return all(w.upos == "PUNCT" for w in between) and more[0].index > words[0].index
 
 
 def _adjoining(words: list[Word], more: list[Word]) -> bool:
