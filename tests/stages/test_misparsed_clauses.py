@@ -343,6 +343,25 @@ CASES = {
 """,
         [("We are told all the time, 'Kosovo is a special case", "said", "Mr. Putin", "direct")],
     ),
+    "a participle of the source phrase read as the main verb": (
+        # 'briefed' the root with 'people' its subject, 'said' an advcl below it.
+        """# text = Two people briefed on the talks said a deal was close.
+1	Two	two	NUM	CD	NumForm=Word|NumType=Card	2	nummod	_	_
+2	people	people	NOUN	NNS	Number=Plur	3	nsubj	_	_
+3	briefed	brief	VERB	VBD	Tense=Past|VerbForm=Part	0	root	_	_
+4	on	on	ADP	IN	_	6	case	_	_
+5	the	the	DET	DT	Definite=Def|PronType=Art	6	det	_	_
+6	talks	talk	NOUN	NNS	Number=Plur	3	obl	_	_
+7	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	3	advcl	_	_
+8	a	a	DET	DT	Definite=Ind|PronType=Art	9	det	_	_
+9	deal	deal	NOUN	NN	Number=Sing	11	nsubj	_	_
+10	was	be	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	11	cop	_	_
+11	close	close	ADJ	JJ	Degree=Pos	7	ccomp	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	7	punct	_	SpaceAfter=No
+
+""",
+        [("a deal was close", "said", "Two people briefed on the talks", "indirect")],
+    ),
 }
 
 

@@ -70,6 +70,9 @@ def verb_source(
     if spine:
         return _subject_mention(sent, spine, cuts, postmodifiers)
     subject = subject_of(sent, cue)
+    described = _participle_read_as_main_verb(sent, cue, subject)
+    if described is not None:
+        return described
     if subject is not None and subject.index < cue.index:
         verb = sent.head_of(subject)
         subjects = [w for w in sent.kids(verb, *SUBJECTS) if w.index < verb.index] if verb is not None else []
@@ -83,6 +86,31 @@ def verb_source(
         if found is not None:
             return found
     return np_right_before(sent, cue, postmodifiers) or leading_np(sent, cue)
+
+
+def _participle_read_as_main_verb(sent: Sent, cue: Word, subject: Word | None) -> tuple[int, int] | None:
+    """'Two people briefed on the talks said ...' parsed with 'briefed' as the
+    main verb and the cue hung below it: the subject, the participle and its
+    prepositional phrases up to the cue are one source phrase."""
+    verb = sent.head_of(cue)
+    if (
+        subject is None
+        or verb is None
+        or sent.head_of(subject) is not verb
+        or cue.base_deprel not in ("advcl", "parataxis", "conj")
+        or verb.xpos not in ("VBD", "VBN")
+        or not subject.index < verb.index < cue.index
+        or sent.kids(verb, "obj", "iobj", "ccomp", "xcomp")
+    ):
+        return None
+    start = sent.subtree(subject)[0].index
+    between = sent.words[verb.index + 1 : cue.index]
+    if not between or any(w.upos in ("PUNCT", "CCONJ", "VERB", "AUX") for w in between):
+        return None  # 'The council met on Monday, and the mayor said'
+    own = {w.index for kid in sent.kids(verb, "obl") for w in sent.subtree(kid)}
+    if any(w.index not in own for w in between) or any(index > cue.index for index in own):
+        return None
+    return words_span(sent.words[start : cue.index])
 
 
 def _names_someone(sent: Sent, span: tuple[int, int], cuts: frozenset[str]) -> bool:
