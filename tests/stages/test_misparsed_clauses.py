@@ -372,3 +372,50 @@ def test_claims_from_a_misread_parse(name):
     got = [(c.content.text, c.cue.text if c.cue else None, c.source.text if c.source else None, c.kind)
            for c in result.claims]
     assert got == expected
+
+
+# The UD attachment of the comma before an apposition (on the apposition's
+# head) in a sentence that claims nothing: the later "The mayor" still takes
+# the name beside it.
+JONAS_PETIT = """# text = Jonas Petit, the mayor, opened the bridge on Monday.
+1	Jonas	Jonas	PROPN	NNP	Number=Sing	7	nsubj	_	_
+2	Petit	Petit	PROPN	NNP	Number=Sing	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	5	punct	_	_
+4	the	the	DET	DT	Definite=Def|PronType=Art	5	det	_	_
+5	mayor	mayor	NOUN	NN	Number=Sing	1	appos	_	SpaceAfter=No
+6	,	,	PUNCT	,	_	1	punct	_	_
+7	opened	open	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+8	the	the	DET	DT	Definite=Def|PronType=Art	9	det	_	_
+9	bridge	bridge	NOUN	NN	Number=Sing	7	obj	_	_
+10	on	on	ADP	IN	_	11	case	_	_
+11	Monday	Monday	PROPN	NNP	Number=Sing	7	obl	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	7	punct	_	_
+
+# text = The mayor said it was safe.
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	mayor	mayor	NOUN	NN	Number=Sing	3	nsubj	_	_
+3	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+4	it	it	PRON	PRP	Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs	6	nsubj	_	_
+5	was	be	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	6	cop	_	_
+6	safe	safe	ADJ	JJ	Degree=Pos	3	ccomp	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	_
+
+# text = Petit added that the cost was low.
+1	Petit	Petit	PROPN	NNP	Number=Sing	2	nsubj	_	_
+2	added	add	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+3	that	that	SCONJ	IN	_	7	mark	_	_
+4	the	the	DET	DT	Definite=Def|PronType=Art	5	det	_	_
+5	cost	cost	NOUN	NN	Number=Sing	7	nsubj	_	_
+6	was	be	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	7	cop	_	_
+7	low	low	ADJ	JJ	Degree=Pos	2	ccomp	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	SpaceAfter=No
+
+"""
+
+
+def test_a_description_named_by_an_apposition_with_the_comma_on_it():
+    result = claimtrack.extract_document(claimtrack.parse_conllu(JONAS_PETIT))
+    assert [(c.source.text, c.source.name, c.content.text) for c in result.claims] == [
+        ("The mayor", "Jonas Petit", "it was safe"),
+        ("Petit", "Jonas Petit", "the cost was low"),
+    ]

@@ -467,4 +467,6 @@ def phrase_around(word: Word, docwords: Document) -> tuple[int, int]:
         members.add(sentence[last].id)
     while sentence[last].upos == "PUNCT" and last > word.index:
         last -= 1
+    while sentence[first].upos == "PUNCT" and first < word.index:
+        first += 1  # UD hangs the comma before an apposition on it: 'Jonas Petit |, the mayor'
     return sentence[first].start, sentence[last].end
