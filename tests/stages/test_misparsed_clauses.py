@@ -362,6 +362,20 @@ CASES = {
 """,
         [("a deal was close", "said", "Two people briefed on the talks", "indirect")],
     ),
+    "a plural noun read as a cue verb with the real verb its open complement": (
+        # 'claims' a VBZ root, 'rose' an xcomp with no subject of its own: no claim.
+        """# text = Pension claims rose sharply last year.
+1	Pension	pension	NOUN	NN	Number=Sing	2	nsubj	_	_
+2	claims	claim	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	rose	rise	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	2	xcomp	_	_
+4	sharply	sharply	ADV	RB	_	3	advmod	_	_
+5	last	last	ADJ	JJ	Degree=Pos	6	amod	_	_
+6	year	year	NOUN	NN	Number=Sing	3	obl:unmarked	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [],
+    ),
 }
 
 

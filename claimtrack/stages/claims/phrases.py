@@ -341,8 +341,15 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
             continue  # 'said the official, speaking on condition of anonymity': how, not what
         if kid.base_deprel == "ccomp":
             found.append(kid)
-        elif kid.base_deprel == "xcomp" and kid.xpos in FINITE_OR_PARTICIPLE_XPOS and not sent.kids(kid, "mark", "aux"):
-            found.append(kid)  # a tensed verb is no infinitive: 'which they say left a vacuum'
+        elif (
+            kid.base_deprel == "xcomp"
+            and kid.xpos in FINITE_OR_PARTICIPLE_XPOS
+            and not sent.kids(kid, "mark", "aux")
+            and (sent.kids(kid, "nsubj", "nsubj:pass") or cue.base_deprel == "acl")
+        ):
+            # a tensed verb is no infinitive: 'which they say left a vacuum' (its
+            # subject the relative pronoun); not 'Pension claims | rose sharply'
+            found.append(kid)
         elif kid.base_deprel in ("conj", "parataxis", "advcl") and kid.index > cue.index:
             first = sent.subtree(kid)[0]
             if first.index == cue.index + 1 and first.lower == "that" and first.deprel == "mark":
