@@ -25,14 +25,16 @@ from claimtrack.stages.claims.quotes import Quotes
 from claimtrack.stages.claims.source_phrases import source_phrase
 from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, verb_source
 from claimtrack.stages.claims.phrases import (
-    bare_np_before,
     noun_phrase,
     passive_agent,
     speaker_pronoun,
     subject_of,
     trim,
-    whole_words,
     words_span,
+)
+from claimtrack.stages.claims.surface import (
+    bare_np_before,
+    whole_words,
 )
 from claimtrack.ud import POSSESSIVE_XPOS, PUNCT_OR_CONJUNCTION
 

@@ -17,7 +17,6 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.quotes import Quotes
 from claimtrack.stages.claims.phrases import (
-    clause_of_verb_read_as_noun,
     complement_clauses,
     cue_closes_sentence,
     ends_clause,
@@ -27,6 +26,9 @@ from claimtrack.stages.claims.phrases import (
     np_after,
     without_complementiser,
     words_span,
+)
+from claimtrack.stages.claims.surface import (
+    clause_of_verb_read_as_noun,
 )
 from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, VERBS
 

@@ -17,9 +17,11 @@ from claimtrack.document import Word
 from claimtrack.ruleset.loader import Rule, RuleSet
 from claimtrack.ruleset.regex import Regex
 from claimtrack.stages.claims.phrases import (
-    clause_of_verb_read_as_noun,
     evidential_subject,
     speaker_pronoun,
+)
+from claimtrack.stages.claims.surface import (
+    clause_of_verb_read_as_noun,
     verb_read_as_noun,
 )
 from claimtrack.stages.claims.quotes import QuotePair

@@ -22,16 +22,18 @@ from claimtrack.stages.claims.phrases import (
     ends_clause,
     finite,
     ing_form,
-    leading_np,
-    left_dependents,
     noun_phrase,
     np_after,
     np_before,
-    np_right_before,
     passive_agent,
-    phrase_ending_before,
     subject_of,
     words_span,
+)
+from claimtrack.stages.claims.surface import (
+    leading_np,
+    left_dependents,
+    np_right_before,
+    phrase_ending_before,
 )
 from claimtrack.ud import DETERMINERS, NOMINALS, NOUNS, NOUN_PHRASE_TAGS, NP_SKIP, QUOTE_XPOS, SUBJECTS, VERBS
 
