@@ -133,6 +133,11 @@ CASES = {
         "Maria Lopez, the United Nations envoy, arrived in Geneva on Monday. The envoy said talks would resume.",
         [("The envoy", "S1", "Maria Lopez", "organization", False)],
     ),
+    "a list is no apposition": (
+        "The plan won the support of the Administration, the Congress, and the farmers. "
+        "Later the farmers said it was fair.",
+        [(("the farmers", 2), "S1", "the farmers", "witness", True)],
+    ),
 }
 
 

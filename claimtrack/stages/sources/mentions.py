@@ -467,6 +467,9 @@ def phrase_around(word: Word, docwords: Document) -> tuple[int, int]:
         members.add(sentence[last].id)
     while sentence[last].upos == "PUNCT" and last > word.index:
         last -= 1
-    while sentence[first].upos == "PUNCT" and first < word.index:
-        first += 1  # UD hangs the comma before an apposition on it: 'Jonas Petit |, the mayor'
+    while sentence[first].upos in ("PUNCT", "CCONJ") and first < word.index:
+        # UD hangs the comma before an apposition on it ('Jonas Petit |, the
+        # mayor'), and the comma and 'and' before a conjunct ('the Congress, and
+        # | the people': no apposition)
+        first += 1
     return sentence[first].start, sentence[last].end
