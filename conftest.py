@@ -39,7 +39,7 @@ SANDBOX_KEY = "docs_sandbox"
 
 MAYOR = "The mayor, Jonas Petit, said the bridge was safe.\n"
 FORMULAS = (
-    '"=HYPERLINK(""http://x.test"",""click"")" is the answer, the minister said.\n'
+    "=SUM(A1:A9) is the answer, the minister said.\n"
     "The minister said: \"+cmd|' /C calc'!A0\".\n"
 )
 
