@@ -30,7 +30,7 @@ from claimtrack.stages.claims.phrases import (
 from claimtrack.stages.claims.surface import (
     clause_of_verb_read_as_noun,
 )
-from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, VERBS
+from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, NP_WORDS, PUNCT_OR_CONJUNCTION, VERBS
 
 __all__ = ["Found", "clause_pieces", "complement", "reportable_clause"]
 
@@ -412,7 +412,7 @@ def _that_clause(sent: Sent, cue: Word) -> Found | None:
     return None
 
 
-_CLAUSE_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+_CLAUSE_OPENERS = NP_WORDS  # a clause opens with a plain noun phrase
 
 
 def _past_read_as_participle(sent: Sent, word: Word) -> bool:

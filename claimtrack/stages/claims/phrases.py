@@ -22,6 +22,7 @@ from claimtrack.ud import (
     NOMINALS,
     NOUNS,
     NP_SKIP,
+    NP_WORDS,
     POSSESSIVE_XPOS,
     SUBJECTS,
     VERBS,
@@ -372,7 +373,7 @@ def without_complementiser(words: list[Word]) -> list[Word]:
 
 def _complementiser_read_as_object(words: list[Word]) -> bool:
     following = words[1:2]
-    return words[0].deprel == "obj" and bool(following) and following[0].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+    return words[0].deprel == "obj" and bool(following) and following[0].upos in NP_WORDS
 
 
 def passive_agent(sent: Sent, cue: Word) -> Word | None:
