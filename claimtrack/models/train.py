@@ -71,7 +71,7 @@ STAGE_ARGS = {
         "--char_hidden_dim", "200", "--optim", "adam", "--lr", "0.002",
         "--beta2", "0.9", "--second_optim", "adam", "--second_lr", "0.0002",
         "--second_optim_start_step", "10000", "--word_cutoff", "2",
-        "--max_steps", "20000", "--eval_interval", "300",
+        "--max_steps", "30000", "--eval_interval", "300",
     ],
 }
 # A larger tagger and parser for a machine with a GPU (--profile gpu).
