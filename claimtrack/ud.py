@@ -9,8 +9,9 @@ are never listed here: they live in ``rules/*.yaml``.
 from __future__ import annotations
 
 __all__ = [
-    "CANDIDATE_RELATIONS", "CLAUSE_CUT", "DETERMINERS", "FINITE_OR_PARTICIPLE_XPOS", "FINITE_XPOS", "HYPHEN_XPOS", "MENTION_LEAD",
-    "NOMINALS", "NOMINALS_AND_NUMBERS", "NOUNS", "NOUN_PHRASE_TAGS", "NP_SKIP", "NP_WORDS", "POSSESSIVE_XPOS",
+    "APOSTROPHES", "CANDIDATE_RELATIONS", "CLAUSE_CUT", "DETERMINERS", "FINITE_OR_PARTICIPLE_XPOS", "FINITE_XPOS", "HYPHEN_XPOS", "MENTION_LEAD",
+    "NOMINALS", "NOMINALS_AND_NUMBERS", "NOUNS", "NOUN_PHRASE_TAGS", "NP_SKIP", "NP_WORDS", "PARTICIPLE_XPOS",
+    "POSSESSIVE_XPOS",
     "PUNCT_OR_CONJUNCTION", "QUOTE_XPOS", "SUBJECTS", "VERBS",
 ]
 
@@ -29,7 +30,9 @@ DETERMINERS = ("PRON", "DET")  # a determiner, or a pronoun standing as one
 MENTION_LEAD = ("PRON", "PROPN", "NOUN", "DET", "ADJ")  # the words of a subject before a parenthetical cue
 FINITE_XPOS = ("VBD", "VBZ", "VBP")  # Penn tags of a finite verb (past, present)
 FINITE_OR_PARTICIPLE_XPOS = ("VBD", "VBZ", "VBP", "VBN")
+PARTICIPLE_XPOS = ("VBN", "VBG")  # Penn tags of a participle (past, present)
 POSSESSIVE_XPOS = "POS"  # the possessive ending ('s, ', their curly forms)
+APOSTROPHES = ("'", "\u2019")  # straight and curly: the possessive ending of a plural ('the rebels' statement')
 QUOTE_XPOS = ("``", "''")  # an opening or closing quotation mark, whatever its form
 HYPHEN_XPOS = "HYPH"
 

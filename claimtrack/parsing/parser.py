@@ -58,6 +58,7 @@ from claimtrack.parsing.chunks import (
     join_quote_continuations, restore_token_texts, split_long_sentences, to_original,
 )
 from claimtrack.parsing.conllu import parse_conllu
+from claimtrack.parsing.contractions import keep_whole_words
 from claimtrack.parsing.lemmas import repair_lemmas
 from claimtrack.parsing.runtime import (
     DEVICE_ENV, INT8_ENV, import_stanza, quantize_pipeline,
@@ -100,13 +101,13 @@ PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # Part of every model id, so of every cache key: bump it whenever the text
 # sent to Stanza is prepared differently (textprep), which makes cached parses stale.
-# 4: quotation-final ?" and !" joined to a lower-case continuation; 5: made-up lemmas repaired;
-# 6: doubled quotation marks shown to Stanza as ", stacked closing marks spaced apart
-PREPARATION_VERSION = 6
+# 4: quotation-final ?" and !" joined to a lower-case continuation; 5: made-up lemmas repaired; 6: doubled
+# quotation marks shown as ", stacked closing marks spaced apart; 7: "Its" kept whole (contractions.py)
+PREPARATION_VERSION = 7
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).
-PIPELINE_DEFAULTS = {"depparse_batch_size": 1000}
+PIPELINE_DEFAULTS: dict[str, Any] = {"depparse_batch_size": 1000, "tokenize_postprocessor": keep_whole_words}
 # Bounds that keep memory flat on any input (docs/scale.md): chunks cut at
 # line breaks, several chunks per Stanza call, and the longest sentence the
 # tagger and parser see. News sentences rarely pass 80 words; the parser's

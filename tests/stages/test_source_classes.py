@@ -32,7 +32,7 @@ CASES = {
     "the group joins a named armed group": (
         "The Tarsk Brigade, a militia that controls the hills, said the road was closed. "
         "The group said its fighters had withdrawn.",
-        [("a militia", "S1", "armed_group"), ("The group", "S1", "armed_group")],
+        [("The Tarsk Brigade", "S1", "armed_group"), ("The group", "S1", "armed_group")],
     ),
     "an apposition with a relative clause types the name": (
         "Ruth Kell, an economist at Harwell Bank who covers mining, said copper prices would fall. "
@@ -65,7 +65,7 @@ CASES = {
     "a pronoun after a name in apposition to the source joins it": (
         "Lucia Perez, a geologist at the University of Orvale, said the slope was unstable. "
         '"It was only a matter of time," she said.',
-        [("a geologist at the University of Orvale", "S1", "expert"), ("she", "S1", "expert")],
+        [("Lucia Perez", "S1", "expert"), ("she", "S1", "expert")],
     ),
     "a board of a public domain is government": (
         "The city's water board said the pipes were old. The board said repairs would start in June.",
@@ -91,11 +91,11 @@ CASES = {
     "a profession employed by a public body speaks for it": (
         "County engineer Rosa Dalton said the cracks were old. "
         "Sam Ortiz, an engineer at Kelm University, said the steel was weak.",
-        [("County engineer Rosa Dalton", "S1", "government"), ("an engineer at Kelm University", "S2", "expert")],
+        [("County engineer Rosa Dalton", "S1", "government"), ("Sam Ortiz", "S2", "expert")],
     ),
     "a description before a participle (named ...) is typed by its head": (
         "Several commuters said the detour was slow. One of them, a bus driver named Ivo Hruska, said the bridge had shaken.",
-        [("Several commuters", "S1", "witness"), ("a bus driver named Ivo Hruska", "S2", "witness")],
+        [("Several commuters", "S1", "witness"), ("One of them", "S2", "witness")],
     ),
     "a bare description named by an earlier name ending in its head": (
         "Millions of Dorra Bank customers could not pay on Tuesday, the bank said. Dorra said the fault was fixed.",

@@ -23,9 +23,8 @@ from claimtrack.stages.claims.drafts import Draft
 from claimtrack.stages.claims.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.claims.quotes import Quotes
 from claimtrack.stages.claims.source_phrases import source_phrase
-from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, verb_source
+from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, subject_mention, verb_source
 from claimtrack.stages.claims.phrases import (
-    noun_phrase,
     passive_agent,
     speaker_pronoun,
     subject_of,
@@ -62,7 +61,7 @@ def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexic
     elif hit.kind == "phrase":
         found = _attribute_phrase(text, sent, hit, quotes)
     else:
-        found = _attribute_noun(text, sent, hit, quotes)
+        found = _attribute_noun(text, sent, hit, quotes, lexicon)
     if isinstance(found, str):
         return found
     if hit.kind != "verb":
@@ -254,7 +253,7 @@ def _attribute_document(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexi
     return Draft((first.start, marker.end), name, rule.get("class"), source, (trimmed,), (rule.id, pattern))
 
 
-def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft | str:
+def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
     """'released a statement saying (that) X', 'his belief that X', 'the
     plan to cut taxes', 'her call for a recount': the content is the rest of
     the sentence after the link word, or for an ``owned`` noun the clause or
@@ -286,7 +285,7 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes) -> Draft
     if source is None and governor is not None:
         subject = subject_of(sent, governor)
         if subject is not None and subject.index < noun.index:
-            source = noun_phrase(sent, subject)
+            source = subject_mention(sent, subject, lexicon.source_cuts, lexicon.postmodifiers)
     if source is None and hit.rule.get("owned"):
         return f"noun cue '{noun.text}' has no possessor and no subject"
     if source is None:

@@ -11,6 +11,7 @@ most of the attribution logic and grows with each construction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import cast
 
 from claimtrack.document import Sentence as Sent
@@ -45,9 +46,14 @@ def clause_pieces(clause: Span | tuple[Span, Span]) -> tuple[Span, ...]:
     return (clause,)
 
 
-def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes: Quotes | None = None) -> Found | None:
+def complement(
+    text: str, sent: Sent, cue: Word, addressee: bool = False, quotes: Quotes | None = None,
+    media: Collection[str] = (),
+) -> Found | None:
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
-    clause before the cue when the cue follows it ('X, the official said')."""
+    clause before the cue when the cue follows it ('X, the official said').
+    ``media`` are the lemmas of statement nouns: 'said in a report that X'
+    is the verb's clause wherever the parse hung it."""
     inside = _parenthetical_inside_clause(sent, cue)
     if inside is not None:
         return inside, "pattern.parenthetical_verb"
@@ -116,7 +122,7 @@ def complement(text: str, sent: Sent, cue: Word, addressee: bool = False, quotes
     ]
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
-    return _that_clause(sent, cue) or _surface_clause(sent, cue, addressee)
+    return _that_clause(sent, cue, media) or _surface_clause(sent, cue, addressee)
 
 
 def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | None:
@@ -229,7 +235,14 @@ def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], ad
     hung on 'said': the words between the cue and a clause with no subject
     of its own, all hung on the cue, are that clause's subject."""
     between = sent.words[cue.index + 1 : words[0].index]
-    if not between or any(w.upos == "PUNCT" and w.xpos != "HYPH" for w in between):
+    # the commas of a phrase inside the object count ('said the shortfall,
+    # combined with the delays, meant ...'), not those between the clauses
+    objects = {w.i for kid in sent.kids(cue, "obj") if kid.index > cue.index for w in sent.subtree(kid)}
+    closing = set()
+    if between and between[-1].lower == "," and any(w.lower == "," and w.i in objects for w in between[:-1]):
+        closing = {between[-1].i}  # the comma that closes the object's apposition, wherever the parse hung it
+    objects |= closing
+    if not between or any(w.upos == "PUNCT" and w.xpos != "HYPH" and w.i not in objects for w in between):
         return []
     if len(between) == 1 and between[0].lower == "that":
         return []  # the complementiser, whatever the parse called it ('said that, if true, ...')
@@ -244,7 +257,7 @@ def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], ad
         kids = [kid for kid in sent.kids(cue, "obj") if kid.index > cue.index]
     else:
         kids = [kid for kid in sent.kids(cue) if kid.index > cue.index]
-    own = {w.i for kid in kids for w in sent.subtree(kid)}
+    own = {w.i for kid in kids for w in sent.subtree(kid)} | closing
     return between if all(w.i in own for w in between) else []
 
 
@@ -256,9 +269,17 @@ def _only_punctuation_between(sent: Sent, words: list[Word], more: list[Word]) -
 
 
 def _adjoining(words: list[Word], more: list[Word]) -> bool:
-    """The second clause starts right where the first one ends: one clause
+    """The second clause starts right where the first one ends, or its words
+    surround the first's ('said that for the council "to approve it now would
+    be reckless"' with 'approve' and 'reckless' both complements): one clause
     the parse cut in two, not a coordinated or separate one."""
-    return bool(words and more) and more[0].index == words[-1].index + 1 and more[0].upos not in PUNCT_OR_CONJUNCTION
+    if not (words and more):
+        return False
+    if more[-1].index > words[-1].index and any(
+        w.index < words[0].index and w.upos not in ("SCONJ", "PUNCT") for w in more
+    ):
+        return True
+    return more[0].index == words[-1].index + 1 and more[0].upos not in PUNCT_OR_CONJUNCTION
 
 
 def _parenthetical_inside_clause(sent: Sent, cue: Word) -> tuple[Span, Span] | None:
@@ -381,20 +402,25 @@ def reportable_clause(sent: Sent, found: Found) -> bool:
     return "PronType=Int" not in first.feats
 
 
-def _that_clause(sent: Sent, cue: Word) -> Found | None:
+def _that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> Found | None:
     """Surface fallback: the first 'that' clause after the cue, wherever the
     parse attached it ('told by a colleague that the vote was delayed'), or
     read off the words when the parser took 'that' for a pronoun ('told a
     news conference that prices would rise but warned ...'); for a
     participle after a comma, the clause right after it ('issued a
-    statement, saying the camp was empty')."""
+    statement, saying the camp was empty'); not a noun's own clause ('agreed
+    under the condition that ...'), unless the noun is a statement the cue
+    was made in ('said in a report that ...')."""
     if ing_form(cue) and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
         words = _clause_after(sent, cue.index + 1)
         if words:
             return words_span(words), "pattern.participle_clause"
     for word in sent.words[cue.index + 1 :]:
         previous = sent.words[word.index - 1]
-        if word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case") and previous.deprel != "obl:agent":
+        if (
+            word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
+            and previous.deprel != "obl:agent" and previous.lemma not in media
+        ):
             break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
         if word.lower == "that" and word.deprel == "mark":
             head = sent.head_of(word)

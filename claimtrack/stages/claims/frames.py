@@ -15,11 +15,13 @@ import attrs
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.ruleset.loader import Rule
+from claimtrack.stages.claims.act_frames import infinitive, object_infinitive, question
 from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
 from claimtrack.stages.claims.cues import Lexicon
+from claimtrack.stages.claims.frame_context import CueContext, FrameMatch, Span
 from claimtrack.stages.claims.phrases import (
     after_case,
+    before_own_predicate,
     evidential_subject,
     ing_form,
     noun_phrase,
@@ -36,41 +38,6 @@ from claimtrack.stages.claims.quotes import Quotes
 from claimtrack.ud import NOUNS, NP_WORDS
 
 __all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
-
-Span = tuple[int, int]
-
-
-@attrs.frozen
-class CueContext:
-    """What a frame looks at: the cue word in its sentence, the document's
-    quotations, the cue lexicon and the cue's rule."""
-
-    text: str
-    sentence: Sent
-    cue: Word
-    last: Word  # the cue's last word (its particle, if it has one)
-    quotes: Quotes
-    lexicon: Lexicon
-    rule: Rule
-
-    @property
-    def reportable(self) -> bool:
-        return self.lexicon.reportable(self.rule.get("class"))
-
-
-@attrs.frozen
-class FrameMatch:
-    """The content a frame found (one span, or the pieces of a split quote),
-    the id of the pattern that read it, and the source when the frame finds
-    it itself (``sourced``)."""
-
-    parts: tuple[Span, ...]
-    pattern: str
-    source: Span | None = None
-    sourced: bool = False
-    quoted: bool = False  # the content is a quotation (a direct quote)
-    frame: str = ""  # the name of the frame that read it (set by first_match)
-
 
 DEFAULT_FRAMES = ("complement", "quote")
 
@@ -204,7 +171,7 @@ def _evidential(
             source_head = word
             break
     words = object_words(sent, cue)
-    source = noun_phrase(sent, source_head, lexicon.source_cuts)
+    source = before_own_predicate(sent, source_head, cue, noun_phrase(sent, source_head, lexicon.source_cuts))
     if source_head is not subject:
         source = after_case(sent, source_head, source)
     return words_span(words), source, "pattern.evidential"
@@ -258,8 +225,9 @@ def _quote_frame(context: CueContext) -> FrameMatch | None:
 def _complement_frame(context: CueContext) -> FrameMatch | None:
     if not context.reportable:
         return None
+    media = [lemma for lemma, rule in context.lexicon.nouns.items() if not rule.get("owned")]
     found = complement(
-        context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes
+        context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes, media
     )
     if not found or not found[0] or not reportable_clause(context.sentence, found):
         return None
@@ -375,6 +343,7 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
         kid for kid in objects[1:]
         if (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON"))  # 'call him Bob', 'call it something'
         or any(case.lemma == "as" for case in sent.kids(kid, "case", "mark"))
+        or _bare_noun_predicate(context, kid)
     ]
     if not predicates:
         return None
@@ -386,81 +355,10 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     return FrameMatch((span,), "pattern.verb_small_clause", source=shared, sourced=shared is not None)
 
 
-# ---------------------------------------------------------------- acts other than statements
-
-
-def _infinitive_clause(sent: Sent, word: Word) -> bool:
-    """A clause headed by an infinitive with its marker: 'to register'."""
-    return word.has("VerbForm=Inf") and any(kid.xpos == "TO" for kid in sent.kids(word, "mark"))
-
-
-def _infinitives_after(sent: Sent, cue: Word, *relations: str) -> list[Word]:
-    found = sent.kids(cue, "xcomp", "ccomp", *relations)
-    return [kid for kid in found if kid.index > cue.index and _infinitive_clause(sent, kid)]
-
-
-def _infinitive(context: CueContext) -> FrameMatch | None:
-    """'plans to cut taxes', 'vowed to fight on': the content is the
-    infinitive, marker included. Not with an object before it ('urged voters
-    to ...', the object infinitive) nor a subject of its own."""
-    sent, cue = context.sentence, context.cue
-    for clause in _infinitives_after(sent, cue):
-        if sent.kids(clause, "nsubj") or any(kid.index < clause.index for kid in _addressees(context)):
-            continue
-        span = words_span(sent.subtree(clause))
-        if span is not None:
-            return FrameMatch((span,), "pattern.verb_infinitive", sourced=False)
-    return None
-
-
-def _addressees(context: CueContext) -> list[Word]:
-    """The person a directive is addressed to: the object ('urged voters'),
-    or the noun after the cue's particle ('called on Congress')."""
-    sent, cue = context.sentence, context.cue
-    found = [kid for kid in sent.kids(cue, "obj", "iobj") if kid.index > cue.index]
-    if context.last is not cue:
-        found += [
-            kid for kid in sent.kids(cue, "obl")
-            if kid.index > context.last.index and any(case is context.last for case in sent.kids(kid, "case"))
-        ]
-    return found
-
-
-def _object_infinitive(context: CueContext) -> FrameMatch | None:
-    """'urged voters to register', 'asked them to leave', 'called on Congress
-    to act': the content is the addressee and the infinitive, as the parse
-    gives it (the addressee as object, or as the infinitive's own subject)."""
-    sent, cue = context.sentence, context.cue
-    addressees = _addressees(context)
-    if any(kid.lemma in context.lexicon.not_addressees for kid in addressees):
-        return None  # 'requested anonymity to discuss ...': what was asked for, and why
-    for clause in _infinitives_after(sent, cue, "advcl"):  # the parse may read the infinitive as a purpose clause
-        subjects = [kid for kid in sent.kids(clause, "nsubj") if kid.index < clause.index]
-        before = [kid for kid in addressees if kid.index < clause.index]
-        if not subjects and not before:
-            continue
-        first = min((before or subjects)[0].index, context.last.index + 1)  # 'urged | both sides to ...'
-        words = sent.subtree(clause) + [w for kid in before for w in sent.subtree(kid)] + sent.words[first:clause.index]
-        span = words_span([w for w in words if w.index >= first])
-        if span is not None:
-            return FrameMatch((span,), "pattern.verb_object_infinitive")
-    return None
-
-
-def _question(context: CueContext) -> FrameMatch | None:
-    """'asked whether the count was fair', 'wondered who would pay': a
-    clause after the cue that opens with a question word (rules/cues.yaml
-    ``question_words``)."""
-    sent, cue = context.sentence, context.cue
-    for kid in sent.kids(cue, "ccomp", "xcomp", "advcl", "obj"):
-        if kid.index <= cue.index:
-            continue
-        words = sent.subtree(kid)
-        if words and words[0].lower in context.lexicon.question_words and len(words) > 1:
-            span = words_span(words)
-            if span is not None:
-                return FrameMatch((span,), "pattern.verb_question")
-    return None
+def _bare_noun_predicate(context: CueContext, kid: Word) -> bool:
+    """'called the report | a lie' with 'a lie' parsed as a bare noun phrase
+    of the verb (UD's obl:unmarked, which also takes 'last week')."""
+    return kid.deprel == "obl:unmarked" and kid.upos == "NOUN" and kid.lower not in context.lexicon.time_words
 
 
 Frame = Callable[[CueContext], "FrameMatch | None"]
@@ -470,9 +368,9 @@ FRAMES: dict[str, Frame] = {
     "passive_agent": _passive_frame,  # claimed by X
     "passive_object": _passive_object,  # was criticised by X because Y
     "quote": _quote_frame,  # "X," she said
-    "question": _question,  # asked whether X / wondered who X
-    "object_infinitive": _object_infinitive,  # urged voters to register / asked them to leave
-    "infinitive": _infinitive,  # plans to cut taxes / vowed to fight on
+    "question": question,  # asked whether X / wondered who X
+    "object_infinitive": object_infinitive,  # urged voters to register / asked them to leave
+    "infinitive": infinitive,  # plans to cut taxes / vowed to fight on
     "complement": _complement_frame,  # said (that) X / X, she said
     "object": _object,  # denied the report / confirmed X
     "of_object": _object,  # accused X of Y

@@ -29,7 +29,7 @@ from claimtrack.ud import (
 )
 
 __all__ = [
-    "PUNCT_EDGES", "after_case", "char_after", "char_before", "cue_closes_sentence",
+    "PUNCT_EDGES", "after_case", "before_own_predicate", "char_after", "char_before", "cue_closes_sentence",
     "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
     "noun_in", "noun_phrase", "np_after", "np_before", "object_words", "only_source_between",
     "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "words_span", "trim",
@@ -109,6 +109,23 @@ def evidential_subject(sent: Sent, verb: Word, subjects: Container[str]) -> Word
         if word.lower in (";", ":"):
             break
     return None
+
+
+def before_own_predicate(
+    sent: Sent, head: Word, cue: Word, span: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """A subject's phrase up to the verb chain that leads to the cue, where
+    the parse hung the sentence's predicate inside the subject ('A video
+    circulating online | appeared to show ...' with 'appeared' a complement
+    of 'circulating')."""
+    if span is None or span[1] <= cue.start:
+        return span
+    top: Word | None = cue
+    while top is not None and any(mark.xpos == "TO" for mark in sent.kids(top, "mark")):
+        top = sent.head_of(top)  # 'appeared | to show'
+    if top is None or top.index <= head.index:
+        return span
+    return words_span([w for w in sent.words[: top.index] if w.start >= span[0]])
 
 
 def noun_phrase(

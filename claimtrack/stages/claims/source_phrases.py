@@ -39,7 +39,7 @@ def source_phrase(
     must not reach. A subject set off by commas right before its cue ('Murshed
     Zaheed, acting political director of CREDO Action, said ...') takes in
     what the commas enclose, however the parse hung it."""
-    found = _subtree_phrase(sent, mention, taken, time_words)
+    found = _subtree_phrase(sent, mention, taken, time_words, sent.word_at(cue[0]) if cue else None)
     if cue is None:
         return found
     found = _with_renamed_subject(sent, found, cue, taken)
@@ -77,22 +77,32 @@ def _with_renamed_subject(sent: Sent, found: Span, cue: Span, taken: Sequence[Sp
     return found
 
 
-def _subtree_phrase(sent: Sent, mention: Span, taken: Sequence[Span], time_words: Collection[str]) -> Span:
+def _subtree_phrase(
+    sent: Sent, mention: Span, taken: Sequence[Span], time_words: Collection[str], cue: Word | None = None
+) -> Span:
     inside = [word for word in sent.words if mention[0] <= word.start and word.end <= mention[1]]
     indices = {word.index for word in inside}
     heads = span_heads(sent, inside)
-    if len(heads) != 1:
-        return mention
+    if not heads or len({head.head_id for head in heads}) != 1:
+        return mention  # several heads are one name only as subjects of one verb ('Harakat' + 'al-Nujaba')
     named = sent.head_of(heads[0])
-    if heads[0].base_deprel == "appos" and named is not None and named.index < heads[0].index:
+    if len(heads) == 1 and heads[0].base_deprel == "appos" and named is not None and named.index < heads[0].index:
         heads = [named]  # 'Smith, | a lawyer': the apposition's noun and the noun it renames
+    under = [word for head in heads for word in sent.subtree(head)]
     blocked: set[int] = set()
-    for word in sent.subtree(heads[0]):
+    if cue is not None:
+        # the verbs that lead to the cue, where the parse hung them inside the
+        # subject ('A video circulating online | appeared to show')
+        own = {word.index for word in under} - {head.index for head in heads}
+        for verb in [cue, *sent.ancestors(cue)]:
+            if verb.index in own:
+                blocked.update(w.index for w in sent.subtree(verb))
+    for word in under:
         if word.lower in time_words:
             blocked.update(w.index for w in sent.subtree(word))
             blocked.update(case.index for case in sent.kids(word, "case"))
     allowed = {
-        word.index for word in sent.subtree(heads[0])
+        word.index for word in under
         if word.index not in blocked and not any(start < word.end and word.start < end for start, end in taken)
     } | indices
     first, last = min(indices), max(indices)

@@ -35,9 +35,9 @@ from claimtrack.stages.claims.surface import (
     np_right_before,
     phrase_ending_before,
 )
-from claimtrack.ud import DETERMINERS, NOMINALS, NOUNS, NOUN_PHRASE_TAGS, NP_SKIP, QUOTE_XPOS, SUBJECTS, VERBS
+from claimtrack.ud import DETERMINERS, NOMINALS, NOUNS, NOUN_PHRASE_TAGS, NP_SKIP, PARTICIPLE_XPOS, QUOTE_XPOS, SUBJECTS, VERBS
 
-__all__ = ["phrase_source", "source_after_quote", "verb_source"]
+__all__ = ["phrase_source", "source_after_quote", "subject_mention", "verb_source"]
 
 
 def verb_source(
@@ -76,18 +76,36 @@ def verb_source(
     if described is not None:
         return described
     if subject is not None and subject.index < cue.index:
-        verb = sent.head_of(subject)
-        subjects = [w for w in sent.kids(verb, *SUBJECTS) if w.index < verb.index] if verb is not None else []
-        return _subject_mention(sent, subjects or [subject], cuts, postmodifiers)
+        return subject_mention(sent, subject, cuts, postmodifiers)
     if subject is not None and subject.index > cue.index:
         after = np_after(sent, cue.index + 1, cuts)
         if after is None or _names_someone(sent, after, cuts):
             return after
+    stranded = _subject_read_as_object(sent, cue)
+    if stranded is not None:
+        return noun_phrase(sent, stranded, cuts, postmodifiers)
     if cue_closes_sentence(sent, cue):
         found = np_before(sent, cue)
         if found is not None:
             return found
     return np_right_before(sent, cue, postmodifiers) or leading_np(sent, cue)
+
+
+def _subject_read_as_object(sent: Sent, cue: Word) -> Word | None:
+    """'said the minister, Ivo Castellan, had promised to ...' parsed with
+    'minister' the object of 'said' and the cue 'promised' its complement
+    with no subject: the object right before the cue's clause."""
+    verb = sent.head_of(cue)
+    if verb is None or cue.base_deprel != "ccomp" or sent.kids(cue, *SUBJECTS):
+        return None
+    start = sent.subtree(cue)[0].index
+    objects = [kid for kid in sent.kids(verb, "obj") if kid.index < start]
+    if not objects:
+        return None
+    last = sent.subtree(objects[-1])[-1].index
+    if any(w.upos != "PUNCT" for w in sent.words[last + 1 : start]):
+        return None
+    return objects[-1]
 
 
 def _participle_read_as_main_verb(sent: Sent, cue: Word, subject: Word | None) -> tuple[int, int] | None:
@@ -210,6 +228,16 @@ def _not_a_subject(sent: Sent, word: Word, cuts: frozenset[str]) -> bool:
     )
 
 
+def subject_mention(
+    sent: Sent, subject: Word, cuts: frozenset[str], postmodifiers: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """The mention of a verb's subject, with the other subjects before its
+    verb that the parse split off the same name ('Harakat' + 'al-Nujaba')."""
+    verb = sent.head_of(subject)
+    subjects = [w for w in sent.kids(verb, *SUBJECTS) if w.index < verb.index] if verb is not None else []
+    return _subject_mention(sent, subjects or [subject], cuts, postmodifiers)
+
+
 def _subject_mention(
     sent: Sent, subjects: list[Word], cuts: frozenset[str], postmodifiers: frozenset[str]
 ) -> tuple[int, int] | None:
@@ -227,15 +255,26 @@ def _subject_mention(
     span = noun_phrase(sent, good[-1], cuts, postmodifiers)
     if span is None:
         return None
+    later = good[-1]
     for subject in reversed(good[:-1]):
         piece = noun_phrase(sent, subject, cuts, postmodifiers)
         if piece is None:
             break
         gap = [w for w in sent.words_between(piece[1], span[0])] if piece[1] < span[0] else []
+        if [w.lower for w in gap] == [","] and _closed_by_comma(sent, later):
+            span, later = piece, subject  # 'Their spokesman, Tomas Reyes, said' with the apposition a second subject
+            continue
         if gap:
             break
-        span = (min(piece[0], span[0]), max(piece[1], span[1]))
+        span, later = (min(piece[0], span[0]), max(piece[1], span[1])), subject
     return span
+
+
+def _closed_by_comma(sent: Sent, word: Word) -> bool:
+    """The word's phrase (relative clauses included) ends with a comma."""
+    last = sent.subtree(word)[-1]
+    following = sent.words[last.index + 1 : last.index + 2]
+    return last.lower == "," or bool(following) and following[0].lower == ","
 
 
 def _before_time_phrase(sent: Sent, subject: Word, postmodifiers: frozenset[str]) -> tuple[int, int] | None:
@@ -340,12 +379,23 @@ def _mistagged_noun(marker: Word, head: Word, last: Word) -> bool:
     )
 
 
+def _finite_in_phrase(word: Word) -> bool:
+    """A finite verb inside a noun phrase, unless it is a participle by its
+    Penn tag and its relation ('a poll | released Wednesday' with the
+    features of a past tense: the tagger's two readings disagree)."""
+    if word.upos not in VERBS or not word.has("VerbForm=Fin"):
+        return False
+    return not (word.base_deprel == "acl" and word.deprel != "acl:relcl" and word.xpos in PARTICIPLE_XPOS)
+
+
 def _whole_phrase(sent: Sent, head: Word, last: Word) -> tuple[int, int] | None:
     """The phrase's noun with all it governs after it ('according to early
     counts of ballots collected by the county clerk'), when it runs to a
     comma or the end of the sentence: it holds nothing of the content."""
-    words = [w for w in sent.subtree(head, skip=NP_SKIP) if w.index > last.index]
-    if not words or any(w.upos == "ADV" or w.upos in VERBS and "VerbForm=Fin" in w.feats for w in words):
+    # a participle's time phrase is the phrase's own ('a poll released Wednesday')
+    skip = [relation for relation in NP_SKIP if not relation.startswith("obl:")]
+    words = [w for w in sent.subtree(head, skip=skip) if w.index > last.index]
+    if not words or any(w.upos == "ADV" or _finite_in_phrase(w) for w in words):
         return None  # a clause, or a time phrase ('a posting made just over a day ago')
     if [w.index for w in words] != list(range(words[0].index, words[-1].index + 1)):
         return None

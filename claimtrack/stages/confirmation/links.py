@@ -16,12 +16,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from claimtrack.document import Document, Word
+from claimtrack.document import Document, Sentence, Word
 from claimtrack.model import Claim
 from claimtrack.ruleset.loader import RuleSet
 from claimtrack.ruleset.regex import Match
 from claimtrack.stages.confirmation.vocabulary import ConfirmationRules, Link
 from claimtrack.stages.sources.vocabulary import compiled_sources
+from claimtrack.ud import APOSTROPHES
 
 __all__ = ["Linking", "hosts_of", "inside", "made_by", "negated", "previous_claims"]
 
@@ -163,7 +164,16 @@ class Linking:
         deprels = tuple(deprel for frame in self.compiled.noun_objects for deprel in frame.possessor_deprels)
         sentence = self.document.sentence_of(word)
         owners = sentence.kids(word, *deprels) if deprels else []
+        if deprels and not owners:
+            # "the rebels' statement" with the apostrophe tagged a closing
+            # quotation mark and "rebels" a compound
+            owners = [kid for kid in sentence.kids(word, "compound") if self._apostrophe_after(sentence, kid)]
         return [other for owner in owners for other in sentence.subtree(owner)]
+
+    @staticmethod
+    def _apostrophe_after(sentence: Sentence, word: Word) -> bool:
+        following = sentence.words[word.index + 1 : word.index + 2]
+        return bool(following) and following[0].text in APOSTROPHES and word.lower.endswith("s")
 
     def _claims_of(self, possessor: Sequence[Word], claims: Sequence[Claim]) -> list[Claim]:
         """The claims of the sources a possessor names: its nouns in a source

@@ -1,0 +1,89 @@
+"""Attribution frames for the acts other than statements: an intention
+('plans to cut taxes'), a directive ('urged voters to register') and a
+question ('asked whether the count was fair'). Each has the frames'
+signature, ``frame(context) -> FrameMatch | None``; the table is
+:data:`claimtrack.stages.claims.frames.FRAMES`.
+"""
+
+from __future__ import annotations
+
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
+from claimtrack.stages.claims.frame_context import CueContext, FrameMatch
+from claimtrack.stages.claims.phrases import words_span
+
+__all__ = ["infinitive", "object_infinitive", "question"]
+
+
+def _infinitive_clause(sent: Sent, word: Word) -> bool:
+    """A clause headed by an infinitive with its marker: 'to register'."""
+    return word.has("VerbForm=Inf") and any(kid.xpos == "TO" for kid in sent.kids(word, "mark"))
+
+
+def _infinitives_after(sent: Sent, cue: Word, *relations: str) -> list[Word]:
+    found = sent.kids(cue, "xcomp", "ccomp", *relations)
+    return [kid for kid in found if kid.index > cue.index and _infinitive_clause(sent, kid)]
+
+
+def infinitive(context: CueContext) -> FrameMatch | None:
+    """'plans to cut taxes', 'vowed to fight on': the content is the
+    infinitive, marker included. Not with an object before it ('urged voters
+    to ...', the object infinitive) nor a subject of its own."""
+    sent, cue = context.sentence, context.cue
+    for clause in _infinitives_after(sent, cue):
+        if sent.kids(clause, "nsubj") or any(kid.index < clause.index for kid in _addressees(context)):
+            continue
+        span = words_span(sent.subtree(clause))
+        if span is not None:
+            return FrameMatch((span,), "pattern.verb_infinitive", sourced=False)
+    return None
+
+
+def _addressees(context: CueContext) -> list[Word]:
+    """The person a directive is addressed to: the object ('urged voters'),
+    or the noun after the cue's particle ('called on Congress')."""
+    sent, cue = context.sentence, context.cue
+    found = [kid for kid in sent.kids(cue, "obj", "iobj") if kid.index > cue.index]
+    if context.last is not cue:
+        found += [
+            kid for kid in sent.kids(cue, "obl")
+            if kid.index > context.last.index and any(case is context.last for case in sent.kids(kid, "case"))
+        ]
+    return found
+
+
+def object_infinitive(context: CueContext) -> FrameMatch | None:
+    """'urged voters to register', 'asked them to leave', 'called on Congress
+    to act': the content is the addressee and the infinitive, as the parse
+    gives it (the addressee as object, or as the infinitive's own subject)."""
+    sent, cue = context.sentence, context.cue
+    addressees = _addressees(context)
+    if any(kid.lemma in context.lexicon.not_addressees for kid in addressees):
+        return None  # 'requested anonymity to discuss ...': what was asked for, and why
+    for clause in _infinitives_after(sent, cue, "advcl"):  # the parse may read the infinitive as a purpose clause
+        subjects = [kid for kid in sent.kids(clause, "nsubj") if kid.index < clause.index]
+        before = [kid for kid in addressees if kid.index < clause.index]
+        if not subjects and not before:
+            continue
+        first = min((before or subjects)[0].index, context.last.index + 1)  # 'urged | both sides to ...'
+        words = sent.subtree(clause) + [w for kid in before for w in sent.subtree(kid)] + sent.words[first:clause.index]
+        span = words_span([w for w in words if w.index >= first])
+        if span is not None:
+            return FrameMatch((span,), "pattern.verb_object_infinitive")
+    return None
+
+
+def question(context: CueContext) -> FrameMatch | None:
+    """'asked whether the count was fair', 'wondered who would pay': a
+    clause after the cue that opens with a question word (rules/cues.yaml
+    ``question_words``)."""
+    sent, cue = context.sentence, context.cue
+    for kid in sent.kids(cue, "ccomp", "xcomp", "advcl", "obj"):
+        if kid.index <= cue.index:
+            continue
+        words = sent.subtree(kid)
+        if words and words[0].lower in context.lexicon.question_words and len(words) > 1:
+            span = words_span(words)
+            if span is not None:
+                return FrameMatch((span,), "pattern.verb_question")
+    return None
