@@ -88,6 +88,19 @@ CASES = {
         "The NLF said its fighters had left the town.",
         [("The NLF", "S1", "armed_group")],
     ),
+    "a role owned by 'its' speaks for the body the pronoun refers to": (
+        "The Saltmere Port Authority, which is owned by the provincial government, said the backlog was costly. "
+        "Its chairman, Gregor Halvorsen, said talks would resume.",
+        [("The Saltmere Port Authority", "S1", "government"), ("Its chairman", "S2", "government")],
+    ),
+    "a spokesman owned by 'their' speaks for the group": (
+        "The rebels said the bridge fell on Monday. Their spokesman said more attacks would come.",
+        [("The rebels", "S1", "armed_group"), ("Their spokesman", "S2", "armed_group")],
+    ),
+    "a role owned by a person's pronoun is not the person's type": (
+        "Mayor Ana Ruiz said the bridge was safe. Her lawyer said the suit was baseless.",
+        [("Mayor Ana Ruiz", "S1", "government"), ("Her lawyer", "S2", "organization")],
+    ),
     "a profession employed by a public body speaks for it": (
         "County engineer Rosa Dalton said the cracks were old. "
         "Sam Ortiz, an engineer at Kelm University, said the steel was weak.",

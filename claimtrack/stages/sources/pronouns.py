@@ -12,7 +12,7 @@ from claimtrack.stages.sources.mentions import Mention, analyse_mention, phrase_
 from claimtrack.stages.sources.vocabulary import PronounRule, SourceRules
 from claimtrack.ud import CANDIDATE_RELATIONS, NOUNS
 
-__all__ = ["pronoun_fits", "relative_antecedent", "resolve_pronoun"]
+__all__ = ["owner_type", "pronoun_fits", "relative_antecedent", "resolve_pronoun"]
 
 
 def pronoun_fits(
@@ -125,6 +125,30 @@ def resolve_pronoun(
     if best_entity is not None:
         return best_entity
     return entities.new()
+
+
+def owner_type(
+    mention: Mention, entities: Entities, text: str, docwords: Document, compiled: SourceRules
+) -> tuple[str, str] | None:
+    """'Its chairman', 'their spokeswoman': a role that speaks for a body
+    (``employers``), owned by a pronoun, takes the type of what the pronoun
+    refers back to (a known source or a noun phrase nearby), with the
+    employer rule's id. No entity is made for the owner."""
+    words = docwords.within(mention.span.start, mention.span.end) or []
+    roles = [compiled.employers[lemma] for lemma in (mention.head, *sorted(mention.descriptions)) if lemma in compiled.employers]
+    if not words or not roles or mention.type_rule == roles[0].rule or words[0].feat("Poss") != "Yes":
+        return None
+    owner = analyse_mention(text, span_of(text, words[0].start, words[0].end), docwords, compiled)
+    if owner.pronoun is None or not owner.pronoun.resolve:
+        return None
+    for candidate in _candidates(owner, entities, text, docwords, compiled):
+        if not _fits(owner.pronoun, candidate, compiled):
+            continue
+        referent = candidate.entity or candidate.mention
+        if referent.animate and not referent.plural:
+            return None  # 'Her lawyer': a person's, not a body's
+        return (referent.type, roles[0].rule) if referent.type in roles[0].types else None
+    return None
 
 
 def relative_antecedent(text: str, mention: Mention, docwords: Document, compiled: SourceRules) -> Mention | None:

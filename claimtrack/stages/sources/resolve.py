@@ -28,7 +28,7 @@ from claimtrack.stages.sources.descriptions import Descriptions
 from claimtrack.stages.sources.entities import Entities, Entity, match_entity
 from claimtrack.stages.findings import Findings
 from claimtrack.stages.sources.mentions import Mention, analyse_mention
-from claimtrack.stages.sources.pronouns import relative_antecedent, resolve_pronoun
+from claimtrack.stages.sources.pronouns import owner_type, relative_antecedent, resolve_pronoun
 from claimtrack.stages.sources.repair import repaired_sources
 from claimtrack.stages.sources.vocabulary import SourceRules, compiled_sources
 
@@ -65,6 +65,9 @@ def resolve_sources(document: Document, found: Findings, rules: RuleSet) -> Find
         elif mention.pronoun is not None:
             entity = entities.new()
         else:
+            owned = owner_type(mention, entities, text, docwords, compiled)
+            if owned is not None:
+                mention = attrs.evolve(mention, type=owned[0], type_rule=owned[1])
             entity = match_entity(mention, entities, compiled) or _described(mention, entities, descriptions, compiled)
         entities.add(entity, mention)
         entity_of[(start, end)] = entity
