@@ -236,8 +236,61 @@ CASES = {
 """,
         [("the company would appeal", "said", "Their spokesman", "indirect")],
     ),
-}
+    "a verb read as a plural noun with a subject and a clause of its own": (
+        # 'plans' a noun (the root) with 'Clinton' its subject and 'to make' its xcomp.
+        """# text = Clinton plans to make her proposal at a campaign stop.
+1	Clinton	Clinton	PROPN	NNP	Number=Sing	2	nsubj	_	_
+2	plans	plan	NOUN	NNS	Number=Plur	0	root	_	_
+3	to	to	PART	TO	_	4	mark	_	_
+4	make	make	VERB	VB	VerbForm=Inf	2	xcomp	_	_
+5	her	her	PRON	PRP$	Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs	6	nmod:poss	_	_
+6	proposal	proposal	NOUN	NN	Number=Sing	4	obj	_	_
+7	at	at	ADP	IN	_	10	case	_	_
+8	a	a	DET	DT	Definite=Ind|PronType=Art	10	det	_	_
+9	campaign	campaign	NOUN	NN	Number=Sing	10	compound	_	_
+10	stop	stop	NOUN	NN	Number=Sing	4	obl	_	SpaceAfter=No
+11	.	.	PUNCT	.	_	2	punct	_	SpaceAfter=No
 
+""",
+        [("to make her proposal at a campaign stop", "plans", "Clinton", "indirect")],
+    ),
+    "a reported clause opening with 'although', parsed as the head's own subordinator": (
+        # 'that' and 'although' both marks of 'step', made an advcl of 'said'.
+        """# text = The minister said in a statement Sunday that although the vote was "an important step," it was "far from perfect."
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	minister	minister	NOUN	NN	Number=Sing	3	nsubj	_	_
+3	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+4	in	in	ADP	IN	_	6	case	_	_
+5	a	a	DET	DT	Definite=Ind|PronType=Art	6	det	_	_
+6	statement	statement	NOUN	NN	Number=Sing	3	obl	_	_
+7	Sunday	Sunday	PROPN	NNP	Number=Sing	3	obl:unmarked	_	_
+8	that	that	SCONJ	IN	_	16	mark	_	_
+9	although	although	SCONJ	IN	_	16	mark	_	_
+10	the	the	DET	DT	Definite=Def|PronType=Art	11	det	_	_
+11	vote	vote	NOUN	NN	Number=Sing	16	nsubj	_	_
+12	was	be	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	16	cop	_	_
+13	"	"	PUNCT	``	_	16	punct	_	SpaceAfter=No
+14	an	a	DET	DT	Definite=Ind|PronType=Art	16	det	_	_
+15	important	important	ADJ	JJ	Degree=Pos	16	amod	_	_
+16	step	step	NOUN	NN	Number=Sing	3	advcl	_	SpaceAfter=No
+17	,	,	PUNCT	,	_	22	punct	_	SpaceAfter=No
+18	"	"	PUNCT	``	_	22	punct	_	_
+19	it	it	PRON	PRP	Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs	22	nsubj	_	_
+20	was	be	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	22	cop	_	_
+21	"	"	PUNCT	``	_	22	punct	_	SpaceAfter=No
+22	far	far	ADV	RB	_	16	advmod	_	_
+23	from	from	ADP	IN	_	24	case	_	_
+24	perfect	perfect	ADJ	JJ	Degree=Pos	22	obl	_	SpaceAfter=No
+25	.	.	PUNCT	.	_	22	punct	_	SpaceAfter=No
+26	"	"	PUNCT	''	_	22	punct	_	SpaceAfter=No
+
+""",
+        [(
+            'although the vote was "an important step," it was "far from perfect."', "said in a statement",
+            "The minister", "mixed",
+        )],
+    ),
+}
 
 
 def _claims(conllu):

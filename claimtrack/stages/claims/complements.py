@@ -386,9 +386,11 @@ def _condition_then_clause(sent: Sent, condition: list[Word], clause: Word) -> b
     return any(w.lower == "," for w in following) and clause.index > condition[-1].index
 
 
-def reportable_clause(sent: Sent, found: Found) -> bool:
+def reportable_clause(sent: Sent, found: Found, question_words: Collection[str] = ("whether", "if")) -> bool:
     """A reported clause has a predicate, and is no indirect question ('tell
-    whether they will'): its first word is not 'whether', 'if' or a wh-word."""
+    whether they will'): its first word is not 'whether', 'if' or a wh-word
+    (``question_words``, from the rules). A clause that opens with another
+    subordinator ('that although X, Y' with 'although' made the head's) is one."""
     if found[0] is None:
         return False
     words = [w for start, end in clause_pieces(found[0]) for w in sent.words_between(start, end)]
@@ -397,7 +399,7 @@ def reportable_clause(sent: Sent, found: Found) -> bool:
     ids = {w.id for w in words}
     heads = [w for w in words if w.head_id not in ids]
     first = words[0]
-    if first.deprel == "mark" and first.lower != "that" and len(heads) == 1 and first.head_id == heads[0].id:
+    if first.deprel == "mark" and first.lower in question_words and len(heads) == 1 and first.head_id == heads[0].id:
         return False  # the whole clause is an 'if'/'whether' question (not a condition before a clause)
     return "PronType=Int" not in first.feats
 

@@ -22,6 +22,7 @@ from claimtrack.stages.claims.phrases import (
 )
 from claimtrack.stages.claims.surface import (
     clause_of_verb_read_as_noun,
+    predicate_read_as_noun,
     verb_read_as_noun,
 )
 from claimtrack.stages.claims.quotes import QuotePair
@@ -248,7 +249,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
         if word.id in taken:
             continue
         noun = lexicon.nouns.get(word.lemma)
-        if noun is not None and word.upos in NOUNS:
+        if noun is not None and word.upos in NOUNS and not predicate_read_as_noun(sent, word):
             link = _noun_link(sent.words, index + 1, noun)
             if link:
                 hits.append(CueHit((word, *link), noun, "noun"))

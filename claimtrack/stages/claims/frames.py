@@ -229,7 +229,7 @@ def _complement_frame(context: CueContext) -> FrameMatch | None:
     found = complement(
         context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes, media
     )
-    if not found or not found[0] or not reportable_clause(context.sentence, found):
+    if not found or not found[0] or not reportable_clause(context.sentence, found, context.lexicon.question_words):
         return None
     parts = tuple(_before_semicolon(context, _before_coordinated_cue(context, part)) for part in clause_pieces(found[0]))
     shared = _coordinated_speaker(context)

@@ -14,7 +14,7 @@ from claimtrack.ud import HYPHEN_XPOS, NOMINALS, NOUNS, NP_WORDS, POSSESSIVE_XPO
 
 __all__ = [
     "bare_np_before", "clause_of_verb_read_as_noun", "leading_np", "left_dependents", "np_right_before",
-    "phrase_ending_before", "through_postmodifier", "verb_read_as_noun", "whole_words",
+    "phrase_ending_before", "predicate_read_as_noun", "through_postmodifier", "verb_read_as_noun", "whole_words",
 ]
 
 
@@ -137,11 +137,22 @@ def verb_read_as_noun(sent: Sent, word: Word) -> bool:
     instructor announces: ...', '..., or so Morgan argues.')."""
     if word.upos != "NOUN" or word.xpos != "NNS":
         return False
+    if predicate_read_as_noun(sent, word):
+        return True
     previous = sent.words[word.index - 1 : word.index]
     following = sent.words[word.index + 1 : word.index + 2]
     if not previous or previous[0].upos not in NOUNS:
         return False
     return not following or following[0].upos == "PUNCT" or following[0].lower == "that"
+
+
+def predicate_read_as_noun(sent: Sent, word: Word) -> bool:
+    """'Clinton plans | to make her proposal ...' parsed with 'plans' a noun
+    that has a subject before it and a clause after it, with no copula: only
+    a verb has both."""
+    subjects = [kid for kid in sent.kids(word, "nsubj") if kid.index < word.index]
+    clauses = [kid for kid in sent.kids(word, "xcomp", "ccomp") if kid.index > word.index]
+    return bool(subjects and clauses) and not sent.kids(word, "cop")
 
 
 def phrase_ending_before(sent: Sent, word: Word) -> tuple[int, int] | None:
