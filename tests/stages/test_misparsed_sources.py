@@ -236,6 +236,27 @@ CASES = {
 """,
         [("the company would appeal", "said", "Their spokesman", "indirect")],
     ),
+    "a day named after the cue, parsed as its object, is no subject of the clause": (
+        # 'Wednesday' the object of 'said'; the clause has its own subject.
+        """# text = Hillary Clinton said Wednesday she, too, wants a Justice Department inquiry.
+1	Hillary	Hillary	PROPN	NNP	Number=Sing	3	nsubj	_	_
+2	Clinton	Clinton	PROPN	NNP	Number=Sing	1	flat	_	_
+3	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+4	Wednesday	Wednesday	PROPN	NNP	Number=Sing	3	obj	_	_
+5	she	she	PRON	PRP	Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs	9	nsubj	_	SpaceAfter=No
+6	,	,	PUNCT	,	_	7	punct	_	_
+7	too	too	ADV	RB	_	9	advmod	_	SpaceAfter=No
+8	,	,	PUNCT	,	_	7	punct	_	_
+9	wants	want	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	3	ccomp	_	_
+10	a	a	DET	DT	Definite=Ind|PronType=Art	13	det	_	_
+11	Justice	Justice	PROPN	NNP	Number=Sing	13	compound	_	_
+12	Department	Department	PROPN	NNP	Number=Sing	13	compound	_	_
+13	inquiry	inquiry	NOUN	NN	Number=Sing	9	obj	_	SpaceAfter=No
+14	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [("she, too, wants a Justice Department inquiry", "said", "Hillary Clinton", "indirect")],
+    ),
     "a verb read as a plural noun with a subject and a clause of its own": (
         # 'plans' a noun (the root) with 'Clinton' its subject and 'to make' its xcomp.
         """# text = Clinton plans to make her proposal at a campaign stop.

@@ -22,16 +22,18 @@ from claimtrack.stages.claims.phrases import (
     cue_closes_sentence,
     ends_clause,
     finite,
-    ing_form,
     last_comma_before,
     np_after,
     without_complementiser,
     words_span,
 )
 from claimtrack.stages.claims.surface import (
+    clause_after,
     clause_of_verb_read_as_noun,
+    past_read_as_participle,
+    that_clause,
 )
-from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, NP_WORDS, PUNCT_OR_CONJUNCTION, VERBS
+from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, VERBS
 
 __all__ = ["Found", "clause_pieces", "complement", "reportable_clause"]
 
@@ -48,12 +50,13 @@ def clause_pieces(clause: Span | tuple[Span, Span]) -> tuple[Span, ...]:
 
 def complement(
     text: str, sent: Sent, cue: Word, addressee: bool = False, quotes: Quotes | None = None,
-    media: Collection[str] = (),
+    media: Collection[str] = (), time_words: Collection[str] = (),
 ) -> Found | None:
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said').
     ``media`` are the lemmas of statement nouns: 'said in a report that X'
-    is the verb's clause wherever the parse hung it."""
+    is the verb's clause wherever the parse hung it; ``time_words`` are no
+    subject ('said Wednesday she ...' with 'Wednesday' the cue's object)."""
     inside = _parenthetical_inside_clause(sent, cue)
     if inside is not None:
         return inside, "pattern.parenthetical_verb"
@@ -68,6 +71,8 @@ def complement(
         # relative pronoun is the reported clause's subject in the parse).
         words = [w for w in sent.subtree(after[0]) if w.index > cue.index]
         subject = _stranded_subject(sent, cue, after[0], words, addressee)
+        if all(w.lower in time_words for w in subject if w.upos in NOMINALS_AND_NUMBERS):
+            subject = []
         if subject:
             words = subject + words
         for following in after[1:]:
@@ -122,7 +127,7 @@ def complement(
     ]
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
-    return _that_clause(sent, cue, media) or _surface_clause(sent, cue, addressee)
+    return that_clause(sent, cue, media) or _surface_clause(sent, cue, addressee)
 
 
 def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | None:
@@ -141,8 +146,8 @@ def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | N
         start = sent.subtree(listener[0])[-1].index + 1
     if start < len(sent.words) and sent.words[start].lower == "that":
         start += 1
-    words = _clause_after(sent, start, window=12, participles=True)
-    verbs = [w for w in words if w.has("VerbForm=Fin") or _past_read_as_participle(sent, w)]
+    words = clause_after(sent, start, window=12, participles=True)
+    verbs = [w for w in words if w.has("VerbForm=Fin") or past_read_as_participle(sent, w)]
     if not verbs:
         return None
     # The words before the clause's verb are its subject: no relative word
@@ -402,98 +407,3 @@ def reportable_clause(sent: Sent, found: Found, question_words: Collection[str] 
     if first.deprel == "mark" and first.lower in question_words and len(heads) == 1 and first.head_id == heads[0].id:
         return False  # the whole clause is an 'if'/'whether' question (not a condition before a clause)
     return "PronType=Int" not in first.feats
-
-
-def _that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> Found | None:
-    """Surface fallback: the first 'that' clause after the cue, wherever the
-    parse attached it ('told by a colleague that the vote was delayed'), or
-    read off the words when the parser took 'that' for a pronoun ('told a
-    news conference that prices would rise but warned ...'); for a
-    participle after a comma, the clause right after it ('issued a
-    statement, saying the camp was empty'); not a noun's own clause ('agreed
-    under the condition that ...'), unless the noun is a statement the cue
-    was made in ('said in a report that ...')."""
-    if ing_form(cue) and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
-        words = _clause_after(sent, cue.index + 1)
-        if words:
-            return words_span(words), "pattern.participle_clause"
-    for word in sent.words[cue.index + 1 :]:
-        previous = sent.words[word.index - 1]
-        if (
-            word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
-            and previous.deprel != "obl:agent" and previous.lemma not in media
-        ):
-            break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
-        if word.lower == "that" and word.deprel == "mark":
-            head = sent.head_of(word)
-            if head is not None and head.index > word.index:
-                words = [w for w in sent.subtree(head) if w.index > word.index]
-                return words_span(words), "pattern.verb_that_clause"
-        if word.lower == "that" and word.upos in ("PRON", "DET", "SCONJ"):
-            words = _clause_after(sent, word.index + 1)
-            if not words and not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in sent.words[cue.index + 1 : word.index]):
-                words = _fronted_clause_after(sent, word.index + 1)  # not 'One thing I should say ... is that like ...'
-            if words:
-                return words_span(words), "pattern.verb_that_clause"
-        if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
-            break
-    return None
-
-
-_CLAUSE_OPENERS = NP_WORDS  # a clause opens with a plain noun phrase
-
-
-def _past_read_as_participle(sent: Sent, word: Word) -> bool:
-    """'said the plan failed because ...', 'Police said two people died'
-    with the verb tagged a participle modifying the noun before it; not a
-    real passive participle ('the enthusiasm demonstrated by the school',
-    'the universities represented here')."""
-    previous = sent.words[word.index - 1 : word.index]
-    following = sent.words[word.index + 1 : word.index + 2]
-    return (
-        word.xpos == "VBN" and word.base_deprel == "acl" and bool(previous)
-        and previous[0].upos in NOUNS and not sent.kids(word, "aux", "aux:pass", "obl:agent")
-        and not (following and following[0].upos == "ADV")
-    )
-
-
-def _fronted_clause_after(sent: Sent, index: int, reach: int = 10) -> list[Word]:
-    """A phrase put first and closed by a comma, then a clause: 'claims that
-    in 1997 and 1998, she was tasked with ...', 'said that if the bill
-    passes, prices will rise' (when the parse took 'that' for a pronoun)."""
-    words = sent.words[index : index + reach]
-    if not words or words[0].upos not in ("ADP", "ADV", "SCONJ"):
-        return []
-    comma = next((w for w in words[1:] if w.lower == ","), None)
-    if comma is None or any(w.lower == "that" or w.upos == "PUNCT" for w in sent.words[index : comma.index]):
-        return []
-    clause = _clause_after(sent, comma.index + 1)
-    return [*sent.words[index : comma.index + 1], *clause] if clause else []
-
-
-def _clause_after(sent: Sent, index: int, window: int = 7, participles: bool = False) -> list[Word]:
-    """The words from ``index`` that read as a clause (a noun phrase, then a
-    finite verb or auxiliary within a few words), up to a ';' or a
-    coordinated new predicate ('..., but warned that ...') or the end."""
-    words = sent.words[index:]
-    while words and words[0].xpos in ("``", "''"):  # 'told her supporters that "we're in this together"'
-        words = words[1:]
-    if not words or words[0].upos not in _CLAUSE_OPENERS:
-        return []
-    if not any(
-        w.upos == "AUX" or w.has("VerbForm=Fin") or participles and _past_read_as_participle(sent, w)
-        for w in words[1:window]
-    ):
-        return []
-    kept: list[Word] = []
-    for position, word in enumerate(words):
-        if word.lower == ";":
-            break
-        if word.upos == "CCONJ" and kept:
-            following = [w for w in words[position + 1 : position + 3] if w.upos != "ADV"][:1]
-            if following and following[0].upos == "VERB" and following[0].has("VerbForm=Fin"):
-                break
-        kept.append(word)
-    while kept and kept[-1].upos == "PUNCT":
-        kept.pop()
-    return kept

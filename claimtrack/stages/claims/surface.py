@@ -1,20 +1,24 @@
 """Surface readings of one parsed sentence, for where the parse fails: a
 noun phrase read off the words before a cue, a cue the tagger took for a
-noun, a name the parse cut at a hyphen. The dependency readings are in
+noun, a name the parse cut at a hyphen, a reported clause found by its
+'that' or read off the words after the cue. The dependency readings are in
 phrases.py; these take over when they find nothing. Spans are (start, end)
 character offsets into the document text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.claims.phrases import without_complementiser, words_span
+from claimtrack.stages.claims.phrases import ing_form, without_complementiser, words_span
 from claimtrack.ud import HYPHEN_XPOS, NOMINALS, NOUNS, NP_WORDS, POSSESSIVE_XPOS, PUNCT_OR_CONJUNCTION
 
 __all__ = [
-    "bare_np_before", "clause_of_verb_read_as_noun", "leading_np", "left_dependents", "np_right_before",
-    "phrase_ending_before", "predicate_read_as_noun", "through_postmodifier", "verb_read_as_noun", "whole_words",
+    "bare_np_before", "clause_after", "clause_of_verb_read_as_noun", "leading_np", "left_dependents",
+    "np_right_before", "past_read_as_participle", "phrase_ending_before", "predicate_read_as_noun", "that_clause",
+    "through_postmodifier", "verb_read_as_noun", "whole_words",
 ]
 
 
@@ -175,3 +179,98 @@ def left_dependents(sent: Sent, word: Word) -> tuple[int, int] | None:
     third'): its subject, as the tagger left it."""
     words = [w for kid in sent.kids(word) if kid.index < word.index and kid.upos != "PUNCT" for w in sent.subtree(kid)]
     return words_span(sorted(words, key=lambda w: w.index))
+
+
+def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tuple[int, int] | None, str] | None:
+    """Surface fallback: the first 'that' clause after the cue, wherever the
+    parse attached it ('told by a colleague that the vote was delayed'), or
+    read off the words when the parser took 'that' for a pronoun ('told a
+    news conference that prices would rise but warned ...'); for a
+    participle after a comma, the clause right after it ('issued a
+    statement, saying the camp was empty'); not a noun's own clause ('agreed
+    under the condition that ...'), unless the noun is a statement the cue
+    was made in ('said in a report that ...')."""
+    if ing_form(cue) and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
+        words = clause_after(sent, cue.index + 1)
+        if words:
+            return words_span(words), "pattern.participle_clause"
+    for word in sent.words[cue.index + 1 :]:
+        previous = sent.words[word.index - 1]
+        if (
+            word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
+            and previous.deprel != "obl:agent" and previous.lemma not in media
+        ):
+            break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
+        if word.lower == "that" and word.deprel == "mark":
+            head = sent.head_of(word)
+            if head is not None and head.index > word.index:
+                words = [w for w in sent.subtree(head) if w.index > word.index]
+                return words_span(words), "pattern.verb_that_clause"
+        if word.lower == "that" and word.upos in ("PRON", "DET", "SCONJ"):
+            words = clause_after(sent, word.index + 1)
+            if not words and not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in sent.words[cue.index + 1 : word.index]):
+                words = _frontedclause_after(sent, word.index + 1)  # not 'One thing I should say ... is that like ...'
+            if words:
+                return words_span(words), "pattern.verb_that_clause"
+        if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
+            break
+    return None
+
+
+_CLAUSE_OPENERS = NP_WORDS  # a clause opens with a plain noun phrase
+
+
+def past_read_as_participle(sent: Sent, word: Word) -> bool:
+    """'said the plan failed because ...', 'Police said two people died'
+    with the verb tagged a participle modifying the noun before it; not a
+    real passive participle ('the enthusiasm demonstrated by the school',
+    'the universities represented here')."""
+    previous = sent.words[word.index - 1 : word.index]
+    following = sent.words[word.index + 1 : word.index + 2]
+    return (
+        word.xpos == "VBN" and word.base_deprel == "acl" and bool(previous)
+        and previous[0].upos in NOUNS and not sent.kids(word, "aux", "aux:pass", "obl:agent")
+        and not (following and following[0].upos == "ADV")
+    )
+
+
+def _frontedclause_after(sent: Sent, index: int, reach: int = 10) -> list[Word]:
+    """A phrase put first and closed by a comma, then a clause: 'claims that
+    in 1997 and 1998, she was tasked with ...', 'said that if the bill
+    passes, prices will rise' (when the parse took 'that' for a pronoun)."""
+    words = sent.words[index : index + reach]
+    if not words or words[0].upos not in ("ADP", "ADV", "SCONJ"):
+        return []
+    comma = next((w for w in words[1:] if w.lower == ","), None)
+    if comma is None or any(w.lower == "that" or w.upos == "PUNCT" for w in sent.words[index : comma.index]):
+        return []
+    clause = clause_after(sent, comma.index + 1)
+    return [*sent.words[index : comma.index + 1], *clause] if clause else []
+
+
+def clause_after(sent: Sent, index: int, window: int = 7, participles: bool = False) -> list[Word]:
+    """The words from ``index`` that read as a clause (a noun phrase, then a
+    finite verb or auxiliary within a few words), up to a ';' or a
+    coordinated new predicate ('..., but warned that ...') or the end."""
+    words = sent.words[index:]
+    while words and words[0].xpos in ("``", "''"):  # 'told her supporters that "we're in this together"'
+        words = words[1:]
+    if not words or words[0].upos not in _CLAUSE_OPENERS:
+        return []
+    if not any(
+        w.upos == "AUX" or w.has("VerbForm=Fin") or participles and past_read_as_participle(sent, w)
+        for w in words[1:window]
+    ):
+        return []
+    kept: list[Word] = []
+    for position, word in enumerate(words):
+        if word.lower == ";":
+            break
+        if word.upos == "CCONJ" and kept:
+            following = [w for w in words[position + 1 : position + 3] if w.upos != "ADV"][:1]
+            if following and following[0].upos == "VERB" and following[0].has("VerbForm=Fin"):
+                break
+        kept.append(word)
+    while kept and kept[-1].upos == "PUNCT":
+        kept.pop()
+    return kept
