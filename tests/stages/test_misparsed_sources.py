@@ -257,6 +257,34 @@ CASES = {
 """,
         [("she, too, wants a Justice Department inquiry", "said", "Hillary Clinton", "indirect")],
     ),
+    "the clause's subject, with quotation marks in it, made a second subject of the cue after it": (
+        # As the candidate parsed the sentence with a longer apposition: 'model'
+        # a subject of 'said', 'decline' a complement without one.
+        """# text = Lesley Deutch, a consultant, said the ''old model'' of private golf clubs is in decline.
+1	Lesley	Lesley	PROPN	NNP	Number=Sing	7	nsubj	_	_
+2	Deutch	Deutch	PROPN	NNP	Number=Sing	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	5	punct	_	_
+4	a	a	DET	DT	Definite=Ind|PronType=Art	5	det	_	_
+5	consultant	consultant	NOUN	NN	Number=Sing	1	appos	_	SpaceAfter=No
+6	,	,	PUNCT	,	_	5	punct	_	_
+7	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+8	the	the	DET	DT	Definite=Def|PronType=Art	11	det	_	_
+9	''	''	PUNCT	``	_	11	punct	_	SpaceAfter=No
+10	old	old	ADJ	JJ	Degree=Pos	11	amod	_	_
+11	model	model	NOUN	NN	Number=Sing	7	nsubj	_	SpaceAfter=No
+12	''	''	PUNCT	''	_	11	punct	_	_
+13	of	of	ADP	IN	_	16	case	_	_
+14	private	private	ADJ	JJ	Degree=Pos	16	amod	_	_
+15	golf	golf	NOUN	NN	Number=Sing	16	compound	_	_
+16	clubs	club	NOUN	NNS	Number=Plur	11	nmod	_	_
+17	is	be	AUX	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	19	cop	_	_
+18	in	in	ADP	IN	_	19	case	_	_
+19	decline	decline	NOUN	NN	Number=Sing	7	ccomp	_	SpaceAfter=No
+20	.	.	PUNCT	.	_	7	punct	_	SpaceAfter=No
+
+""",
+        [("the ''old model'' of private golf clubs is in decline", "said", "Lesley Deutch", "mixed")],
+    ),
     "a verb read as a plural noun with a subject and a clause of its own": (
         # 'plans' a noun (the root) with 'Clinton' its subject and 'to make' its xcomp.
         """# text = Clinton plans to make her proposal at a campaign stop.

@@ -33,7 +33,7 @@ from claimtrack.stages.claims.surface import (
     past_read_as_participle,
     that_clause,
 )
-from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, VERBS
+from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, QUOTE_XPOS, VERBS
 
 __all__ = ["Found", "clause_pieces", "complement", "reportable_clause"]
 
@@ -247,6 +247,8 @@ def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], ad
     if between and between[-1].lower == "," and any(w.lower == "," and w.i in objects for w in between[:-1]):
         closing = {between[-1].i}  # the comma that closes the object's apposition, wherever the parse hung it
     objects |= closing
+    # and quotation marks around words of the phrase ('said the ''old model'' of ... is in decline')
+    objects |= {w.i for w in between if w.xpos in QUOTE_XPOS and w.head_id in {o.id for o in between}}
     if not between or any(w.upos == "PUNCT" and w.xpos != "HYPH" and w.i not in objects for w in between):
         return []
     if len(between) == 1 and between[0].lower == "that":
