@@ -60,6 +60,7 @@ from claimtrack.parsing.chunks import (
 from claimtrack.parsing.conllu import parse_conllu
 from claimtrack.parsing.contractions import keep_whole_words
 from claimtrack.parsing.lemmas import repair_lemmas
+from claimtrack.parsing.verbs import repair_main_verbs
 from claimtrack.parsing.runtime import (
     DEVICE_ENV, INT8_ENV, import_stanza, quantize_pipeline,
     resolve_device, resolve_quantize, usable_device,
@@ -99,11 +100,10 @@ MODELS_ENV = "CLAIMTRACK_MODELS"
 COMPACT_DIR = Path(__file__).parents[1] / "models" / "en_compact"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
-# Part of every model id, so of every cache key: bump it whenever the text
-# sent to Stanza is prepared differently (textprep), which makes cached parses stale.
-# 4: quotation-final ?" and !" joined to a lower-case continuation; 5: made-up lemmas repaired; 6: doubled
-# quotation marks shown as ", stacked closing marks spaced apart; 7: "Its" kept whole (contractions.py)
-PREPARATION_VERSION = 7
+# Part of every model id and cache key: bump it when the text or the parse is prepared differently (stale parses).
+# 4: ?" and !" joined to a lower-case continuation; 5: lemmas repaired; 6: doubled quotation marks shown as ",
+# stacked closing marks spaced apart; 7: "Its" kept whole (contractions.py); 8: a main verb repaired (verbs.py)
+PREPARATION_VERSION = 8
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).
@@ -372,7 +372,7 @@ def parse_texts(
             split.append(StanzaDocument(short, text=piece.breaks.prepared))
         tagged = pipeline.process(split, processors="pos,lemma,depparse")
         for piece, doc in zip(group, tagged):
-            sentences[piece.index].extend(to_original(piece, repair_lemmas(doc.to_dict())))
+            sentences[piece.index].extend(to_original(piece, repair_main_verbs(repair_lemmas(doc.to_dict()))))
         if progress is not None:
             progress(sum(len(piece.breaks.original) for piece in group))
     parses = []

@@ -285,6 +285,28 @@ CASES = {
 """,
         [("the ''old model'' of private golf clubs is in decline", "said", "Lesley Deutch", "mixed")],
     ),
+    "a phrase in commas after the subject, hung on the cue, is no sign of an inverted source": (
+        # 'Ana Ruiz' an obl of 'criticized' with 'including' its case.
+        """# text = Several city leaders, including Ana Ruiz and Tom Vale, criticized the deal.
+1	Several	several	ADJ	JJ	Degree=Pos	3	amod	_	_
+2	city	city	NOUN	NN	Number=Sing	3	compound	_	_
+3	leaders	leader	NOUN	NNS	Number=Plur	12	nsubj	_	SpaceAfter=No
+4	,	,	PUNCT	,	_	6	punct	_	_
+5	including	include	VERB	VBG	Tense=Pres|VerbForm=Part	6	case	_	_
+6	Ana	Ana	PROPN	NNP	Number=Sing	12	obl	_	_
+7	Ruiz	Ruiz	PROPN	NNP	Number=Sing	6	flat	_	_
+8	and	and	CCONJ	CC	_	9	cc	_	_
+9	Tom	Tom	PROPN	NNP	Number=Sing	6	conj	_	_
+10	Vale	Vale	PROPN	NNP	Number=Sing	9	flat	_	SpaceAfter=No
+11	,	,	PUNCT	,	_	3	punct	_	_
+12	criticized	criticize	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+13	the	the	DET	DT	Definite=Def|PronType=Art	14	det	_	_
+14	deal	deal	NOUN	NN	Number=Sing	12	obj	_	SpaceAfter=No
+15	.	.	PUNCT	.	_	12	punct	_	SpaceAfter=No
+
+""",
+        [("the deal", "criticized", "Several city leaders", "indirect")],
+    ),
     "a verb read as a plural noun with a subject and a clause of its own": (
         # 'plans' a noun (the root) with 'Clinton' its subject and 'to make' its xcomp.
         """# text = Clinton plans to make her proposal at a campaign stop.

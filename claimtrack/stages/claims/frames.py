@@ -167,6 +167,8 @@ def _evidential(
         return None
     source_head = subject
     for word in sent.words[subject.index : cue.index]:
+        if word.lower in lexicon.time_words:
+            continue  # 'posted online on Monday': a time, not a medium
         if word.upos in NOUNS and any(k.lower in lexicon.subject_cases for k in sent.kids(word, "case")):
             source_head = word
             break

@@ -183,8 +183,15 @@ def _adjacent_subject(sent: Sent, subject: Word, cue: Word) -> bool:
     words = [w for w in sent.subtree(subject) if w.upos != "PUNCT"]
     if any(w.upos in VERBS and w.deprel not in ("amod", "case") for w in words):
         return False  # a clause the parse made the subject: 'Prices rose, said X'
-    return bool(words) and words[-1].index < cue.index and all(
-        w.lower == "," for w in sent.words[words[-1].index + 1 : cue.index]
+    if not words or words[-1].index >= cue.index:
+        return False
+    between = sent.words[words[-1].index + 1 : cue.index]
+    if all(w.lower == "," for w in between):
+        return True
+    # a phrase in commas the parse hung elsewhere ('Several city leaders, including Ana Ruiz, criticized')
+    return (
+        len(between) > 2 and between[0].lower == "," and between[-1].lower == ","
+        and not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in between)
     )
 
 

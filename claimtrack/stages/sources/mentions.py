@@ -45,7 +45,7 @@ class Mention:
     span: Span
     core: Span  # the noun phrase without relative clauses and participles
     head: str  # lower-cased lemma of the head noun ("official")
-    modifiers: frozenset[str]  # other content lemmas before the head ("security")
+    modifiers: frozenset[str]  # the other content words before the head, lower-cased ("security")
     name: str | None  # the proper name in it ("Ana Ruiz", "AFP")
     pronoun: PronounRule | None
     definite: bool
@@ -272,7 +272,7 @@ def _mention(
     """The :class:`Mention` a reading makes, with what the words' articles and number say."""
     chunk, head_word, name_first = pieces.chunk, pieces.head_word, reading.name_first
     modifiers = frozenset(
-        word.lemma
+        word.lower  # as written: the tagger may read 'United' as an adjective in one mention and a verb in the next
         for word in [*pieces.possessor, *pieces.possessed[:-1]]
         if word.upos in ("NOUN", "ADJ", "PROPN", "VERB") and (name_first is None or word.start < name_first.start)
     )

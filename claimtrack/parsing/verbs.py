@@ -1,0 +1,70 @@
+"""A main verb the parser read as a modifier, repaired.
+
+The compact parser sometimes reads "A video posted online showed soldiers
+entering the village" with the participle "posted" as the sentence's root
+and "showed" as a participle modifying "soldiers" ("showed soldiers" like
+"armed soldiers"). The sentence is then left with no finite verb at all,
+which an English sentence with a subject does not do. :func:`repair_main_verbs`
+takes that reading apart: when a sentence has no finite verb or auxiliary,
+its root is a past participle with a subject before it, and a verb tagged as
+a past form right after the root modifies the noun that follows it, that verb
+becomes the root (a past tense), the subject its subject, the noun its
+object, the participle a modifier of the subject, and what hung on the
+participle after the verb hangs on the verb.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["repair_main_verbs"]
+
+_FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_PAST_TENSE_FEATS = "Mood=Ind|Tense=Past|VerbForm=Fin"
+
+Word = dict[str, Any]
+
+
+def repair_main_verbs(sentences: list[list[Word]]) -> list[list[Word]]:
+    """Stanza's sentences (``Document.to_dict()``), repaired in place; returned for chaining."""
+    for sentence in sentences:
+        _repair(sentence)
+    return sentences
+
+
+def _repair(sentence: list[Word]) -> None:
+    words = [word for word in sentence if isinstance(word.get("id"), int)]
+    if any(_finite(word) for word in words):
+        return
+    by_id = {word["id"]: word for word in words}
+    root = next((word for word in words if word.get("head") == 0), None)
+    if root is None or root.get("upos") != "VERB" or root.get("xpos") != "VBN":
+        return
+    subjects = [word for word in words if word.get("head") == root["id"] and word.get("deprel") == "nsubj"]
+    if len(subjects) != 1 or subjects[0]["id"] > root["id"]:
+        return
+    verb = next(
+        (
+            word for word in words
+            if word["id"] > root["id"] and word.get("upos") == "VERB" and word.get("xpos") == "VBN"
+            and word.get("deprel") == "amod" and word.get("head") == word["id"] + 1
+        ),
+        None,
+    )
+    noun = by_id.get(verb["id"] + 1) if verb is not None else None
+    if verb is None or noun is None or noun.get("upos") not in ("NOUN", "PROPN", "PRON"):
+        return
+    for word in words:
+        if word is not verb and word.get("head") == root["id"] and word["id"] > verb["id"]:
+            word["head"] = verb["id"]  # what follows the verb is the verb's
+    verb.update(head=0, deprel="root", xpos="VBD", feats=_PAST_TENSE_FEATS)
+    subjects[0]["head"] = verb["id"]
+    root.update(head=subjects[0]["id"], deprel="acl")
+    noun.update(head=verb["id"], deprel="obj")
+    for word in words:
+        if root["id"] < word["id"] < verb["id"] and word.get("head") == noun["id"]:
+            word.update(head=root["id"], deprel="advmod")  # 'posted | online'
+
+
+def _finite(word: Word) -> bool:
+    return word.get("upos") == "AUX" or word.get("xpos") in _FINITE_XPOS or "VerbForm=Fin" in (word.get("feats") or "")
