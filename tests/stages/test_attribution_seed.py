@@ -140,7 +140,12 @@ def test_every_seed_claim_is_a_statement_and_names_its_whole_source_phrase(seed)
         ("statement", "The Iraqi government", None),
         ("statement", "Prime Minister Mohamed Shia al-Sudani's office", None),
         ("statement", "Washington", None),
-        ("statement", "the Islamic Resistance in Iraq", None),
+        (
+            "statement",
+            "the Islamic Resistance in Iraq, which is a loose alliance of Iran-linked armed groups that oppose US "
+            "backing for Israel in the Gaza war",
+            None,
+        ),
     ]
 
 

@@ -325,6 +325,30 @@ CASES = {
 """,
         [("to make her proposal at a campaign stop", "plans", "Clinton", "indirect")],
     ),
+    "'said in a post on X that' with the clause hung on the post": (
+        # 'told' an acl:relcl of 'post', with 'X' between: still the verb's own clause.
+        """# text = Whitfield said in a post on X that she had not been told of any investigation.
+1	Whitfield	Whitfield	PROPN	NNP	Number=Sing	2	nsubj	_	_
+2	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+3	in	in	ADP	IN	_	5	case	_	_
+4	a	a	DET	DT	Definite=Ind|PronType=Art	5	det	_	_
+5	post	post	NOUN	NN	Number=Sing	2	obl	_	_
+6	on	on	ADP	IN	_	7	case	_	_
+7	X	X	NOUN	NN	Number=Sing	5	nmod	_	_
+8	that	that	SCONJ	IN	_	13	mark	_	_
+9	she	she	PRON	PRP	Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs	13	nsubj:pass	_	_
+10	had	have	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	13	aux	_	_
+11	not	not	PART	RB	Polarity=Neg	13	advmod	_	_
+12	been	be	AUX	VBN	Tense=Past|VerbForm=Part	13	aux:pass	_	_
+13	told	tell	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	5	acl:relcl	_	_
+14	of	of	ADP	IN	_	16	case	_	_
+15	any	any	DET	DT	PronType=Ind	16	det	_	_
+16	investigation	investigation	NOUN	NN	Number=Sing	13	obl	_	SpaceAfter=No
+17	.	.	PUNCT	.	_	2	punct	_	SpaceAfter=No
+
+""",
+        [("she had not been told of any investigation", "said in a post", "Whitfield", "indirect")],
+    ),
     "a reported clause opening with 'although', parsed as the head's own subordinator": (
         # 'that' and 'although' both marks of 'step', made an advcl of 'said'.
         """# text = The minister said in a statement Sunday that although the vote was "an important step," it was "far from perfect."

@@ -196,9 +196,12 @@ def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tup
             return words_span(words), "pattern.participle_clause"
     for word in sent.words[cue.index + 1 :]:
         previous = sent.words[word.index - 1]
+        clause = sent.head_of(word) if word.deprel == "mark" else None
+        medium = sent.head_of(clause) if clause is not None and clause.base_deprel == "acl" else None
         if (
             word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
             and previous.deprel != "obl:agent" and previous.lemma not in media
+            and not (medium is not None and medium.lemma in media)  # 'said in a post on X that ...'
         ):
             break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
         if word.lower == "that" and word.deprel == "mark":
