@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimtrack.ud import FINITE_XPOS
+
 __all__ = ["repair_main_verbs"]
 
-_FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_XPOS = frozenset({*FINITE_XPOS, "MD"})  # a tensed verb or a modal
 _PAST_TENSE_FEATS = "Mood=Ind|Tense=Past|VerbForm=Fin"
 
 Word = dict[str, Any]

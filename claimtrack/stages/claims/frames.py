@@ -227,9 +227,9 @@ def _quote_frame(context: CueContext) -> FrameMatch | None:
 def _complement_frame(context: CueContext) -> FrameMatch | None:
     if not context.reportable:
         return None
-    media = [lemma for lemma, rule in context.lexicon.nouns.items() if not rule.get("owned")]
     found = complement(
-        context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes, media,
+        context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes,
+        context.lexicon.statement_nouns,
         context.lexicon.time_words,
     )
     if not found or not found[0] or not reportable_clause(context.sentence, found, context.lexicon.question_words):
