@@ -24,6 +24,7 @@ from claimtrack.stages.claims.phrases import (
     finite,
     last_comma_before,
     np_after,
+    subject_read_as_clause,
     without_complementiser,
     words_span,
 )
@@ -360,7 +361,12 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     # A cue with a clause or an object of its own reports that ('..., and he
     # said it'), except the person told ('..., an airport official told The
     # New York Times').
-    if between and sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj"))):
+    misread = subject_read_as_clause(sent, cue)
+    own = [
+        kid for kid in sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj")))
+        if misread is None or kid.index != misread.index
+    ]
+    if between and own:
         return False
     if not between:
         # '..., said the official, speaking ...': a noun phrase after the cue

@@ -32,7 +32,7 @@ __all__ = [
     "PUNCT_EDGES", "after_case", "before_own_predicate", "char_after", "char_before", "cue_closes_sentence",
     "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
     "noun_in", "noun_phrase", "np_after", "np_before", "object_words", "only_source_between",
-    "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "words_span", "trim",
+    "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
     "verb_between", "with_possessor", "without_complementiser",
 ]
 
@@ -326,6 +326,34 @@ def cue_closes_sentence(sent: Sent, cue: Word) -> bool:
     return len(rest) <= 8 and not any(w.upos == "VERB" and w.deprel in ("ccomp", "xcomp") for w in rest)
 
 
+def subject_read_as_clause(sent: Sent, cue: Word) -> Word | None:
+    """'..., two people familiar with the inquiry said on Tuesday.' parsed
+    with 'familiar' a clause of 'said' and 'people' its subject: a verbless
+    predicate (an adjective or a participle with no copula, auxiliary or
+    subordinator) whose subject opens it, standing right before a cue that
+    has no subject of its own, after a comma or at the sentence's start.
+    The predicate may hang on the cue or beside it ('familiar' a conjunct of
+    the main verb and 'said' its adverbial clause)."""
+    if sent.kids(cue, *SUBJECTS):
+        return None
+    head = sent.head_of(cue)
+    beside = [] if head is None else sent.kids(head, "ccomp", "conj", "parataxis", "advcl")
+    for kid in sent.kids(cue, "ccomp") + [kid for kid in beside if kid.index != cue.index]:
+        words = [w for w in sent.subtree(kid) if w.index >= kid.index or w.upos != "PUNCT"]
+        subjects = sent.kids(kid, "nsubj", "nsubj:pass")
+        if (
+            kid.index < cue.index
+            and (kid.upos == "ADJ" or kid.xpos == "VBN")
+            and not sent.kids(kid, "cop", "aux", "aux:pass", "mark", "expl")
+            and subjects
+            and sent.subtree(subjects[0])[0].index == words[0].index
+            and words[-1].index == cue.index - 1
+            and (words[0].index == 0 or sent.words[words[0].index - 1].lower == ",")
+        ):
+            return kid
+    return None
+
+
 def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     """The cue's clausal complements: its 'ccomp' kids, a tensed 'xcomp', and a clause the parse
     coordinated with the cue that opens with 'that' right after it ('showed
@@ -335,6 +363,9 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     for kid in sent.kids(cue):
         if kid.base_deprel == "ccomp" and _participle_after_comma(sent, kid):
             continue  # 'said the official, speaking on condition of anonymity': how, not what
+        misread = subject_read_as_clause(sent, cue)
+        if misread is not None and kid.index == misread.index:
+            continue  # '..., two people familiar with the inquiry said': who, not what
         if kid.base_deprel == "ccomp":
             found.append(kid)
         elif (

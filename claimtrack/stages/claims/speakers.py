@@ -27,6 +27,7 @@ from claimtrack.stages.claims.phrases import (
     np_before,
     passive_agent,
     subject_of,
+    subject_read_as_clause,
     words_span,
 )
 from claimtrack.stages.claims.surface import (
@@ -68,6 +69,9 @@ def verb_source(
             return after
     if own:
         return _subject_mention(sent, own, cuts, postmodifiers)
+    misread = subject_read_as_clause(sent, cue)
+    if misread is not None:
+        return words_span([w for w in sent.subtree(misread) if w.upos != "PUNCT" or w.index > misread.index])
     spine = _participle_speaker(sent, cue)
     if spine:
         return _subject_mention(sent, spine, cuts, postmodifiers)

@@ -1,0 +1,109 @@
+"""Speakers the parser misread, a third set (the models shipped on
+2026-12-07): each case gives the parse (CoNLL-U, as the compact model
+produced it) and the exact claims expected from it.
+
+Rows are (content, cue, source, kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+from claim_rows import conllu_rows
+
+CASES = {
+    "a speaker phrase read as a verbless clause of the cue": (
+        # 'familiar' a ccomp of 'said' with 'people' its subject; 'said' has no subject.
+        """# text = HARLOW CITY, Feb 12 - Federal prosecutors are examining whether an aide to Senator Dana Whitfield accepted payments from a shipbuilder that later won a navy contract, two people familiar with the inquiry said on Tuesday.
+1	HARLOW	Harlow	PROPN	NNP	Number=Sing	2	compound	_	_
+2	CITY	City	PROPN	NNP	Number=Sing	10	nsubj	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	5	punct	_	_
+4	Feb	February	PROPN	NNP	Number=Sing	5	nmod:unmarked	_	_
+5	12	12	NUM	CD	NumForm=Digit|NumType=Card	2	appos	_	_
+6	-	-	PUNCT	HYPH	_	5	punct	_	_
+7	Federal	Federal	ADJ	JJ	Degree=Pos	8	amod	_	_
+8	prosecutors	prosecutor	NOUN	NNS	Number=Plur	10	nsubj	_	_
+9	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	10	aux	_	_
+10	examining	examine	VERB	VBG	Tense=Pres|VerbForm=Part	0	root	_	_
+11	whether	whether	SCONJ	IN	_	18	mark	_	_
+12	an	a	DET	DT	Definite=Ind|PronType=Art	13	det	_	_
+13	aide	aide	NOUN	NN	Number=Sing	18	nsubj	_	_
+14	to	to	ADP	IN	_	15	case	_	_
+15	Senator	Senator	PROPN	NNP	Number=Sing	16	nmod:desc	_	_
+16	Dana	Dana	PROPN	NNP	Number=Sing	13	nmod	_	_
+17	Whitfield	Whitfield	PROPN	NNP	Number=Sing	16	flat	_	_
+18	accepted	accept	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	10	ccomp	_	_
+19	payments	payment	NOUN	NNS	Number=Plur	18	obj	_	_
+20	from	from	ADP	IN	_	22	case	_	_
+21	a	a	DET	DT	Definite=Ind|PronType=Art	22	det	_	_
+22	shipbuilder	shipbuilder	NOUN	NN	Number=Sing	18	obl	_	_
+23	that	that	PRON	WDT	PronType=Rel	25	nsubj	_	_
+24	later	late	ADV	RBR	Degree=Cmp	25	advmod	_	_
+25	won	win	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	22	acl:relcl	_	_
+26	a	a	DET	DT	Definite=Ind|PronType=Art	28	det	_	_
+27	navy	navy	NOUN	NN	Number=Sing	28	compound	_	_
+28	contract	contract	NOUN	NN	Number=Sing	25	obj	_	SpaceAfter=No
+29	,	,	PUNCT	,	_	32	punct	_	_
+30	two	two	NUM	CD	NumForm=Word|NumType=Card	31	nummod	_	_
+31	people	people	NOUN	NNS	Number=Plur	32	nsubj	_	_
+32	familiar	familiar	ADJ	JJ	Degree=Pos	36	ccomp	_	_
+33	with	with	ADP	IN	_	35	case	_	_
+34	the	the	DET	DT	Definite=Def|PronType=Art	35	det	_	_
+35	inquiry	inquiry	NOUN	NN	Number=Sing	32	obl	_	_
+36	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	10	ccomp	_	_
+37	on	on	ADP	IN	_	38	case	_	_
+38	Tuesday	Tuesday	PROPN	NNP	Number=Sing	36	obl	_	SpaceAfter=No
+39	.	.	PUNCT	.	_	10	punct	_	SpaceAfter=No
+
+""",
+        [
+            (
+                "Federal prosecutors are examining whether an aide to Senator Dana Whitfield accepted payments"
+                " from a shipbuilder that later won a navy contract",
+                "said",
+                "two people familiar with the inquiry",
+                "indirect",
+            )
+        ],
+    ),
+    "a speaker phrase read as a verbless clause beside the cue": (
+        # 'familiar' a conj of the main verb and 'said' its advcl: the main
+        # clause's subject ('Prosecutors') is not the speaker.
+        """# text = Prosecutors are examining payments from a shipbuilder that won a contract, two people familiar with the inquiry said.
+1	Prosecutors	prosecutor	NOUN	NNS	Number=Plur	3	nsubj	_	_
+2	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	3	aux	_	_
+3	examining	examine	VERB	VBG	Tense=Pres|VerbForm=Part	0	root	_	_
+4	payments	payment	NOUN	NNS	Number=Plur	3	obj	_	_
+5	from	from	ADP	IN	_	7	case	_	_
+6	a	a	DET	DT	Definite=Ind|PronType=Art	7	det	_	_
+7	shipbuilder	shipbuilder	NOUN	NN	Number=Sing	3	obl	_	_
+8	that	that	PRON	WDT	PronType=Rel	9	nsubj	_	_
+9	won	win	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	7	acl:relcl	_	_
+10	a	a	DET	DT	Definite=Ind|PronType=Art	11	det	_	_
+11	contract	contract	NOUN	NN	Number=Sing	9	obj	_	SpaceAfter=No
+12	,	,	PUNCT	,	_	15	punct	_	_
+13	two	two	NUM	CD	NumForm=Word|NumType=Card	14	nummod	_	_
+14	people	people	NOUN	NNS	Number=Plur	15	nsubj	_	_
+15	familiar	familiar	ADJ	JJ	Degree=Pos	3	conj	_	_
+16	with	with	ADP	IN	_	18	case	_	_
+17	the	the	DET	DT	Definite=Def|PronType=Art	18	det	_	_
+18	inquiry	inquiry	NOUN	NN	Number=Sing	15	obl	_	_
+19	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	3	advcl	_	SpaceAfter=No
+20	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [
+            (
+                "Prosecutors are examining payments from a shipbuilder that won a contract",
+                "said",
+                "two people familiar with the inquiry",
+                "indirect",
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_claims_from_a_misread_speaker(name):
+    conllu, expected = CASES[name]
+    assert conllu_rows(conllu) == expected
