@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from claim_rows import conllu_rows
 
+import claimtrack
+
 CASES = {
     "a speaker phrase read as a verbless clause of the cue": (
         # 'familiar' a ccomp of 'said' with 'people' its subject; 'said' has no subject.
@@ -100,6 +102,33 @@ CASES = {
             )
         ],
     ),
+    "a time phrase read as the subject of a relative clause": (
+        # 'that evening said' a relative clause of 'office', 'evening' its subject.
+        """# text = Two voters who were queuing outside the district office that evening said they had seen no smoke or fire.
+1	Two	two	NUM	CD	NumForm=Word|NumType=Card	2	nummod	_	_
+2	voters	voter	NOUN	NNS	Number=Plur	0	root	_	_
+3	who	who	PRON	WP	PronType=Rel	5	nsubj	_	_
+4	were	be	AUX	VBD	Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin	5	aux	_	_
+5	queuing	queue	VERB	VBG	Tense=Pres|VerbForm=Part	2	acl:relcl	_	_
+6	outside	outside	ADP	IN	_	9	case	_	_
+7	the	the	DET	DT	Definite=Def|PronType=Art	9	det	_	_
+8	district	district	NOUN	NN	Number=Sing	9	compound	_	_
+9	office	office	NOUN	NN	Number=Sing	5	obl	_	_
+10	that	that	PRON	WDT	PronType=Rel	12	obj	_	_
+11	evening	evening	NOUN	NN	Number=Sing	12	nsubj	_	_
+12	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	9	acl:relcl	_	_
+13	they	they	PRON	PRP	Case=Nom|Number=Plur|Person=3|PronType=Prs	15	nsubj	_	_
+14	had	have	AUX	VBD	Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin	15	aux	_	_
+15	seen	see	VERB	VBN	Tense=Past|VerbForm=Part	12	ccomp	_	_
+16	no	no	DET	DT	PronType=Neg	17	det	_	_
+17	smoke	smoke	NOUN	NN	Number=Sing	15	obj	_	_
+18	or	or	CCONJ	CC	_	19	cc	_	_
+19	fire	fire	NOUN	NN	Number=Sing	17	conj	_	SpaceAfter=No
+20	.	.	PUNCT	.	_	12	punct	_	SpaceAfter=No
+
+""",
+        [("they had seen no smoke or fire", "said", "Two voters", "indirect")],
+    ),
 }
 
 
@@ -107,3 +136,47 @@ CASES = {
 def test_claims_from_a_misread_speaker(name):
     conllu, expected = CASES[name]
     assert conllu_rows(conllu) == expected
+
+
+SHOPKEEPER = """# text = Ignacio Ferreira, a 52-year-old shopkeeper whose store stands at the edge of the slide, said he had heard a roar.
+1	Ignacio	Ignacio	PROPN	NNP	Number=Sing	21	nsubj	_	_
+2	Ferreira	Ferreira	PROPN	NNP	Number=Sing	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	10	punct	_	_
+4	a	a	DET	DT	Definite=Ind|PronType=Art	10	det	_	_
+5	52	52	NUM	CD	NumForm=Digit|NumType=Card	7	nummod	_	SpaceAfter=No
+6	-	-	PUNCT	HYPH	_	7	punct	_	SpaceAfter=No
+7	year	year	NOUN	NN	Number=Sing	9	obl:unmarked	_	SpaceAfter=No
+8	-	-	PUNCT	HYPH	_	7	punct	_	SpaceAfter=No
+9	old	old	ADJ	JJ	Degree=Pos	10	amod	_	_
+10	shopkeeper	shopkeeper	NOUN	NN	Number=Sing	1	appos	_	_
+11	whose	whose	DET	DT	PronType=Tot	12	nmod:poss	_	_
+12	store	store	NOUN	NN	Number=Sing	13	nsubj	_	_
+13	stands	stand	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	10	acl:relcl	_	_
+14	at	at	ADP	IN	_	16	case	_	_
+15	the	the	DET	DT	Definite=Def|PronType=Art	16	det	_	_
+16	edge	edge	NOUN	NN	Number=Sing	13	obl	_	_
+17	of	of	ADP	IN	_	19	case	_	_
+18	the	the	DET	DT	Definite=Def|PronType=Art	19	det	_	_
+19	slide	slide	NOUN	NN	Number=Sing	16	nmod	_	SpaceAfter=No
+20	,	,	PUNCT	,	_	1	punct	_	_
+21	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+22	he	he	PRON	PRP	Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs	24	nsubj	_	_
+23	had	have	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	24	aux	_	_
+24	heard	hear	VERB	VBN	Tense=Past|VerbForm=Part	21	ccomp	_	_
+25	a	a	DET	DT	Definite=Ind|PronType=Art	26	det	_	_
+26	roar	roar	NOUN	NN	Number=Sing	24	obj	_	SpaceAfter=No
+27	.	.	PUNCT	.	_	21	punct	_	SpaceAfter=No
+
+"""
+
+
+def test_a_hyphenated_age_and_a_relative_with_whose_read_as_a_determiner():
+    # 'year' in '52-year-old' is no time phrase that ends the source phrase;
+    # 'whose' tagged DT: the apposition's head is 'shopkeeper', not 'store'.
+    (claim,) = claimtrack.extract_document(claimtrack.parse_conllu(SHOPKEEPER)).claims
+    assert (claim.content.text, claim.source.text, claim.source.phrase.text, claim.source.type) == (
+        "he had heard a roar",
+        "Ignacio Ferreira",
+        "Ignacio Ferreira, a 52-year-old shopkeeper whose store stands at the edge of the slide",
+        "witness",
+    )

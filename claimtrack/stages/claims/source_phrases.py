@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.phrases import span_heads
+from claimtrack.ud import HYPHEN_XPOS
 
 __all__ = ["source_phrase"]
 
@@ -98,7 +99,7 @@ def _subtree_phrase(
             if verb.index in own:
                 blocked.update(w.index for w in sent.subtree(verb))
     for word in under:
-        if word.lower in time_words:
+        if word.lower in time_words and not _hyphenated(sent, word):
             blocked.update(w.index for w in sent.subtree(word))
             blocked.update(case.index for case in sent.kids(word, "case"))
     allowed = {
@@ -116,6 +117,15 @@ def _subtree_phrase(
     while len(words) > 1 and words[0].index < min(indices) and _edge(words[0]):
         words = words[1:]
     return min(words[0].start, mention[0]), max(words[-1].end, mention[1])
+
+
+def _hyphenated(sent: Sent, word: Word) -> bool:
+    """A time word inside a hyphenated modifier ('a 52-year-old shopkeeper'),
+    which is no time phrase."""
+    around = sent.words[max(word.index - 1, 0) : word.index] + sent.words[word.index + 1 : word.index + 2]
+    return any(
+        other.xpos == HYPHEN_XPOS and (other.end == word.start or other.start == word.end) for other in around
+    )
 
 
 def _edge(word: Word) -> bool:

@@ -259,7 +259,11 @@ def _subject_mention(
     good = [s for s in subjects if not _not_a_subject(sent, s, cuts)]
     if not good:
         for subject in reversed(subjects):
-            rest = _after_break(sent, subject, cuts) or _before_time_phrase(sent, subject, postmodifiers)
+            rest = (
+                _after_break(sent, subject, cuts)
+                or _before_time_phrase(sent, subject, postmodifiers)
+                or _time_phrase_read_as_relative(sent, subject, cuts, postmodifiers)
+            )
             if rest is not None:
                 return rest
         return noun_phrase(sent, subjects[-1], cuts, postmodifiers) or words_span(subjects[-1:])
@@ -297,6 +301,30 @@ def _before_time_phrase(sent: Sent, subject: Word, postmodifiers: frozenset[str]
         return None
     if before[0].upos == "VERB" and ("VerbForm=Part" in before[0].feats or before[0].xpos == "VBD"):
         return np_right_before(sent, before[0], postmodifiers)  # 'released' tagged as a past tense or a participle
+    return None
+
+
+def _time_phrase_read_as_relative(
+    sent: Sent, subject: Word, cuts: frozenset[str], postmodifiers: frozenset[str]
+) -> tuple[int, int] | None:
+    """'Two voters who were queuing outside the office that evening said ...'
+    parsed with 'that evening said' a relative clause of 'office' and
+    'evening' its subject: the speaker is the subject noun that the phrase
+    before the time phrase hangs from ('Two voters')."""
+    cue = sent.head_of(subject)
+    first = sent.subtree(subject)[0]
+    before = sent.words[first.index - 1 : first.index]
+    if cue is None or cue.base_deprel != "acl" or not before or before[0].head_id != cue.id:
+        return None
+    node = sent.head_of(cue)
+    for _ in range(8):
+        if node is None or node.upos not in NOUNS:
+            return None
+        if node.base_deprel in ("root", "nsubj"):
+            return noun_phrase(sent, node, cuts, postmodifiers)
+        node = sent.head_of(node)
+        while node is not None and node.upos in VERBS and node.base_deprel == "acl":
+            node = sent.head_of(node)  # through a relative clause: 'who were queuing outside ...'
     return None
 
 

@@ -126,6 +126,9 @@ def apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRu
     """Head lemmas of an apposition right after a mention: "X, one of the factions,"."""
     piece = following_piece(end, docwords)
     clause = next((at for at, word in enumerate(piece) if at and _opens_clause(word)), None)
+    relative = _relative_start(piece, docwords)
+    if relative and (clause is None or relative < clause):
+        clause = relative  # "a shopkeeper | whose store stands ..." with 'whose' tagged a determiner
     piece = piece[:clause] if clause else piece  # "X, an economist | who covers shipping,", "a driver | named Y"
     if not piece or any(_opens_clause(word) for word in piece):
         return []
@@ -135,6 +138,21 @@ def apposition_heads(text: str, end: int, docwords: Document, compiled: SourceRu
     nouns = [word for word in chunk_words(piece) if word.upos in NOUNS]
     nouns = nouns or [word for word in piece if word.upos in NOUNS]
     return [nouns[-1].lemma] if nouns else []
+
+
+def _relative_start(piece: Sequence[Word], docwords: Document) -> int | None:
+    """Where the first relative clause inside the piece begins, by the parse."""
+    if not piece:
+        return None
+    sentence = docwords.sentence_of(piece[0])
+    positions = {word.index: at for at, word in enumerate(piece)}
+    starts = [
+        positions.get(sentence.subtree(word)[0].index)
+        for word in piece
+        if word.deprel == "acl:relcl"
+    ]
+    found = [at for at in starts if at]
+    return min(found) if found else None
 
 
 def comma_pieces(words: Sequence[Word]) -> list[list[Word]]:
