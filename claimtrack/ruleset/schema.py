@@ -278,6 +278,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "note": S(),
         },
         "apposition_heads": {"pattern": S("regex", required=True, ignore_case=True), "note": S()},
+        "naming_phrases": {"pattern": S("regex", required=True, ignore_case=True), "note": S()},
         "pronouns": {
             "words": S("str_list", required=True),
             "number": S(choices=("singular", "plural", "any")),

@@ -368,6 +368,8 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     ]
     if between and own:
         return False
+    if not between and _subject_up_to(sent, cue, comma):
+        return False  # 'The Brigade, which ..., rejected the account': the cue's own subject, not a clause
     if not between:
         # '..., said the official, speaking ...': a noun phrase after the cue
         # ends the clause; '..., reported it and removed it' is a second
@@ -378,6 +380,16 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     if not cue_closes_sentence(sent, cue):
         return False
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
+
+
+def _subject_up_to(sent: Sent, cue: Word, comma: Word) -> bool:
+    """The cue's subject is all the words before the comma (with its
+    relative clause or apposition)."""
+    for subject in sent.kids(cue, "nsubj", "nsubj:pass"):
+        words = [w for w in sent.subtree(subject) if w.upos != "PUNCT"]
+        if words and words[0].index == 0 and words[-1].index == comma.index - 1:
+            return True
+    return False
 
 
 def _reports_as(sent: Sent, cue: Word) -> bool:

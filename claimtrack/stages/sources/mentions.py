@@ -83,7 +83,7 @@ def analyse_mention(
         return _appositive_mention(text, span, pieces, docwords, compiled, reach)
     single = _single_mention(text, span, words, docwords, compiled, reach)
     if single.pronoun is None and not single.proper:
-        name = following_name(span.end, docwords)
+        name = following_name(span.end, docwords, compiled.naming)
         if name:
             reading = _appositive_mention(text, span, [list(words), name], docwords, compiled, reach)
             return attrs.evolve(reading, extent=span_of(text, span.start, name[-1].end))

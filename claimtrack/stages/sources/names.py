@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from claimtrack.document import Document, Word
+from claimtrack.ruleset.regex import Regex
 from claimtrack.stages.sources.vocabulary import SourceRules
 from claimtrack.stages.sources.types import title_at_start
 
@@ -73,6 +74,9 @@ def following_piece(end: int, docwords: Document) -> list[Word]:
     """The words of ", X," (or ", X." at the end of the sentence) right after a
     mention (empty when there is none)."""
     following = [word for word in docwords.sentence_words(docwords.sentence_at(end)) if word.start >= end]
+    closing = next((at for at, word in enumerate(following[:5]) if word.text == ")"), None)
+    if following and following[0].text == "(" and closing is not None:
+        following = following[closing + 1 :]  # "The Sahel Defence Forces (SDF), a militia ..."
     if len(following) < 3 or following[0].text != ",":
         return []
     piece: list[Word] = []
@@ -85,9 +89,18 @@ def following_piece(end: int, docwords: Document) -> list[Word]:
     return []
 
 
-def following_name(end: int, docwords: Document) -> list[Word]:
-    """A name in apposition after a description: "The depot operator, Dorvan Logistics,"."""
+def following_name(end: int, docwords: Document, naming: Sequence[Regex] = ()) -> list[Word]:
+    """A name in apposition after a description: "The depot operator, Dorvan
+    Logistics,"; or the name a naming phrase gives ("An SDF commander, who
+    gave his name only as Musa,")."""
     piece = following_piece(end, docwords)
+    if piece:
+        text = docwords.text[piece[0].start : piece[-1].end]
+        for regex in naming:
+            found = regex.match(text)
+            if found is not None and found.end() > 0:
+                piece = [word for word in piece if word.start >= piece[0].start + found.end()]
+                break
     if not piece or not any(word.upos == "PROPN" for word in piece):
         return []
     if all(word.capitalised or word.text == "-" or word.upos == "PROPN" for word in piece):

@@ -62,6 +62,7 @@ class SourceRules:
     heads: dict[str, HeadNoun]
     patterns: tuple[tuple[Regex, str, str, bool], ...]  # (regex, type, rule, whole mention)
     apposition: tuple[Regex, ...]
+    naming: tuple[Regex, ...]  # ", who gave his name only as | Musa,": the name follows the match
     name_defaults: tuple[tuple[Regex, str, str], ...]
     ner_types: dict[str, tuple[str, str]]  # NER label -> (type, rule)
     animate_types: frozenset[str]  # types whose head nouns all name people
@@ -130,6 +131,7 @@ def _compile(rules: RuleSet) -> SourceRules:
         apposition=tuple(
             rule.regex("pattern") for rule in rules.section("sources", "apposition_heads")
         ),
+        naming=tuple(rule.regex("pattern") for rule in rules.section("sources", "naming_phrases")),
         ner_types={
             label: (rule.get("type"), rule.id)
             for rule in rules.section("sources", "ner_labels")

@@ -1,0 +1,35 @@
+"""Constructions of wire reports, each with its input and the exact claims
+expected through the whole pipeline: a denial whose subject carries a
+relative clause, a body's acronym before its apposition.
+"""
+
+from __future__ import annotations
+
+import claimtrack
+
+
+def test_a_denial_with_a_relative_clause_in_its_subject_is_no_report_and_denies_every_claim_of_the_party():
+    text = (
+        "Army spokesman Colonel Idris Balogun said the shells had been fired by the Black Ridge Brigade. "
+        "Balogun told a news conference that the army had no artillery near the market. "
+        "The Black Ridge Brigade, which the defence ministry lists as an illegal armed group, "
+        "rejected the army's account."
+    )
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.source.text, c.confirmation.status, [e.text for e in c.confirmation.evidence])
+            for c in claims] == [
+        ("the shells had been fired by the Black Ridge Brigade", "Army spokesman Colonel Idris Balogun",
+         "denied", ["rejected"]),
+        ("the army had no artillery near the market", "Balogun", "denied", ["rejected"]),
+    ]
+
+
+def test_an_acronym_in_brackets_before_the_apposition_that_types_the_body():
+    text = (
+        "The Sahel Defence Forces (SDF), a militia that controls the road into the camp, had stopped the trucks. "
+        "An SDF commander said the road was closed."
+    )
+    (claim,) = claimtrack.extract(text).claims
+    assert (claim.content.text, claim.source.text, claim.source.type) == (
+        "the road was closed", "An SDF commander", "armed_group"
+    )
