@@ -10,9 +10,9 @@ from __future__ import annotations
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch
-from claimtrack.stages.claims.phrases import words_span
+from claimtrack.stages.claims.phrases import ing_form, words_span
 
-__all__ = ["infinitive", "object_infinitive", "question"]
+__all__ = ["gerund", "infinitive", "object_infinitive", "question"]
 
 
 def _infinitive_clause(sent: Sent, word: Word) -> bool:
@@ -36,6 +36,29 @@ def infinitive(context: CueContext) -> FrameMatch | None:
         span = words_span(sent.subtree(clause))
         if span is not None:
             return FrameMatch((span,), "pattern.verb_infinitive", sourced=False)
+    return None
+
+
+def gerund(context: CueContext) -> FrameMatch | None:
+    """'denied firing on the convoy', 'admitted having taken the money': the
+    content is the gerund clause right after the cue, with no subject or
+    subordinator of its own (not '..., saying X', an added clause)."""
+    sent, cue = context.sentence, context.cue
+    for clause in sent.kids(cue, "xcomp", "ccomp", "obj", "advcl"):
+        first = sent.subtree(clause)[0]
+        helpers = sent.kids(clause, "aux", "aux:pass")
+        if (
+            clause.index <= cue.index
+            or clause.upos != "VERB"
+            or not (ing_form(clause) or any(ing_form(aux) for aux in helpers))
+            or sent.kids(clause, "nsubj", "nsubj:pass", "mark")
+            or any(w.upos == "PUNCT" for w in sent.words[context.last.index + 1 : first.index])
+            or first.index > context.last.index + 2
+        ):
+            continue
+        span = words_span(sent.subtree(clause))
+        if span is not None:
+            return FrameMatch((span,), "pattern.verb_gerund", sourced=False)
     return None
 
 

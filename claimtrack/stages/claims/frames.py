@@ -15,7 +15,7 @@ import attrs
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.claims.act_frames import infinitive, object_infinitive, question
+from claimtrack.stages.claims.act_frames import gerund, infinitive, object_infinitive, question
 from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
 from claimtrack.stages.claims.cues import Lexicon
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch, Span
@@ -374,6 +374,7 @@ FRAMES: dict[str, Frame] = {
     "question": question,  # asked whether X / wondered who X
     "object_infinitive": object_infinitive,  # urged voters to register / asked them to leave
     "infinitive": infinitive,  # plans to cut taxes / vowed to fight on
+    "gerund": gerund,  # denied firing on the convoy / admitted taking the money
     "complement": _complement_frame,  # said (that) X / X, she said
     "object": _object,  # denied the report / confirmed X
     "of_object": _object,  # accused X of Y
