@@ -353,7 +353,11 @@ CASES = {
             "wrote", "campaign manager Robby Mook", "direct",
         )],
     ),
-    "a relative clause with its own subject and no content is no claim": ("He cited the report she wrote.", []),
+    "a relative clause with its own subject and no content is no claim": ("He read the report she wrote.", []),
+    "what the subject cites, as news annotators mark it": (
+        "The firms ended the merger, citing changes in the political environment.",
+        [("changes in the political environment", "citing", "The firms", "indirect")],
+    ),
     "a naming cue after 'and' shares the speaker": (
         'The senator said the deal was bad and called it "a disgrace".',
         [

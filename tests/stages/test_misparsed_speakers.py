@@ -1,4 +1,4 @@
-"""Speakers the parser misread, a third set (the models shipped on
+"""Speakers and clauses the parser misread, a third set (the models shipped on
 2026-12-07): each case gives the parse (CoNLL-U, as the compact model
 produced it) and the exact claims expected from it.
 
@@ -128,6 +128,33 @@ CASES = {
 
 """,
         [("they had seen no smoke or fire", "said", "Two voters", "indirect")],
+    ),
+    "a that-clause hung on a noun inside the statement noun's phrase": (
+        # the clause a relative clause of 'channel', inside 'a post on its Telegram channel'.
+        """# text = The front said in a post on its Telegram channel that the drone had crashed in a wheat field.
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	front	front	NOUN	NN	Number=Sing	3	nsubj	_	_
+3	said	say	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+4	in	in	ADP	IN	_	6	case	_	_
+5	a	a	DET	DT	Definite=Ind|PronType=Art	6	det	_	_
+6	post	post	NOUN	NN	Number=Sing	3	obl	_	_
+7	on	on	ADP	IN	_	10	case	_	_
+8	its	its	PRON	PRP$	Case=Gen|Gender=Neut|Number=Sing|Person=3|Poss=Yes|PronType=Prs	10	nmod:poss	_	_
+9	Telegram	Telegram	PROPN	NNP	Number=Sing	10	compound	_	_
+10	channel	channel	NOUN	NN	Number=Sing	6	nmod	_	_
+11	that	that	SCONJ	IN	_	15	mark	_	_
+12	the	the	DET	DT	Definite=Def|PronType=Art	13	det	_	_
+13	drone	drone	NOUN	NN	Number=Sing	15	nsubj	_	_
+14	had	have	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	15	aux	_	_
+15	crashed	crash	VERB	VBN	Tense=Past|VerbForm=Part	10	acl:relcl	_	_
+16	in	in	ADP	IN	_	19	case	_	_
+17	a	a	DET	DT	Definite=Ind|PronType=Art	19	det	_	_
+18	wheat	wheat	NOUN	NN	Number=Sing	19	compound	_	_
+19	field	field	NOUN	NN	Number=Sing	15	obl	_	SpaceAfter=No
+20	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [("the drone had crashed in a wheat field", "said in a post", "The front", "indirect")],
     ),
 }
 

@@ -33,3 +33,15 @@ def test_an_acronym_in_brackets_before_the_apposition_that_types_the_body():
     assert (claim.content.text, claim.source.text, claim.source.type) == (
         "the road was closed", "An SDF commander", "armed_group"
     )
+
+
+def test_an_armed_group_and_its_acronym_are_one_source():
+    text = (
+        "The Eastern Liberation Front (ELF) said in a statement that the drone had crashed. "
+        "The ELF said its fighters had recovered the wreckage."
+    )
+    result = claimtrack.extract(text)
+    assert [(c.source.text, c.source.entity, c.source.type) for c in result.claims] == [
+        ("The Eastern Liberation Front", "S1", "armed_group"),
+        ("The ELF", "S1", "armed_group"),
+    ]

@@ -24,6 +24,7 @@ from claimtrack.stages.claims.phrases import (
     finite,
     last_comma_before,
     np_after,
+    participle_after_comma,
     subject_read_as_clause,
     without_complementiser,
     words_span,
@@ -364,8 +365,8 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     misread = subject_read_as_clause(sent, cue)
     own = [
         kid for kid in sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj")))
-        if misread is None or kid.index != misread.index
-    ]
+        if (misread is None or kid.index != misread.index) and not participle_after_comma(sent, kid)
+    ]  # not '..., the agency said, ending a blockade': how it went on, not what it said
     if between and own:
         return False
     if not between and _subject_up_to(sent, cue, comma):

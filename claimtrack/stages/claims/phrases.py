@@ -32,7 +32,7 @@ __all__ = [
     "PUNCT_EDGES", "after_case", "before_own_predicate", "char_after", "char_before", "cue_closes_sentence",
     "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
     "noun_in", "noun_phrase", "np_after", "np_before", "object_words", "only_source_between",
-    "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
+    "participle_after_comma", "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
     "verb_between", "with_possessor", "without_complementiser",
 ]
 
@@ -323,6 +323,8 @@ def last_comma_before(sent: Sent, cue: Word) -> Word | None:
 def cue_closes_sentence(sent: Sent, cue: Word) -> bool:
     """Only the source, an extension or punctuation follow the cue."""
     rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
+    if rest and participle_after_comma(sent, rest[0]) and rest[0].head_id == cue.id:
+        return True  # '..., the agency said, ending a blockade that began last week.'
     return len(rest) <= 8 and not any(w.upos == "VERB" and w.deprel in ("ccomp", "xcomp") for w in rest)
 
 
@@ -361,7 +363,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     a conjunct of 'showed')."""
     found = []
     for kid in sent.kids(cue):
-        if kid.base_deprel == "ccomp" and _participle_after_comma(sent, kid):
+        if kid.base_deprel == "ccomp" and participle_after_comma(sent, kid):
             continue  # 'said the official, speaking on condition of anonymity': how, not what
         misread = subject_read_as_clause(sent, cue)
         if misread is not None and kid.index == misread.index:
@@ -384,7 +386,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     return found
 
 
-def _participle_after_comma(sent: Sent, verb: Word) -> bool:
+def participle_after_comma(sent: Sent, verb: Word) -> bool:
     """An -ing participle with no subject, set off by a comma."""
     first = next(w for w in sent.subtree(verb) if w.upos != "PUNCT")
     return (

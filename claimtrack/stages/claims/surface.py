@@ -200,7 +200,7 @@ def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tup
         medium = sent.head_of(clause) if clause is not None and clause.base_deprel == "acl" else None
         if (
             word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
-            and previous.deprel != "obl:agent" and previous.lemma not in media
+            and previous.deprel != "obl:agent" and not _in_statement(sent, previous, media)
             and not (medium is not None and medium.lemma in media)  # 'said in a post on X that ...'
         ):
             break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
@@ -218,6 +218,21 @@ def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tup
         if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
             break
     return None
+
+
+def _in_statement(sent: Sent, noun: Word, media: Collection[str]) -> bool:
+    """The noun is a statement noun or inside one's phrase: 'in a post on its
+    Telegram channel | that ...'."""
+    node: Word | None = noun
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.lemma in media:
+            return True
+        if node.base_deprel != "nmod":
+            return False
+        node = sent.head_of(node)
+    return False
 
 
 _CLAUSE_OPENERS = NP_WORDS  # a clause opens with a plain noun phrase

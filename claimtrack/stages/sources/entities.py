@@ -182,7 +182,7 @@ class Entities:
                 self.named.append(entity)
             keys |= {("name", token) for token in name_tokens(mention.name)} | {("exact", mention.name)}
             keys |= {("alias", str(n)) for n, group in enumerate(self.compiled.aliases) if mention.name in group}
-            keys |= set(_initials_keys(mention))
+            keys |= set(_initials_keys(mention, self.compiled))
         for key in keys:
             holders = self.by_key.setdefault(key, [])
             if (not holders or holders[-1] is not entity) and entity not in holders:
@@ -209,9 +209,16 @@ class Entities:
         return owner
 
 
-def _initials_keys(mention: Mention) -> list[tuple[str, str]]:
-    """Acronym keys, for bodies only (an "AP" is not "Ana Perez")."""
-    acronym = initials(mention.name) if mention.name and mention.animate is False else None
+def _body(mention: Mention, compiled: SourceRules) -> bool:
+    """A mention read as no person, or one whose animacy is open but whose
+    type is a body's ("The Eastern Liberation Front", an armed group)."""
+    return mention.animate is False or (mention.animate is None and mention.type not in compiled.animate_types)
+
+
+def _initials_keys(mention: Mention, compiled: SourceRules) -> list[tuple[str, str]]:
+    """Acronym keys, for bodies only (an "AP" is not "Ana Perez"; "The
+    Eastern Liberation Front" is "The ELF")."""
+    acronym = initials(mention.name) if mention.name and _body(mention, compiled) else None
     return [("initials", acronym)] if acronym else []
 
 
@@ -276,13 +283,13 @@ def _by_name(
 ) -> Entity | None:
     keys = [("name", token) for token in name_tokens(name)] + [("exact", name)]
     keys += [("alias", str(n)) for n, group in enumerate(compiled.aliases) if name in group]
-    keys += _initials_keys(mention)
+    keys += _initials_keys(mention, compiled)
     for entity in earlier(entities.with_key(*keys)):
         for other in entity.named:
             other_name = other.name or ""  # (a named mention's is never empty)
             if same_name(name, other_name, compiled):
                 return entity
-            if mention.animate is False and other.animate is False and _acronym_of(name, other_name):
+            if _body(mention, compiled) and _body(other, compiled) and _acronym_of(name, other_name):
                 return entity
     return None
 
