@@ -156,6 +156,57 @@ CASES = {
 """,
         [("the drone had crashed in a wheat field", "said in a post", "The front", "indirect")],
     ),
+    "a that-clause hung on a time phrase after the cue": (
+        # 'that it sees ...' a relative clause of 'months'.
+        """# text = The campaign has said for months that it sees no reason to break with Obama.
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	campaign	campaign	NOUN	NN	Number=Sing	4	nsubj	_	_
+3	has	have	AUX	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	4	aux	_	_
+4	said	say	VERB	VBN	Tense=Past|VerbForm=Part	0	root	_	_
+5	for	for	ADP	IN	_	6	case	_	_
+6	months	month	NOUN	NNS	Number=Plur	4	obl	_	_
+7	that	that	PRON	WDT	PronType=Rel	9	mark	_	_
+8	it	it	PRON	PRP	Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs	9	nsubj	_	_
+9	sees	see	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	6	acl:relcl	_	_
+10	no	no	DET	DT	PronType=Neg	11	det	_	_
+11	reason	reason	NOUN	NN	Number=Sing	9	obj	_	_
+12	to	to	PART	TO	_	13	mark	_	_
+13	break	break	VERB	VB	VerbForm=Inf	11	acl	_	_
+14	with	with	ADP	IN	_	15	case	_	_
+15	Obama	Obama	PROPN	NNP	Number=Sing	13	obl	_	SpaceAfter=No
+16	.	.	PUNCT	.	_	4	punct	_	SpaceAfter=No
+
+""",
+        [("it sees no reason to break with Obama", "said", "The campaign", "indirect")],
+    ),
+    "a that-clause hung inside the phrase of the interview the report was made in": (
+        # 'that ... had contained ...' a relative clause of 'attacks', inside 'an ABC interview taped before the attacks'.
+        """# text = Obama had said in an ABC interview taped before the attacks that the United States had contained the Islamic State.
+1	Obama	Obama	PROPN	NNP	Number=Sing	3	nsubj	_	_
+2	had	have	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	3	aux	_	_
+3	said	say	VERB	VBN	Tense=Past|VerbForm=Part	0	root	_	_
+4	in	in	ADP	IN	_	7	case	_	_
+5	an	a	DET	DT	Definite=Ind|PronType=Art	7	det	_	_
+6	ABC	ABC	PROPN	NNP	Number=Sing	7	compound	_	_
+7	interview	interview	NOUN	NN	Number=Sing	3	obl	_	_
+8	taped	tape	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	7	acl	_	_
+9	before	before	ADP	IN	_	11	case	_	_
+10	the	the	DET	DT	Definite=Def|PronType=Art	11	det	_	_
+11	attacks	attack	NOUN	NNS	Number=Plur	8	obl	_	_
+12	that	that	SCONJ	IN	_	17	mark	_	_
+13	the	the	DET	DT	Definite=Def|PronType=Art	15	det	_	_
+14	United	Unite	VERB	NNP	Tense=Past|VerbForm=Part	15	amod	_	_
+15	States	State	PROPN	NNPS	Number=Plur	17	nsubj	_	_
+16	had	have	AUX	VBD	Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin	17	aux	_	_
+17	contained	contain	VERB	VBN	Tense=Past|VerbForm=Part	11	acl:relcl	_	_
+18	the	the	DET	DT	Definite=Def|PronType=Art	20	det	_	_
+19	Islamic	Islamic	ADJ	JJ	Degree=Pos	20	amod	_	_
+20	State	State	PROPN	NNP	Number=Sing	17	obj	_	SpaceAfter=No
+21	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [("the United States had contained the Islamic State", "said", "Obama", "indirect")],
+    ),
 }
 
 

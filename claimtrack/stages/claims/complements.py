@@ -129,7 +129,7 @@ def complement(
     ]
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
-    return that_clause(sent, cue, media) or _surface_clause(sent, cue, addressee)
+    return that_clause(sent, cue, media, time_words) or _surface_clause(sent, cue, addressee)
 
 
 def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | None:

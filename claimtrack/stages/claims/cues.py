@@ -70,7 +70,8 @@ class Lexicon:
     question_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()  # a source phrase ends before a time phrase
     not_addressees: frozenset[str] = frozenset()  # objects that ask for something, not of someone
-    statement_nouns: frozenset[str] = frozenset()  # noun cues a report is made in ('said in a report that')
+    # noun cues and extensions a report is made in ('said in a report that', 'said in an interview ... that')
+    statement_nouns: frozenset[str] = frozenset()
 
     def act(self, rule: Rule) -> str:
         """A cue entry's act: its own, else its class's, else statement."""
@@ -169,7 +170,8 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         frozenset(
             word.lower() for rule in rules.section("cues", "constructions") for word in rule.get("not_addressees") or ()
         ),
-        frozenset(lemma for lemma, rule in nouns.items() if not rule.get("owned")),
+        frozenset(lemma for lemma, rule in nouns.items() if not rule.get("owned"))
+        | frozenset(words[-1] for words, _ in extensions if words[0] == "in"),  # 'in an interview'
     )
 
 

@@ -181,7 +181,9 @@ def left_dependents(sent: Sent, word: Word) -> tuple[int, int] | None:
     return words_span(sorted(words, key=lambda w: w.index))
 
 
-def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tuple[int, int] | None, str] | None:
+def that_clause(
+    sent: Sent, cue: Word, media: Collection[str] = (), time_words: Collection[str] = ()
+) -> tuple[tuple[int, int] | None, str] | None:
     """Surface fallback: the first 'that' clause after the cue, wherever the
     parse attached it ('told by a colleague that the vote was delayed'), or
     read off the words when the parser took 'that' for a pronoun ('told a
@@ -189,7 +191,8 @@ def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tup
     participle after a comma, the clause right after it ('issued a
     statement, saying the camp was empty'); not a noun's own clause ('agreed
     under the condition that ...'), unless the noun is a statement the cue
-    was made in ('said in a report that ...')."""
+    was made in ('said in a report that ...', 'said in an interview taped
+    before the attacks that ...') or a time ('has said for months that ...')."""
     if ing_form(cue) and cue.index > 0 and sent.words[cue.index - 1].lower == ",":
         words = clause_after(sent, cue.index + 1)
         if words:
@@ -200,7 +203,8 @@ def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tup
         medium = sent.head_of(clause) if clause is not None and clause.base_deprel == "acl" else None
         if (
             word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
-            and previous.deprel != "obl:agent" and not _in_statement(sent, previous, media)
+            and previous.deprel != "obl:agent" and not _in_statement(sent, previous, cue, media)
+            and previous.lower not in time_words
             and not (medium is not None and medium.lemma in media)  # 'said in a post on X that ...'
         ):
             break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
@@ -220,16 +224,17 @@ def that_clause(sent: Sent, cue: Word, media: Collection[str] = ()) -> tuple[tup
     return None
 
 
-def _in_statement(sent: Sent, noun: Word, media: Collection[str]) -> bool:
-    """The noun is a statement noun or inside one's phrase: 'in a post on its
-    Telegram channel | that ...'."""
+def _in_statement(sent: Sent, noun: Word, cue: Word, media: Collection[str]) -> bool:
+    """The noun is a statement noun or inside one's phrase, below the cue:
+    'in a post on its Telegram channel | that ...', 'in an interview taped
+    before the attacks | that ...'."""
     node: Word | None = noun
-    for _ in range(4):
-        if node is None:
+    for _ in range(5):
+        if node is None or node.index == cue.index:
             return False
         if node.lemma in media:
             return True
-        if node.base_deprel != "nmod":
+        if node.base_deprel not in ("nmod", "obl", "acl"):
             return False
         node = sent.head_of(node)
     return False
