@@ -1,6 +1,6 @@
 """Constructions of wire reports, each with its input and the exact claims
 expected through the whole pipeline: a denial whose subject carries a
-relative clause, a body's acronym before its apposition.
+relative clause, a body's acronym before its apposition, a reduced passive.
 """
 
 from __future__ import annotations
@@ -44,4 +44,13 @@ def test_an_armed_group_and_its_acronym_are_one_source():
     assert [(c.source.text, c.source.entity, c.source.type) for c in result.claims] == [
         ("The Eastern Liberation Front", "S1", "armed_group"),
         ("The ELF", "S1", "armed_group"),
+    ]
+
+
+def test_a_reduced_passive_question_has_its_agent_as_source():
+    text = "When asked by a reporter whether this differed from the old rules, the minister said the plan was legal."
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text, c.act) for c in claims] == [
+        ("whether this differed from the old rules", "asked", "a reporter", "question"),
+        ("the plan was legal", "said", "the minister", "statement"),
     ]

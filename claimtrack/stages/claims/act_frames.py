@@ -40,23 +40,27 @@ def infinitive(context: CueContext) -> FrameMatch | None:
 
 
 def gerund(context: CueContext) -> FrameMatch | None:
-    """'denied firing on the convoy', 'admitted having taken the money': the
-    content is the gerund clause right after the cue, with no subject or
-    subordinator of its own (not '..., saying X', an added clause)."""
-    sent, cue = context.sentence, context.cue
-    for clause in sent.kids(cue, "xcomp", "ccomp", "obj", "advcl"):
-        first = sent.subtree(clause)[0]
+    """'denied firing on the convoy', 'admitted having taken the money',
+    'called for doubling the caps': the content is the gerund clause right
+    after the cue (and its particle, which the parse may make the clause's
+    subordinator), with no subject or other subordinator of its own (not
+    '..., saying X', an added clause)."""
+    sent, cue, last = context.sentence, context.cue, context.last
+    for clause in sent.kids(cue, "xcomp", "ccomp", "obj", "advcl", "obl"):
+        words = [w for w in sent.subtree(clause) if w.index > last.index]
         helpers = sent.kids(clause, "aux", "aux:pass")
         if (
-            clause.index <= cue.index
+            not words
+            or clause.index <= last.index
             or clause.upos != "VERB"
             or not (ing_form(clause) or any(ing_form(aux) for aux in helpers))
-            or sent.kids(clause, "nsubj", "nsubj:pass", "mark")
-            or any(w.upos == "PUNCT" for w in sent.words[context.last.index + 1 : first.index])
-            or first.index > context.last.index + 2
+            or sent.kids(clause, "nsubj", "nsubj:pass")
+            or any(mark.index != last.index for mark in sent.kids(clause, "mark"))
+            or any(w.upos == "PUNCT" for w in sent.words[last.index + 1 : words[0].index])
+            or words[0].index > last.index + 2
         ):
             continue
-        span = words_span(sent.subtree(clause))
+        span = words_span(words)
         if span is not None:
             return FrameMatch((span,), "pattern.verb_gerund", sourced=False)
     return None

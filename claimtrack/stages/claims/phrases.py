@@ -427,9 +427,13 @@ def _complementiser_read_as_object(words: list[Word]) -> bool:
 
 
 def passive_agent(sent: Sent, cue: Word) -> Word | None:
-    """The 'by X' agent of a passive cue verb, if any."""
+    """The 'by X' agent of a passive cue verb, if any; a participle with no
+    auxiliary ('When asked by a reporter whether ...') by its agent's label."""
     if not sent.kids(cue, "aux:pass", "nsubj:pass"):
-        return None
+        reduced = [
+            word for word in sent.kids(cue, "obl:agent") if any(k.lower == "by" for k in sent.kids(word, "case"))
+        ]
+        return reduced[0] if reduced and cue.xpos == "VBN" else None
     for word in sent.kids(cue, "obl"):
         if any(k.lower == "by" for k in sent.kids(word, "case")):
             return word
