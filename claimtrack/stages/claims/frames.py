@@ -117,8 +117,9 @@ def _object_frame(text: str, sent: Sent, cue: Word, particle: str | None) -> tup
     if particle:
         words = [w for w in words if not (w.lower == particle and w.index == cue.index + 1)]
         words = [w for w in words if w.index > cue.index + 1] or words
-    if not any(w.base_deprel in ("obj", "obl", "ccomp", "xcomp", "iobj") for w in sent.kids(cue)):
-        return None
+    relations = ("obj", "obl", "ccomp", "xcomp", "iobj") if particle else ("obj", "ccomp", "xcomp", "iobj")
+    if not any(w.base_deprel in relations for w in sent.kids(cue)):
+        return None  # 'announced on Monday': a time, not what was announced
     return words_span(words), "pattern.verb_object"
 
 
