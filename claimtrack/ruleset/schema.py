@@ -168,6 +168,10 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "words": S("str_list", required=True),
             "note": S(),
         },
+        "venue_prepositions": {
+            "words": S("str_list", required=True),
+            "note": S(),
+        },
         "quotes": {
             "open": S(required=True),
             "close": S(required=True),

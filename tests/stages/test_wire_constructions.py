@@ -54,3 +54,17 @@ def test_a_reduced_passive_question_has_its_agent_as_source():
         ("whether this differed from the old rules", "asked", "a reporter", "question"),
         ("the plan was legal", "said", "the minister", "statement"),
     ]
+
+
+def test_what_was_written_in_a_book_as_reported_by_an_outlet_and_first_reported_by_another():
+    text = (
+        "Carson wrote in his 1990 autobiography that he had been named the most honest student in his class. "
+        "As reported by the Gazette, the senator was told of the risks. "
+        "The move was first reported by MSNBC."
+    )
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claims] == [
+        ("he had been named the most honest student in his class", "wrote", "Carson"),
+        ("the senator was told of the risks", "reported", "the Gazette"),
+        ("The move", "reported", "MSNBC"),
+    ]

@@ -25,6 +25,7 @@ from claimtrack.stages.claims.phrases import (
     last_comma_before,
     np_after,
     participle_after_comma,
+    passive_agent,
     subject_read_as_clause,
     without_complementiser,
     words_span,
@@ -52,13 +53,15 @@ def clause_pieces(clause: Span | tuple[Span, Span]) -> tuple[Span, ...]:
 
 def complement(
     text: str, sent: Sent, cue: Word, addressee: bool = False, quotes: Quotes | None = None,
-    media: Collection[str] = (), time_words: Collection[str] = (),
+    media: Collection[str] = (), time_words: Collection[str] = (), venues: Collection[str] = (),
 ) -> Found | None:
     """Indirect speech: the cue's clausal complement ('said (that) X'), or the
     clause before the cue when the cue follows it ('X, the official said').
     ``media`` are the lemmas of statement nouns: 'said in a report that X'
     is the verb's clause wherever the parse hung it; ``time_words`` are no
-    subject ('said Wednesday she ...' with 'Wednesday' the cue's object)."""
+    subject ('said Wednesday she ...' with 'Wednesday' the cue's object);
+    after a phrase of the cue with one of the ``venues`` prepositions, a
+    that-clause is the cue's ('wrote in his autobiography that ...')."""
     inside = _parenthetical_inside_clause(sent, cue)
     if inside is not None:
         return inside, "pattern.parenthetical_verb"
@@ -69,24 +72,7 @@ def complement(
     comma = last_comma_before(sent, cue)
     after = [kid for kid in complements if kid.index > cue.index]
     if after:
-        # Not the words before the cue: 'which they say left a vacuum' (the
-        # relative pronoun is the reported clause's subject in the parse).
-        words = [w for w in sent.subtree(after[0]) if w.index > cue.index]
-        subject = _stranded_subject(sent, cue, after[0], words, addressee)
-        if all(w.lower in time_words for w in subject if w.upos in NOMINALS_AND_NUMBERS):
-            subject = []
-        if subject:
-            words = subject + words
-        for following in after[1:]:
-            more = sent.subtree(following)
-            if not (_condition_then_clause(sent, words, following) or _adjoining(words, more)):
-                break
-            # One report the parse split in two: 'said if he were president,
-            # the programs would be expanded', 'said he would ensure that
-            # women ... would be able to work', 'said that fact speaks volumes'.
-            words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
-        words += _trailing_clauses(sent, cue, words, quotes)
-        return words_span(without_complementiser(words)), "pattern.verb_complement"
+        return _clause_after(sent, cue, after, addressee, quotes, time_words), "pattern.verb_complement"
     addressed = _clause_on_addressee(sent, cue)
     if addressed:
         return words_span(addressed), "pattern.verb_complement"
@@ -129,7 +115,31 @@ def complement(
     ]
     if colon:
         return words_span(sent.subtree(colon[0])), "pattern.verb_complement"
-    return that_clause(sent, cue, media, time_words) or _surface_clause(sent, cue, addressee)
+    return that_clause(sent, cue, media, time_words, venues) or _surface_clause(sent, cue, addressee)
+
+
+def _clause_after(
+    sent: Sent, cue: Word, after: list[Word], addressee: bool, quotes: Quotes | None, time_words: Collection[str]
+) -> Span | None:
+    """The cue's complements after it, as one clause."""
+    # Not the words before the cue: 'which they say left a vacuum' (the
+    # relative pronoun is the reported clause's subject in the parse).
+    words = [w for w in sent.subtree(after[0]) if w.index > cue.index]
+    subject = _stranded_subject(sent, cue, after[0], words, addressee)
+    if all(w.lower in time_words for w in subject if w.upos in NOMINALS_AND_NUMBERS):
+        subject = []
+    if subject:
+        words = subject + words
+    for following in after[1:]:
+        more = sent.subtree(following)
+        if not (_condition_then_clause(sent, words, following) or _adjoining(words, more)):
+            break
+        # One report the parse split in two: 'said if he were president,
+        # the programs would be expanded', 'said he would ensure that
+        # women ... would be able to work', 'said that fact speaks volumes'.
+        words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
+    words += _trailing_clauses(sent, cue, words, quotes)
+    return words_span(without_complementiser(words))
 
 
 def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | None:
@@ -396,8 +406,10 @@ def _subject_up_to(sent: Sent, cue: Word, comma: Word) -> bool:
 def _reports_as(sent: Sent, cue: Word) -> bool:
     """'As the minister said, X' reports X; 'As I recall', 'As he assumes
     that responsibility' do not: the cue needs a third-person subject and no
-    object or clause of its own."""
+    object or clause of its own; 'As reported by X' reports it by its agent."""
     subjects = sent.kids(cue, "nsubj")
+    if not subjects and passive_agent(sent, cue) is not None:
+        return not sent.kids(cue, "obj", "ccomp", "xcomp")
     if not subjects or subjects[0].upos == "PRON" and "Person=3" not in subjects[0].feats:
         return False
     return not sent.kids(cue, "obj", "ccomp", "xcomp")

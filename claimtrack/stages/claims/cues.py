@@ -72,6 +72,8 @@ class Lexicon:
     not_addressees: frozenset[str] = frozenset()  # objects that ask for something, not of someone
     # noun cues and extensions a report is made in ('said in a report that', 'said in an interview ... that')
     statement_nouns: frozenset[str] = frozenset()
+    # 'wrote in his autobiography | that ...': a that-clause after such a phrase is the cue's
+    venue_prepositions: frozenset[str] = frozenset()
 
     def act(self, rule: Rule) -> str:
         """A cue entry's act: its own, else its class's, else statement."""
@@ -172,6 +174,7 @@ def build_lexicon(rules: RuleSet) -> Lexicon:
         ),
         frozenset(lemma for lemma, rule in nouns.items() if not rule.get("owned"))
         | frozenset(words[-1] for words, _ in extensions if words[0] == "in"),  # 'in an interview'
+        frozenset(word.lower() for rule in rules.section("cues", "venue_prepositions") for word in rule.get("words")),
     )
 
 

@@ -127,8 +127,8 @@ def _passive_agent_frame(text: str, sent: Sent, cue: Word) -> tuple[Span | None,
     """'many have been claimed by the group': the agent is the source, the
     passive subject (with what precedes it) the content."""
     agent = passive_agent(sent, cue)
-    if agent is None:
-        return None
+    if agent is None or not sent.kids(cue, "aux:pass", "nsubj:pass"):
+        return None  # not a reduced passive: 'As reported by X, ...'
     auxiliaries = sent.kids(cue, "aux", "aux:pass")
     first = min([w.index for w in auxiliaries] + [cue.index])
     content = words_span(sent.words[:first])
@@ -232,6 +232,7 @@ def _complement_frame(context: CueContext) -> FrameMatch | None:
         context.text, context.sentence, context.cue, bool(context.rule.get("addressee")), context.quotes,
         context.lexicon.statement_nouns,
         context.lexicon.time_words,
+        context.lexicon.venue_prepositions,
     )
     if not found or not found[0] or not reportable_clause(context.sentence, found, context.lexicon.question_words):
         return None

@@ -182,7 +182,8 @@ def left_dependents(sent: Sent, word: Word) -> tuple[int, int] | None:
 
 
 def that_clause(
-    sent: Sent, cue: Word, media: Collection[str] = (), time_words: Collection[str] = ()
+    sent: Sent, cue: Word, media: Collection[str] = (), time_words: Collection[str] = (),
+    venues: Collection[str] = (),
 ) -> tuple[tuple[int, int] | None, str] | None:
     """Surface fallback: the first 'that' clause after the cue, wherever the
     parse attached it ('told by a colleague that the vote was delayed'), or
@@ -205,6 +206,7 @@ def that_clause(
             word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
             and previous.deprel != "obl:agent" and not _in_statement(sent, previous, cue, media)
             and previous.lower not in time_words
+            and not _venue_of(sent, previous, cue, venues)
             and not (medium is not None and medium.lemma in media)  # 'said in a post on X that ...'
         ):
             break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
@@ -222,6 +224,12 @@ def that_clause(
         if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
             break
     return None
+
+
+def _venue_of(sent: Sent, noun: Word, cue: Word, venues: Collection[str]) -> bool:
+    """The noun is where the cue's report was made: its phrase hangs on the
+    cue with a venue preposition ('wrote | in his 1990 autobiography | that')."""
+    return noun.head_id == cue.id and any(case.lower in venues for case in sent.kids(noun, "case"))
 
 
 def _in_statement(sent: Sent, noun: Word, cue: Word, media: Collection[str]) -> bool:
