@@ -1,6 +1,8 @@
-"""Constructions of wire reports, each with its input and the exact claims
-expected through the whole pipeline: a denial whose subject carries a
-relative clause, a body's acronym before its apposition, a reduced passive.
+"""Constructions of wire and political news reports, each with its input
+and the exact claims expected through the whole pipeline: a denial whose
+subject carries a relative clause, a body's acronym before its apposition,
+a reduced passive, a noun phrase renaming the reported clause, a scare quote
+after an inverted cue.
 """
 
 from __future__ import annotations
@@ -67,4 +69,25 @@ def test_what_was_written_in_a_book_as_reported_by_an_outlet_and_first_reported_
         ("he had been named the most honest student in his class", "wrote", "Carson"),
         ("the senator was told of the risks", "reported", "the Gazette"),
         ("The move", "reported", "MSNBC"),
+    ]
+
+
+def test_a_noun_phrase_after_an_inverted_cue_renames_the_clause_before():
+    text = (
+        "Victims of domestic violence would be considered a distinct group for purposes of asylum, Sanders said, "
+        "a policy that could make it easier for them to remain in the U.S."
+    )
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claims] == [
+        ("Victims of domestic violence would be considered a distinct group for purposes of asylum", "said", "Sanders"),
+    ]
+
+
+def test_a_later_quotation_past_the_comma_after_the_cue_is_no_second_part():
+    text = '"I never said that," Trump said, after the host said he had called Rubio the "personal senator" of a donor.'
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text, c.kind) for c in claims] == [
+        ("I never said that", "said", "Trump", "direct"),
+        ('he had called Rubio the "personal senator" of a donor', "said", "the host", "mixed"),
+        ('Rubio the "personal senator" of a donor', "called", "he", "mixed"),
     ]

@@ -23,6 +23,7 @@ from claimtrack.stages.claims.phrases import (
     ends_clause,
     finite,
     last_comma_before,
+    nominal_after_comma,
     np_after,
     participle_after_comma,
     passive_agent,
@@ -375,7 +376,9 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     misread = subject_read_as_clause(sent, cue)
     own = [
         kid for kid in sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj")))
-        if (misread is None or kid.index != misread.index) and not participle_after_comma(sent, kid)
+        if (misread is None or kid.index != misread.index)
+        and not participle_after_comma(sent, kid)
+        and not nominal_after_comma(sent, kid)
     ]  # not '..., the agency said, ending a blockade': how it went on, not what it said
     if between and own:
         return False

@@ -32,7 +32,7 @@ __all__ = [
     "PUNCT_EDGES", "after_case", "before_own_predicate", "char_after", "char_before", "cue_closes_sentence",
     "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
     "noun_in", "noun_phrase", "np_after", "np_before", "object_words", "only_source_between",
-    "participle_after_comma", "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
+    "nominal_after_comma", "participle_after_comma", "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
     "verb_between", "with_possessor", "without_complementiser",
 ]
 
@@ -291,8 +291,12 @@ def char_after(text: str, offset: int) -> str:
 
 
 def only_source_between(gap: str) -> bool:
+    """Between a cue and the next part of a split quotation only the source
+    and a comma ('"A," she said, "B."', '"A," said Smith, a lawyer, "B."'):
+    the gap ends in a comma. Not '"A," he said, after the host called him a
+    "loser"': the gap goes on past its comma to another quotation."""
     stripped = gap.strip()
-    return stripped.startswith(",") or stripped.endswith(",") or stripped == ""
+    return stripped.endswith(",") or stripped == ""
 
 
 def ing_form(word: Word) -> bool:
@@ -363,7 +367,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     a conjunct of 'showed')."""
     found = []
     for kid in sent.kids(cue):
-        if kid.base_deprel == "ccomp" and participle_after_comma(sent, kid):
+        if kid.base_deprel == "ccomp" and (participle_after_comma(sent, kid) or nominal_after_comma(sent, kid)):
             continue  # 'said the official, speaking on condition of anonymity': how, not what
         misread = subject_read_as_clause(sent, cue)
         if misread is not None and kid.index == misread.index:
@@ -395,6 +399,21 @@ def participle_after_comma(sent: Sent, verb: Word) -> bool:
         and verb.index > 0
         and sent.words[verb.index - 1].lower == ","
         and not sent.kids(verb, "nsubj", "nsubj:pass", "mark")
+    )
+
+
+def nominal_after_comma(sent: Sent, word: Word) -> bool:
+    """A noun phrase with no copula or subject, set off by a comma: '...,
+    Sanders said, | a policy that could ...' renames the clause before."""
+    first = sent.subtree(word)[0]
+    before = sent.words[first.index - 1 : first.index] if first.index > 0 else []
+    if first.upos == "PUNCT" and first.lower == ",":
+        before = [first]
+    return (
+        word.upos in NOUNS
+        and bool(before)
+        and before[0].lower == ","
+        and not sent.kids(word, "cop", "nsubj", "nsubj:pass", "mark")
     )
 
 
