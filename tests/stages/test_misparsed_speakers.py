@@ -207,6 +207,66 @@ CASES = {
 """,
         [("the United States had contained the Islamic State", "said", "Obama", "indirect")],
     ),
+    "an inverted past read as a participle with a passive subject": (
+        # 'found' VBN, 'poll' its nsubj:pass: no participle modifier ('footage posted online').
+        """# text = Clinton has support from 52 percent of voters, while Sanders has backing from 33 percent, the poll found.
+1	Clinton	Clinton	PROPN	NNP	Number=Sing	3	nsubj	_	_
+2	has	have	AUX	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	3	aux	_	_
+3	support	support	VERB	VBN	Tense=Past|VerbForm=Part	0	root	_	_
+4	from	from	ADP	IN	_	6	case	_	_
+5	52	52	NUM	CD	NumForm=Digit|NumType=Card	6	nummod	_	_
+6	percent	percent	NOUN	NN	Number=Sing	3	obl	_	_
+7	of	of	ADP	IN	_	8	case	_	_
+8	voters	voter	NOUN	NNS	Number=Plur	6	nmod	_	SpaceAfter=No
+9	,	,	PUNCT	,	_	13	punct	_	_
+10	while	while	SCONJ	IN	_	13	mark	_	_
+11	Sanders	Sanders	PROPN	NNP	Number=Sing	13	nsubj	_	_
+12	has	have	AUX	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	13	aux	_	_
+13	backing	back	VERB	VBG	Tense=Pres|VerbForm=Part	3	advcl	_	_
+14	from	from	ADP	IN	_	16	case	_	_
+15	33	33	NUM	CD	NumForm=Digit|NumType=Card	16	nummod	_	_
+16	percent	percent	NOUN	NN	Number=Sing	13	obl	_	SpaceAfter=No
+17	,	,	PUNCT	,	_	13	punct	_	_
+18	the	the	DET	DT	Definite=Def|PronType=Art	19	det	_	_
+19	poll	poll	NOUN	NN	Number=Sing	20	nsubj:pass	_	_
+20	found	find	VERB	VBN	Tense=Past|VerbForm=Part	3	conj	_	SpaceAfter=No
+21	.	.	PUNCT	.	_	3	punct	_	SpaceAfter=No
+
+""",
+        [("Clinton has support from 52 percent of voters, while Sanders has backing from 33 percent", "found",
+          "the poll", "indirect")],
+    ),
+    "an inverted past read as a participle modifying its subject": (
+        # 'found' an acl of 'investigation', the sentence's last word.
+        """# text = A religious movement may have provided improper campaign donations to candidates during the past several years, a USA TODAY investigation found.
+1	A	a	DET	DT	Definite=Ind|PronType=Art	3	det	_	_
+2	religious	religious	ADJ	JJ	Degree=Pos	3	amod	_	_
+3	movement	movement	NOUN	NN	Number=Sing	6	nsubj	_	_
+4	may	may	AUX	MD	VerbForm=Fin	6	aux	_	_
+5	have	have	AUX	VB	VerbForm=Inf	6	aux	_	_
+6	provided	provide	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+7	improper	improper	ADJ	JJ	Degree=Pos	9	amod	_	_
+8	campaign	campaign	NOUN	NN	Number=Sing	9	compound	_	_
+9	donations	donation	NOUN	NNS	Number=Plur	6	obj	_	_
+10	to	to	ADP	IN	_	11	case	_	_
+11	candidates	candidate	NOUN	NNS	Number=Plur	9	nmod	_	_
+12	during	during	ADP	IN	_	16	case	_	_
+13	the	the	DET	DT	Definite=Def|PronType=Art	16	det	_	_
+14	past	past	ADJ	JJ	Degree=Pos	16	amod	_	_
+15	several	several	ADJ	JJ	Degree=Pos	16	amod	_	_
+16	years	year	NOUN	NNS	Number=Plur	6	obl	_	SpaceAfter=No
+17	,	,	PUNCT	,	_	21	punct	_	_
+18	a	a	DET	DT	Definite=Ind|PronType=Art	21	det	_	_
+19	USA	USA	PROPN	NNP	Number=Sing	21	compound	_	_
+20	TODAY	Today	PROPN	NNP	Number=Sing	19	flat	_	_
+21	investigation	investigation	NOUN	NN	Number=Sing	6	parataxis	_	_
+22	found	find	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	21	acl	_	SpaceAfter=No
+23	.	.	PUNCT	.	_	6	punct	_	SpaceAfter=No
+
+""",
+        [("A religious movement may have provided improper campaign donations to candidates during the past several"
+          " years", "found", "a USA TODAY investigation", "indirect")],
+    ),
 }
 
 

@@ -98,7 +98,7 @@ def complement(
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return words_span(words), "pattern.clause_then_verb"
-    if comma is not None and comma.index > 1 and finite(sent, cue) and (
+    if comma is not None and comma.index > 1 and (finite(sent, cue) or _closing_past(sent, cue)) and (
         _inverted_tail(sent, cue, comma, addressee) or _inverted_with_title(sent, cue)
     ):
         return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
@@ -394,6 +394,12 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     if not cue_closes_sentence(sent, cue):
         return False
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
+
+
+def _closing_past(sent: Sent, cue: Word) -> bool:
+    """'..., the poll found.' with 'found' tagged a participle (and 'poll' its
+    passive subject): a past form that closes the sentence with no auxiliary."""
+    return cue.xpos == "VBN" and not sent.kids(cue, "aux", "aux:pass") and cue_closes_sentence(sent, cue)
 
 
 def _subject_up_to(sent: Sent, cue: Word, comma: Word) -> bool:
