@@ -91,3 +91,14 @@ def test_a_later_quotation_past_the_comma_after_the_cue_is_no_second_part():
         ('he had called Rubio the "personal senator" of a donor', "said", "the host", "mixed"),
         ('Rubio the "personal senator" of a donor', "called", "he", "mixed"),
     ]
+
+
+def test_a_participle_inside_an_inverted_speakers_apposition_is_no_content():
+    text = (
+        "Candidates have more room to walk away from the program, said Steve Grubbs, "
+        "an Iowa operative currently working for a rival campaign."
+    )
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claims] == [
+        ("Candidates have more room to walk away from the program", "said", "Steve Grubbs"),
+    ]

@@ -367,7 +367,9 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     a conjunct of 'showed')."""
     found = []
     for kid in sent.kids(cue):
-        if kid.base_deprel == "ccomp" and (participle_after_comma(sent, kid) or nominal_after_comma(sent, kid)):
+        if kid.base_deprel == "ccomp" and (
+            participle_after_comma(sent, kid) or nominal_after_comma(sent, kid) or _after_inverted_subject(sent, cue, kid)
+        ):
             continue  # 'said the official, speaking on condition of anonymity': how, not what
         misread = subject_read_as_clause(sent, cue)
         if misread is not None and kid.index == misread.index:
@@ -399,6 +401,18 @@ def participle_after_comma(sent: Sent, verb: Word) -> bool:
         and verb.index > 0
         and sent.words[verb.index - 1].lower == ","
         and not sent.kids(verb, "nsubj", "nsubj:pass", "mark")
+    )
+
+
+def _after_inverted_subject(sent: Sent, cue: Word, kid: Word) -> bool:
+    """'..., said Steve Grubbs, an Iowa operative currently working for ...'
+    with 'working' a clause of 'said': a participle with no subject after the
+    cue's own subject is part of the subject's phrase."""
+    return (
+        kid.index > cue.index
+        and (ing_form(kid) or kid.xpos == "VBN")
+        and not sent.kids(kid, "nsubj", "nsubj:pass", "mark")
+        and any(cue.index < subject.index < kid.index for subject in sent.kids(cue, "nsubj"))
     )
 
 
