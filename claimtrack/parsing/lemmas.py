@@ -39,10 +39,15 @@ def repair_lemmas(sentences: list[list[dict]]) -> list[list[dict]]:
 
 @lru_cache(maxsize=65536)
 def lexicon_lemma(form: str, upos: str, lemma: str) -> str:
-    """The lexicon's lemma of ``form`` when ``lemma`` is no word it knows."""
-    if lemma.lower() == form.lower():
-        return lemma
+    """The lexicon's lemma of ``form`` when ``lemma`` is no word it knows; a
+    plural noun left as it is ('medics', lemma 'medics') by its singular."""
     import lemminflect
+
+    if lemma.lower() == form.lower():
+        if upos != "NOUN" or not form.lower().endswith("s"):
+            return lemma
+        singular = lemminflect.getAllLemmas(form.lower(), upos="NOUN").get("NOUN")
+        return singular[0] if singular and singular[0] != form.lower() else lemma
 
     if lemminflect.getAllInflections(lemma.lower()):
         return lemma

@@ -102,8 +102,8 @@ PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # Part of every model id and cache key: bump it when the text or the parse is prepared differently (stale parses).
 # 4: ?" and !" joined to a lower-case continuation; 5: lemmas repaired; 6: doubled quotation marks shown as ",
-# stacked closing marks spaced apart; 7: "Its" kept whole (contractions.py); 8: a main verb repaired (verbs.py)
-PREPARATION_VERSION = 8
+# stacked closing marks spaced apart; 7: "Its" kept whole; 8: a main verb repaired; 9: plural nouns' lemmas
+PREPARATION_VERSION = 9
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).

@@ -1,5 +1,6 @@
 """Made-up lemmas from the lemmatizer's character model are repaired from
-LemmInflect's lexicon; lemmas the lexicon knows, or equal to their form, stay."""
+LemmInflect's lexicon; lemmas the lexicon knows, or equal to their form, stay
+(except a plural noun left as it is, which takes its singular)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ from claimtrack.parsing.lemmas import repair_lemmas
         ("more", "ADJ", "more", "more"),
         ("Bragg", "PROPN", "Bragge", "Bragge"),
         ("zorbled", "VERB", "zorbl", "zorbl"),  # unknown to the lexicon as well
+        # a plural noun the lemmatizer left as it is takes its singular; not a singular in -s
+        ("medics", "NOUN", "medics", "medic"),
+        ("Paramedics", "NOUN", "Paramedics", "paramedic"),
+        ("news", "NOUN", "news", "news"),
+        ("politics", "NOUN", "politics", "politics"),
+        ("species", "NOUN", "species", "species"),
     ],
 )
 def test_a_lemma_no_lexicon_knows_is_replaced_by_the_lexicon_lemma_of_its_form(text, upos, lemma, expected):

@@ -66,7 +66,7 @@ def description_type(lemmas: Iterable[str], compiled: SourceRules) -> tuple[str 
     later one with a role ("One resident, Aisha Toure, a mother of five")."""
     found = None
     for lemma in lemmas:
-        head = compiled.heads.get(lemma)
+        head = compiled.heads.get(lemma) or compiled.heads.get(lemma.lower())
         if head is None:
             continue
         if head.type != compiled.pronoun_type:
