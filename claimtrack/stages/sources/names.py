@@ -40,6 +40,8 @@ def name_of(
     first_of_sentence = docwords.sentence_words(head.sentence)[0].i
     if not is_name_word(head, head.i == first_of_sentence):
         return None, None, (None, None)
+    if head.i == first_of_sentence and head.lower != head.lemma.lower() and head.lemma.lower() in compiled.heads:
+        return None, None, (None, None)  # 'Neighbours said': a plural the tagger took for a name at the start
     begin = len(words) - 1
     while begin > 0:
         previous = words[begin - 1]
