@@ -96,13 +96,17 @@ def hedges_in(
     Overlapping finds keep the longest ("is likely to" over "likely").
     """
     found: list[Hedge] = []
+    words = list(words)
     for word in words:
         cue = _word_hedge(word, compiled)
         if cue is not None:
             found.append(Hedge(text[word.start : word.end], word.start, word.end, cue.cls, cue.rule))
+    # A phrase that ends in a preposition hedges nothing: 'was reported to | police' ('to' ADP), not 'is
+    # said to | have' ('to' the infinitive's marker).
+    prepositions = {word.end for word in words if word.upos == "ADP"}
     for regex, cls, rule in compiled.patterns:
         for match in regex.finditer(text, sentence[0], sentence[1]):
-            if _bears_on(match, ranges):
+            if _bears_on(match, ranges) and match.end() not in prepositions:
                 span = span_of(text, match.start(), match.end())
                 found.append(Hedge(span.text, span.start, span.end, cls, rule))
     return _longest_first(found)
