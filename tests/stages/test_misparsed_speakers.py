@@ -267,6 +267,23 @@ CASES = {
         [("A religious movement may have provided improper campaign donations to candidates during the past several"
           " years", "found", "a USA TODAY investigation", "indirect")],
     ),
+    "a directive's infinitive hung on its addressee": (
+        # 'to stop' an acl of 'sides' (the parser shipped later on 2026-12-07), not an xcomp of 'urged'.
+        """# text = The United Nations urged both sides to stop fighting.
+1	The	the	DET	DT	Definite=Def|PronType=Art	3	det	_	_
+2	United	Unite	VERB	NNP	Tense=Past|VerbForm=Part	3	amod	_	_
+3	Nations	Nation	PROPN	NNPS	Number=Plur	4	nsubj	_	_
+4	urged	urge	VERB	VBD	Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+5	both	both	DET	DT	PronType=Tot	6	det	_	_
+6	sides	side	NOUN	NNS	Number=Plur	4	obj	_	_
+7	to	to	PART	TO	_	8	mark	_	_
+8	stop	stop	VERB	VB	VerbForm=Inf	6	acl	_	_
+9	fighting	fight	VERB	VBG	Tense=Pres|VerbForm=Part	8	xcomp	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	4	punct	_	SpaceAfter=No
+
+""",
+        [("both sides to stop fighting", "urged", "The United Nations", "indirect")],
+    ),
 }
 
 

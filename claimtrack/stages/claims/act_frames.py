@@ -87,7 +87,13 @@ def object_infinitive(context: CueContext) -> FrameMatch | None:
     addressees = _addressees(context)
     if any(kid.lemma in context.lexicon.not_addressees for kid in addressees):
         return None  # 'requested anonymity to discuss ...': what was asked for, and why
-    for clause in _infinitives_after(sent, cue, "advcl"):  # the parse may read the infinitive as a purpose clause
+    # the parse may read the infinitive as a purpose clause, or hang it on the addressee ('urged both sides | to
+    # stop fighting' with 'to stop' a modifier of 'sides')
+    on_addressee = [
+        kid for addressee in addressees for kid in sent.kids(addressee, "acl")
+        if sent.subtree(kid)[0].index == addressee.index + 1 and _infinitive_clause(sent, kid)
+    ]
+    for clause in _infinitives_after(sent, cue, "advcl") + on_addressee:
         subjects = [kid for kid in sent.kids(clause, "nsubj") if kid.index < clause.index]
         before = [kid for kid in addressees if kid.index < clause.index]
         if not subjects and not before:

@@ -118,12 +118,12 @@ def before_own_predicate(
     the parse hung the sentence's predicate inside the subject ('A video
     circulating online | appeared to show ...' with 'appeared' a complement
     of 'circulating')."""
-    if span is None or span[1] <= cue.start:
+    if span is None:
         return span
     top: Word | None = cue
     while top is not None and any(mark.xpos == "TO" for mark in sent.kids(top, "mark")):
         top = sent.head_of(top)  # 'appeared | to show'
-    if top is None or top.index <= head.index:
+    if top is None or top.index <= head.index or span[1] <= top.start:
         return span
     return words_span([w for w in sent.words[: top.index] if w.start >= span[0]])
 
