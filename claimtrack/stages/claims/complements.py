@@ -17,15 +17,14 @@ from typing import cast
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.set_off import closing_cue, set_off_by_comma
 from claimtrack.stages.claims.phrases import (
     complement_clauses,
     cue_closes_sentence,
     ends_clause,
     finite,
     last_comma_before,
-    nominal_after_comma,
     np_after,
-    participle_after_comma,
     passive_agent,
     subject_read_as_clause,
     without_complementiser,
@@ -98,7 +97,7 @@ def complement(
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return words_span(words), "pattern.clause_then_verb"
-    if comma is not None and comma.index > 1 and (finite(sent, cue) or _closing_past(sent, cue)) and (
+    if comma is not None and comma.index > 1 and (finite(sent, cue) or closing_cue(sent, cue)) and (
         _inverted_tail(sent, cue, comma, addressee) or _inverted_with_title(sent, cue)
     ):
         return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
@@ -377,8 +376,7 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     own = [
         kid for kid in sent.kids(cue, "ccomp", "xcomp", *(() if addressee else ("obj", "iobj")))
         if (misread is None or kid.index != misread.index)
-        and not participle_after_comma(sent, kid)
-        and not nominal_after_comma(sent, kid)
+        and not set_off_by_comma(sent, kid)
     ]  # not '..., the agency said, ending a blockade': how it went on, not what it said
     if between and own:
         return False
@@ -394,12 +392,6 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     if not cue_closes_sentence(sent, cue):
         return False
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
-
-
-def _closing_past(sent: Sent, cue: Word) -> bool:
-    """'..., the poll found.' with 'found' tagged a participle (and 'poll' its
-    passive subject): a past form that closes the sentence with no auxiliary."""
-    return cue.xpos == "VBN" and not sent.kids(cue, "aux", "aux:pass") and cue_closes_sentence(sent, cue)
 
 
 def _subject_up_to(sent: Sent, cue: Word, comma: Word) -> bool:

@@ -26,6 +26,7 @@ from claimtrack.stages.claims.surface import (
     verb_read_as_noun,
 )
 from claimtrack.stages.claims.quotes import QuotePair
+from claimtrack.stages.claims.set_off import closing_cue
 from claimtrack.ud import FINITE_XPOS, NOUNS, VERBS
 
 __all__ = ["CueHit", "Lexicon", "build_lexicon", "document_head", "find_cues"]
@@ -274,7 +275,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
         if (
             word.base_deprel == "acl"
             and not (word.deprel == "acl:relcl" and _clause_of_its_own(sent, word))
-            and not _inverted_past(sent, word)
+            and not closing_cue(sent, word)
         ):
             # 'footage posted online' (a participle modifier). A relative
             # clause with a subject reports: 'analysts who argue that X', and
@@ -308,21 +309,7 @@ def _participle_modifier(sent: Sent, word: Word) -> bool:
     if sent.kids(word, "aux", "aux:pass"):
         return False
     previous = sent.words[word.index - 1 : word.index]
-    return bool(previous) and previous[0].upos in NOUNS and not _inverted_past(sent, word)
-
-
-def _inverted_past(sent: Sent, word: Word) -> bool:
-    """'..., the poll found.': a past form read as a participle, whose
-    subject runs from a comma up to it, and nothing but punctuation after it."""
-    if any(w.upos != "PUNCT" for w in sent.words[word.index + 1 :]):
-        return False
-    head = sent.head_of(word)
-    modified = [head] if head is not None and word.base_deprel == "acl" else []  # 'a USA TODAY investigation | found'
-    for subject in sent.kids(word, "nsubj", "nsubj:pass") + modified:
-        first = next(w for w in sent.subtree(subject) if w.upos != "PUNCT")
-        if first.index > 0 and sent.words[first.index - 1].lower == "," and subject.index == word.index - 1:
-            return True
-    return False
+    return bool(previous) and previous[0].upos in NOUNS and not closing_cue(sent, word)
 
 
 def _possessive_phrase(words: list[Word], index: int, sequence: tuple[str, ...]) -> tuple[Word, ...] | None:

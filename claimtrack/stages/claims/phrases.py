@@ -15,6 +15,7 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, is_line_break
 from claimtrack.stages.claims.quotes import Quote, Quotes
+from claimtrack.stages.claims.set_off import set_off_by_comma
 from claimtrack.ud import (
     CLAUSE_CUT,
     DETERMINERS,
@@ -32,7 +33,7 @@ __all__ = [
     "PUNCT_EDGES", "after_case", "before_own_predicate", "char_after", "char_before", "cue_closes_sentence",
     "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
     "noun_in", "noun_phrase", "np_after", "np_before", "object_words", "only_source_between",
-    "nominal_after_comma", "participle_after_comma", "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
+    "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
     "verb_between", "with_possessor", "without_complementiser",
 ]
 
@@ -327,7 +328,7 @@ def last_comma_before(sent: Sent, cue: Word) -> Word | None:
 def cue_closes_sentence(sent: Sent, cue: Word) -> bool:
     """Only the source, an extension or punctuation follow the cue."""
     rest = [w for w in sent.words[cue.index + 1 :] if w.upos != "PUNCT"]
-    if rest and participle_after_comma(sent, rest[0]) and rest[0].head_id == cue.id:
+    if rest and rest[0].xpos == "VBG" and set_off_by_comma(sent, rest[0]) and rest[0].head_id == cue.id:
         return True  # '..., the agency said, ending a blockade that began last week.'
     return len(rest) <= 8 and not any(w.upos == "VERB" and w.deprel in ("ccomp", "xcomp") for w in rest)
 
@@ -368,7 +369,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     found = []
     for kid in sent.kids(cue):
         if kid.base_deprel == "ccomp" and (
-            participle_after_comma(sent, kid) or nominal_after_comma(sent, kid) or _after_inverted_subject(sent, cue, kid)
+            set_off_by_comma(sent, kid) or _after_inverted_subject(sent, cue, kid)
         ):
             continue  # 'said the official, speaking on condition of anonymity': how, not what
         misread = subject_read_as_clause(sent, cue)
@@ -392,18 +393,6 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
     return found
 
 
-def participle_after_comma(sent: Sent, verb: Word) -> bool:
-    """An -ing participle with no subject, set off by a comma."""
-    first = next(w for w in sent.subtree(verb) if w.upos != "PUNCT")
-    return (
-        verb.xpos == "VBG"
-        and first.index == verb.index
-        and verb.index > 0
-        and sent.words[verb.index - 1].lower == ","
-        and not sent.kids(verb, "nsubj", "nsubj:pass", "mark")
-    )
-
-
 def _after_inverted_subject(sent: Sent, cue: Word, kid: Word) -> bool:
     """'..., said Steve Grubbs, an Iowa operative currently working for ...'
     with 'working' a clause of 'said': a participle with no subject after the
@@ -413,21 +402,6 @@ def _after_inverted_subject(sent: Sent, cue: Word, kid: Word) -> bool:
         and (ing_form(kid) or kid.xpos == "VBN")
         and not sent.kids(kid, "nsubj", "nsubj:pass", "mark")
         and any(cue.index < subject.index < kid.index for subject in sent.kids(cue, "nsubj"))
-    )
-
-
-def nominal_after_comma(sent: Sent, word: Word) -> bool:
-    """A noun phrase with no copula or subject, set off by a comma: '...,
-    Sanders said, | a policy that could ...' renames the clause before."""
-    first = sent.subtree(word)[0]
-    before = sent.words[first.index - 1 : first.index] if first.index > 0 else []
-    if first.upos == "PUNCT" and first.lower == ",":
-        before = [first]
-    return (
-        word.upos in NOUNS
-        and bool(before)
-        and before[0].lower == ","
-        and not sent.kids(word, "cop", "nsubj", "nsubj:pass", "mark")
     )
 
 

@@ -1,0 +1,47 @@
+"""Phrases set off by a comma that the compact parser reads as clauses.
+
+After a cue, "..., the agency said, ending a blockade" and "..., Sanders
+said, a policy that ..." go on with the sentence: neither is what was said.
+Before it, "..., the poll found." is a past tense tagged as a participle and
+hung on its own subject. Both are read from the words' order and the parse,
+so the frames and the cue finder share one reading.
+"""
+
+from __future__ import annotations
+
+from claimtrack.document import Sentence as Sent
+from claimtrack.document import Word
+from claimtrack.ud import NOUNS
+
+__all__ = ["closing_cue", "set_off_by_comma"]
+
+
+def set_off_by_comma(sent: Sent, word: Word) -> bool:
+    """A phrase with no subject, copula or subordinator that opens right
+    after a comma: an -ing participle headed by its first word ('..., the
+    agency said, | ending a blockade') or a noun phrase ('..., Sanders said,
+    | a policy that could ...')."""
+    first = next(w for w in sent.subtree(word) if w.upos != "PUNCT")
+    if first.index == 0 or sent.words[first.index - 1].lower != ",":
+        return False
+    if sent.kids(word, "nsubj", "nsubj:pass", "mark"):
+        return False
+    if word.xpos == "VBG":
+        return first.index == word.index
+    return word.upos in NOUNS and not sent.kids(word, "cop")
+
+
+def closing_cue(sent: Sent, word: Word) -> bool:
+    """'..., the poll found.': a verb with no auxiliary and only punctuation
+    after it, whose subject (or the noun it was hung on as a participle: 'a
+    USA TODAY investigation | found') stands right before it and opens after
+    a comma. The parser's participle is the inverted report's cue."""
+    if sent.kids(word, "aux", "aux:pass") or any(w.upos != "PUNCT" for w in sent.words[word.index + 1 :]):
+        return False
+    head = sent.head_of(word)
+    modified = [head] if head is not None and word.base_deprel == "acl" else []
+    for subject in sent.kids(word, "nsubj", "nsubj:pass") + modified:
+        first = next(w for w in sent.subtree(subject) if w.upos != "PUNCT")
+        if first.index > 0 and sent.words[first.index - 1].lower == "," and subject.index == word.index - 1:
+            return True
+    return False
