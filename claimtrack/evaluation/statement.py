@@ -41,8 +41,10 @@ class StatementCues:
 
     def act(self, cue_text: str, cue_lemmas: Iterable[str], source_lemmas: Iterable[str], content_text: str) -> str:
         """The act of a gold attribution (the file's ``acts``): statement,
-        belief, intention, directive, question, or ``other``."""
-        lemmas = set(cue_lemmas)
+        belief, intention, directive, question, or ``other``. The lemmas are
+        read in their order ("call for" is a phrase, "for ... call" is not)."""
+        ordered = tuple(cue_lemmas)
+        lemmas = set(ordered)
         words = [word.lower() for word in _WORD.findall(content_text)]
         asks = content_text.rstrip(" \t\n\"'\u201d\u2019").endswith("?")
         by_lemma = dict(self.acts)
@@ -51,7 +53,7 @@ class StatementCues:
             return "question"
         if asks:
             return "question"
-        if lemmas & self.directive_otherwise:
+        if lemmas & self.directive_otherwise or any(_holds(ordered, phrase) for phrase in self.not_statement):
             return "directive"
         for name, members in self.acts:
             found = lemmas & members
@@ -60,7 +62,7 @@ class StatementCues:
             if name == "directive" and found <= self.directive_needs_infinitive and "to" not in words[:4]:
                 continue
             return name
-        return "statement" if self.is_statement(cue_text, lemmas, source_lemmas) else "other"
+        return "statement" if self.is_statement(cue_text, ordered, source_lemmas) else "other"
 
     def cue_class(self, cue_text: str, cue_lemmas: Iterable[str]) -> str | None:
         """The class that makes a cue statement-like (a class name, ``phrase``

@@ -8,8 +8,11 @@ layout; scores are worked out by hand beside each input.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -326,10 +329,30 @@ def test_cli_reads_a_split_from_a_copy_in_a_folder_without_data(tmp_path, capsys
         ("told", ["tell"], "reporters the plan was dead", "statement"),
         ("told", ["tell"], "them to leave", "directive"),
         ("backs", ["back"], "the new line", "other"),
+        ("called for", ["call", "for"], "a recount", "directive"),
+        ("have called for", ["have", "call", "for"], "a recount", "directive"),
+        ("called", ["call"], "the plan a failure", "statement"),
     ],
 )
 def test_the_act_of_a_gold_attribution_comes_from_the_yaml_file(cue, lemmas, content, act):
     assert load_statement_cues().act(cue, lemmas, [], content) == act
+
+
+def test_the_act_of_a_gold_attribution_does_not_depend_on_the_hash_seed():
+    """The cue's lemmas were read as a set, so "call for" was a phrase in one
+    run and not in the next ('statement' or 'other' by PYTHONHASHSEED)."""
+    script = (
+        "from claimtrack.evaluation.statement import load_statement_cues;"
+        "print(load_statement_cues().act('called for', ['call', 'for'], [], 'a recount'))"
+    )
+    acts = {
+        subprocess.run(
+            [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
+    assert acts == {"directive"}
 
 
 def test_recall_and_precision_by_act():
