@@ -200,16 +200,11 @@ def that_clause(
             return words_span(words), "pattern.participle_clause"
     for word in sent.words[cue.index + 1 :]:
         previous = sent.words[word.index - 1]
-        clause = sent.head_of(word) if word.deprel == "mark" else None
-        medium = sent.head_of(clause) if clause is not None and clause.base_deprel == "acl" else None
         if (
             word.lower == "that" and previous.upos == "NOUN" and sent.kids(previous, "case")
-            and previous.deprel != "obl:agent" and not _in_statement(sent, previous, cue, media)
-            and previous.lower not in time_words
-            and not _venue_of(sent, previous, cue, venues)
-            and not (medium is not None and medium.lemma in media)  # 'said in a post on X that ...'
+            and not _noun_of_report(sent, previous, word, cue, (media, time_words, venues))
         ):
-            break  # 'agreed under the condition that ...': the noun's clause ('told by a colleague that' is the cue's)
+            break  # 'agreed under the condition that ...': the noun's own clause
         if word.lower == "that" and word.deprel == "mark":
             head = sent.head_of(word)
             if head is not None and head.index > word.index:
@@ -224,6 +219,28 @@ def that_clause(
         if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
             break
     return None
+
+
+def _noun_of_report(
+    sent: Sent, noun: Word, that: Word, cue: Word, lists: tuple[Collection[str], Collection[str], Collection[str]]
+) -> bool:
+    """The noun right before 'that' belongs to the cue's report, so the
+    clause is the cue's and not the noun's: the agent ('told by a colleague
+    that'), a statement the cue was made in or a noun inside its phrase ('in
+    a post on its Telegram channel that', 'in an interview taped before the
+    attacks that'), a time ('has said for months that') or a venue ('wrote
+    in his autobiography that'). ``lists`` are the media, time words and
+    venue prepositions of the rules."""
+    media, time_words, venues = lists
+    clause = sent.head_of(that) if that.deprel == "mark" else None
+    medium = sent.head_of(clause) if clause is not None and clause.base_deprel == "acl" else None
+    return (
+        noun.deprel == "obl:agent"
+        or _in_statement(sent, noun, cue, media)
+        or noun.lower in time_words
+        or _venue_of(sent, noun, cue, venues)
+        or (medium is not None and medium.lemma in media)
+    )
 
 
 def _venue_of(sent: Sent, noun: Word, cue: Word, venues: Collection[str]) -> bool:
