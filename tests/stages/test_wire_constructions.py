@@ -72,6 +72,13 @@ def test_what_was_written_in_a_book_as_reported_by_an_outlet_and_first_reported_
     ]
 
 
+def test_a_clause_first_reported_by_an_outlet_after_a_comma():
+    text = "The super PAC started reserving ad time in swing states this week, as first reported by the New York Times on Tuesday."
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
+        ("The super PAC started reserving ad time in swing states this week", "reported", "the New York Times"),
+    ]
+
+
 def test_a_noun_phrase_after_an_inverted_cue_renames_the_clause_before():
     text = (
         "Victims of domestic violence would be considered a distinct group for purposes of asylum, Sanders said, "

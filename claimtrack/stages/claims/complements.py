@@ -17,7 +17,7 @@ from typing import cast
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.quotes import Quotes
-from claimtrack.stages.claims.set_off import closing_cue, set_off_by_comma
+from claimtrack.stages.claims.set_off import set_off_by_comma
 from claimtrack.stages.claims.phrases import (
     complement_clauses,
     cue_closes_sentence,
@@ -97,7 +97,7 @@ def complement(
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
         return words_span(words), "pattern.clause_then_verb"
-    if comma is not None and comma.index > 1 and (finite(sent, cue) or closing_cue(sent, cue)) and (
+    if comma is not None and comma.index > 1 and (finite(sent, cue) or _closing_past(sent, cue)) and (
         _inverted_tail(sent, cue, comma, addressee) or _inverted_with_title(sent, cue)
     ):
         return words_span(sent.words[: comma.index]), "pattern.clause_then_verb"
@@ -392,6 +392,15 @@ def _inverted_tail(sent: Sent, cue: Word, comma: Word, addressee: bool = False) 
     if not cue_closes_sentence(sent, cue):
         return False
     return all(w.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADP", "PART", "ADV", "PUNCT", "CCONJ") for w in between)
+
+
+def _closing_past(sent: Sent, cue: Word) -> bool:
+    """A past participle with no auxiliary that ends the sentence with at
+    most its agent or a time after it: '..., the poll found.' (the parse's
+    'poll' a passive subject), '..., as first reported by the New York Times
+    on Tuesday.' Looser than :func:`.set_off.closing_cue`, which needs the
+    cue's own subject right before it and nothing after."""
+    return cue.xpos == "VBN" and not sent.kids(cue, "aux", "aux:pass") and cue_closes_sentence(sent, cue)
 
 
 def _subject_up_to(sent: Sent, cue: Word, comma: Word) -> bool:
