@@ -432,6 +432,16 @@ def test_a_quote_only_paragraph_continuing_a_quotation_is_its_own_claim():
     ]
 
 
+def test_a_quotation_after_a_no_break_space_continues_the_claim():
+    # web copy puts a no-break space (U+00A0) between sentences
+    text = "\u201cWell, I like him,\u201d Trump said on Tuesday.\u00a0\u201cHe\u2019s backed everything I\u2019ve said.\u201d"
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.kind, c.source.text, c.continues) for c in claims] == [
+        ("Well, I like him", "direct", "Trump", None),
+        ("He\u2019s backed everything I\u2019ve said", "direct", "Trump", "C1"),
+    ]
+
+
 def test_the_parenthetical_content_is_in_two_parts():
     text = "The plan, the minister said, is dead."
     (claim,) = claimtrack.extract(text).claims

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-PUNCT_EDGES = " \t,;:.—–-" + LINE_BREAK_CHARS
+PUNCT_EDGES = " \t\u00a0\u2009\u202f,;:.—–-" + LINE_BREAK_CHARS  # no-break and thin spaces too
 
 
 def words_span(words: list[Word]) -> tuple[int, int] | None:
@@ -278,15 +278,17 @@ def quote_opens_unit(text: str, quote: Quote) -> bool:
 
 
 def char_before(text: str, offset: int) -> str:
-    """The last character before ``offset`` that is not a space or tab ('' if none)."""
-    while offset > 0 and text[offset - 1] in " \t":
+    """The last character before ``offset`` that is not a space within a
+    line (a tab or a no-break space skipped too; '' if none)."""
+    while offset > 0 and text[offset - 1].isspace() and not is_line_break(text[offset - 1]):
         offset -= 1
     return text[offset - 1] if offset > 0 else ""
 
 
 def char_after(text: str, offset: int) -> str:
-    """The first character from ``offset`` on that is not a space or tab ('' if none)."""
-    while offset < len(text) and text[offset] in " \t":
+    """The first character from ``offset`` on that is not a space within a
+    line ('' if none)."""
+    while offset < len(text) and text[offset].isspace() and not is_line_break(text[offset]):
         offset += 1
     return text[offset] if offset < len(text) else ""
 
