@@ -342,7 +342,7 @@ CASES = {
 21	.	.	PUNCT	.	_	20	punct	_	SpaceAfter=No
 
 """,
-        [("We are told all the time, 'Kosovo is a special case", "said", "Mr. Putin", "direct")],
+        [("We are told all the time, 'Kosovo is a special case,'", "said", "Mr. Putin", "direct")],
     ),
     "a participle of the source phrase read as the main verb": (
         # 'briefed' the root with 'people' its subject, 'said' an advcl below it.

@@ -179,10 +179,13 @@ def quote_continuations(
     at most one paragraph break and the rest of the cue's sentence: short,
     or, with ``sentence_at`` (offset -> sentence number), the quotation opens
     the sentence right after it ('"A," said X, a strategist who ... . "B."').
-    A chain of such quotations all continue the first.
+    A chain of such quotations all continue the first. A mixed quote whose
+    content ends with its quotation is continued too ('Golf clubs are "just
+    scratching out a profit," Mr. Hedge said. "Golf is a razor-thin
+    industry."').
 
     The drafts come back with the continuations after them."""
-    quoted = sorted((d for d in drafts if d.quoted), key=lambda d: d.end)
+    quoted = sorted((d for d in drafts if d.quoted or _ends_in_quotation(d, quotes)), key=lambda d: d.end)
     quoted_ends = [draft.end for draft in quoted]
     containers = _Containers(drafts)
     used = {part for draft in drafts for part in draft.parts}
@@ -219,6 +222,12 @@ def quote_continuations(
         )
         latest = (last, inner[1])
     return drafts + continuations
+
+
+def _ends_in_quotation(draft: Draft, quotes: Quotes) -> bool:
+    """The draft's content ends with a closed quotation that opens inside it."""
+    start, end = draft.parts[-1]
+    return any(quote.closed and quote.start >= start and quote.end <= end <= quote.after for quote in quotes.touching(start, end))
 
 
 def _continued_act(text: str, first: Draft, inner: tuple[int, int], quotes: Quotes) -> str:

@@ -22,6 +22,7 @@ from claimtrack.stages.claims.frame_context import CueContext, FrameMatch, Span
 from claimtrack.stages.claims.phrases import (
     after_case,
     before_own_predicate,
+    cue_closes_sentence,
     evidential_subject,
     ing_form,
     noun_phrase,
@@ -43,12 +44,15 @@ DEFAULT_FRAMES = ("complement", "quote")
 
 
 def _quote(
-    text: str, sent: Sent, cue: Word, quotes: Quotes, last: Word | None = None, cue_lemmas: Container[str] = frozenset()
+    text: str, sent: Sent, cue: Word, quotes: Quotes, last: Word | None = None, cue_lemmas: Container[str] = frozenset(),
+    closers: str = "",
 ) -> tuple[tuple[Span, ...], str] | None:
     """A direct quotation attributed by the cue: '"A," she said', 'She said:
     "A."', '"A," she said, "B."'. A quotation before the cue belongs to the
     first cue verb after it ('"A," Trump said ..., adding that B': not to
-    'adding'). Returns (parts, pattern id) or None."""
+    'adding'). ``closers`` are the rules' closing quotation marks: an inner
+    quotation's close before the outer one's ('... do you need?\u2019\u201d
+    Weaver said'). Returns (parts, pattern id) or None."""
     before = quotes.ending_in(_quote_window(sent, cue), cue.start)
     last = last or cue
     after = quotes.opening_in(last.end, _quote_reach(text, sent))
@@ -58,12 +62,14 @@ def _quote(
         quote = before[-1]
         opening_sentence_start = quote_opens_unit(text, quote)
         gap = text[quote.after : cue.start]
-        inner_end = text[quote.inner[0] : quote.end].rstrip()[-1:]
+        inner_end = text[quote.inner[0] : quote.end].rstrip().rstrip(closers)[-1:]
         other_cue = any(
             w.lemma in cue_lemmas and w.upos == "VERB" for w in sent.words_between(quote.after, cue.start)
         )
         if opening_sentence_start and not other_cue and (
             gap.lstrip()[:1] in (",", "") or inner_end in (",", "?", "!", "\u2014")
+            or (inner_end.isalnum() or inner_end == ".") and gap.lstrip()[:1].isalnum()
+            and _only_subject_between(sent, quote.after, cue)
         ):
             parts.append(quote.inner)
             pattern = "pattern.quote_then_verb"
@@ -79,6 +85,19 @@ def _quote(
     if not parts or pattern is None:  # (each part comes with its pattern)
         return None
     return tuple(parts), pattern
+
+
+def _only_subject_between(sent: Sent, start: int, cue: Word) -> bool:
+    """'"The caucus is a battle of niches" Grubbs said.': a comma left out
+    after the quotation, with only the cue's subject between it and the cue,
+    and the cue closing the sentence (the caller checks that a word or a
+    sentence's end closes the quotation and a word follows it)."""
+    between = sent.words_between(start, cue.start)
+    subjects = sent.kids(cue, "nsubj")
+    if not between or any(w.upos == "PUNCT" for w in between) or len(subjects) != 1 or not cue_closes_sentence(sent, cue):
+        return False
+    inside = {w.id for w in sent.subtree(subjects[0])}
+    return all(w.id in inside for w in between)
 
 
 def _quote_reach(text: str, sent: Sent) -> int:
@@ -212,7 +231,10 @@ def _passive_frame(context: CueContext) -> FrameMatch | None:
 
 
 def _quote_frame(context: CueContext) -> FrameMatch | None:
-    found = _quote(context.text, context.sentence, context.cue, context.quotes, context.last, context.lexicon.verbs)
+    closers = "".join(mark for pair in context.lexicon.quote_pairs for mark in pair.closers)
+    found = _quote(
+        context.text, context.sentence, context.cue, context.quotes, context.last, context.lexicon.verbs, closers
+    )
     if not found:
         return None
     if "quoted_object" in (context.rule.get("frames") or ()):
