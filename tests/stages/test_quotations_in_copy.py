@@ -52,3 +52,12 @@ def test_a_quotation_that_closes_an_inner_one_before_the_speaker():
         ("She asked us, \u2018What can I do? What kind of help do you need?\u2019", "direct", "Weaver",
          "pattern.quote_then_verb"),
     ]
+
+
+def test_an_inverted_past_after_a_quotation_closing_with_its_comma():
+    # 'reported' tagged a participle hung on 'Times': the comma before the
+    # closing mark still sets the source off
+    text = "In one email, Carter discussed how he had placed a note card in a \u201cburn bag,\u201d the Times reported."
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
+        ("In one email, Carter discussed how he had placed a note card in a \u201cburn bag,\u201d", "reported", "the Times"),
+    ]

@@ -8,6 +8,7 @@ after an inverted cue.
 from __future__ import annotations
 
 import claimtrack
+from claim_rows import conllu_rows
 
 
 def test_a_denial_with_a_relative_clause_in_its_subject_is_no_report_and_denies_every_claim_of_the_party():
@@ -109,3 +110,37 @@ def test_a_participle_inside_an_inverted_speakers_apposition_is_no_content():
     assert [(c.content.text, c.cue.text, c.source.text) for c in claims] == [
         ("Candidates have more room to walk away from the program", "said", "Steve Grubbs"),
     ]
+
+
+# GUM_voyage_chatham (CC BY), its gold parse: 'as you near ...' is a clause
+# with a subject of its own, no 'as' predicate of 'call'.
+HARBOUR = """# text = If you want a wharf berthage then call the local harbour master as you near the Chathams and he will sort you out.
+1	If	if	SCONJ	IN	_	3	mark	_	_
+2	you	you	PRON	PRP	Case=Nom|Number=Sing|Person=2|PronType=Prs	3	nsubj	_	_
+3	want	want	VERB	VBP	Mood=Ind|Number=Sing|Person=2|Tense=Pres|VerbForm=Fin	8	advcl	_	_
+4	a	a	DET	DT	Definite=Ind|PronType=Art	6	det	_	_
+5	wharf	wharf	NOUN	NN	Number=Sing	6	compound	_	_
+6	berthage	berthage	NOUN	NN	Number=Sing	3	obj	_	_
+7	then	then	ADV	RB	PronType=Dem	3	advmod	_	_
+8	call	call	VERB	VB	Person=2|VerbForm=Inf	0	root	_	_
+9	the	the	DET	DT	Definite=Def|PronType=Art	12	det	_	_
+10	local	local	ADJ	JJ	Degree=Pos	12	amod	_	_
+11	harbour	harbour	NOUN	NN	Number=Sing	12	compound	_	_
+12	master	master	NOUN	NN	Number=Sing	8	obj	_	_
+13	as	as	SCONJ	IN	_	15	mark	_	_
+14	you	you	PRON	PRP	Case=Nom|Number=Sing|Person=2|PronType=Prs	15	nsubj	_	_
+15	near	near	VERB	VBP	Mood=Ind|Number=Sing|Person=2|Tense=Pres|VerbForm=Fin	8	advcl	_	_
+16	the	the	DET	DT	Definite=Def|PronType=Art	17	det	_	_
+17	Chathams	Chatham	PROPN	NNPS	Number=Plur	15	obj	_	_
+18	and	and	CCONJ	CC	_	21	cc	_	_
+19	he	he	PRON	PRP	Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs	21	nsubj	_	_
+20	will	will	AUX	MD	VerbForm=Fin	21	aux	_	_
+21	sort	sort	VERB	VB	VerbForm=Inf	15	conj	_	_
+22	you	you	PRON	PRP	Case=Acc|Number=Sing|Person=2|PronType=Prs	21	obj	_	_
+23	out	out	ADP	RP	_	21	compound:prt	_	SpaceAfter=No
+24	.	.	PUNCT	.	_	8	punct	_	_
+"""
+
+
+def test_an_as_clause_with_its_own_subject_is_no_predicate_of_call():
+    assert conllu_rows(HARBOUR) == []

@@ -199,10 +199,12 @@ def _evidential(
     return words_span(words), source, "pattern.evidential"
 
 
-def _names_something(sent: Sent, cue: Word) -> bool:
+def _names_something(sent: Sent, cue: Word, as_predicate: bool = False) -> bool:
     """'called it "a blatant aggression"' characterises; 'it is called "T-town"',
     'calling themselves "the boat people"' and 'we call it a sholid' only
-    name, and 'called off the projects' is another verb."""
+    name, and 'called off the projects' is another verb. With an 'as'
+    predicate a reflexive object characterises too ('describes himself as
+    "a consistent conservative"')."""
     if sent.kids(cue, "aux:pass", "nsubj:pass", "compound:prt"):
         return False
     following = sent.words[cue.index + 1 : cue.index + 2]
@@ -210,7 +212,7 @@ def _names_something(sent: Sent, cue: Word) -> bool:
         return False  # 'called off the projects' with 'off' read as a preposition
     if any(speaker_pronoun(kid) for kid in sent.kids(cue, "nsubj")):
         return False
-    return not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
+    return as_predicate or not any("Reflex=Yes" in kid.feats for kid in sent.kids(cue, "obj"))
 
 
 # ---------------------------------------------------------------- the table
@@ -362,14 +364,23 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     says what its object is; the content is the object and what it is called.
     'called the meeting' (no second part) is not a claim."""
     sent, cue = context.sentence, context.cue
-    if not _names_something(sent, cue) or not any(kid.index > cue.index for kid in sent.kids(cue, "obj")):
-        return None
+    as_predicate = next(
+        (kid for kid in sent.kids(cue, "obl", "advcl", "xcomp") if kid.index > cue.index and _as_marked(sent, kid)), None
+    )
+    if not _names_something(sent, cue, as_predicate is not None) or not any(
+        kid.index > cue.index and (kid.base_deprel == "obj" or as_predicate is not None and kid.index < as_predicate.index)
+        for kid in sent.kids(cue, "obj", "obl:unmarked")
+    ):
+        return None  # 'described | a day at home ... | as the perfect day off' with 'a day' a bare noun phrase
     # 'labelled him a liar' parsed as indirect object + object counts as well
-    objects = [kid for kid in sent.kids(cue, "obj", "iobj", "xcomp", "obl") if kid.index > cue.index]
+    objects = [
+        kid for kid in sent.kids(cue, "obj", "iobj", "xcomp", "obl", "advcl") if kid.index > cue.index
+        and (kid.base_deprel != "advcl" or _as_marked(sent, kid))  # 'as | "all very good"' parsed as a clause
+    ]
     predicates = [
         kid for kid in objects[1:]
         if (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON"))  # 'call him Bob', 'call it something'
-        or any(case.lemma == "as" for case in sent.kids(kid, "case", "mark"))
+        or _as_marked(sent, kid)
         or _bare_noun_predicate(context, kid)
     ]
     if not predicates:
@@ -380,6 +391,15 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
         return None
     shared = _coordinated_speaker(context)
     return FrameMatch((span,), "pattern.verb_small_clause", source=shared, sourced=shared is not None)
+
+
+def _as_marked(sent: Sent, kid: Word) -> bool:
+    """'as reckless', 'as "all very good"' (a predicate, parsed as a phrase
+    or a verbless clause), not 'as you near the islands' (a clause with a
+    subject of its own)."""
+    return any(case.lemma == "as" for case in sent.kids(kid, "case", "mark")) and not sent.kids(
+        kid, "nsubj", "nsubj:pass"
+    )
 
 
 def _bare_noun_predicate(context: CueContext, kid: Word) -> bool:

@@ -35,13 +35,25 @@ def closing_cue(sent: Sent, word: Word) -> bool:
     """'..., the poll found.': a verb with no auxiliary and only punctuation
     after it, whose subject (or the noun it was hung on as a participle: 'a
     USA TODAY investigation | found') stands right before it and opens after
-    a comma. The parser's participle is the inverted report's cue."""
+    a comma (or after a quotation's closing marks that follow one). The
+    parser's participle is the inverted report's cue."""
     if sent.kids(word, "aux", "aux:pass") or any(w.upos != "PUNCT" for w in sent.words[word.index + 1 :]):
         return False
     head = sent.head_of(word)
     modified = [head] if head is not None and word.base_deprel == "acl" else []
     for subject in sent.kids(word, "nsubj", "nsubj:pass") + modified:
         first = next(w for w in sent.subtree(subject) if w.upos != "PUNCT")
-        if first.index > 0 and sent.words[first.index - 1].lower == "," and subject.index == word.index - 1:
+        if subject.index == word.index - 1 and _after_comma(sent, first):
             return True
+    return False
+
+
+def _after_comma(sent: Sent, word: Word) -> bool:
+    """A comma stands right before the word, or before the closing marks of
+    a quotation right before it ('... in a "burn bag," | the Times')."""
+    for before in reversed(sent.words[: word.index]):
+        if before.lower == ",":
+            return True
+        if before.upos != "PUNCT":
+            return False
     return False
