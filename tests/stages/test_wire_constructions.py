@@ -144,3 +144,64 @@ HARBOUR = """# text = If you want a wharf berthage then call the local harbour m
 
 def test_an_as_clause_with_its_own_subject_is_no_predicate_of_call():
     assert conllu_rows(HARBOUR) == []
+
+
+# A participle modifier with a that-clause of its own reports what the noun
+# it modifies says; the source is that noun's phrase, up to the participle.
+ITEM = """# text = The column ran an item suggesting that the mayor was hypocritical.
+1	The	the	DET	DT	Definite=Def|PronType=Art	2	det	_	_
+2	column	column	NOUN	NN	Number=Sing	3	nsubj	_	_
+3	ran	run	VERB	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	0	root	_	_
+4	an	a	DET	DT	Definite=Ind|PronType=Art	5	det	_	_
+5	item	item	NOUN	NN	Number=Sing	3	obj	_	_
+6	suggesting	suggest	VERB	VBG	VerbForm=Ger	5	acl	_	_
+7	that	that	SCONJ	IN	_	11	mark	_	_
+8	the	the	DET	DT	Definite=Def|PronType=Art	9	det	_	_
+9	mayor	mayor	NOUN	NN	Number=Sing	11	nsubj	_	_
+10	was	be	AUX	VBD	Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin	11	cop	_	_
+11	hypocritical	hypocritical	ADJ	JJ	Degree=Pos	6	ccomp	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	3	punct	_	_
+
+"""
+
+
+def test_a_participle_modifier_with_a_that_clause_reports_for_its_noun():
+    assert conllu_rows(ITEM) == [("the mayor was hypocritical", "suggesting", "an item", "indirect")]
+
+
+# GUM_academic_implicature (CC BY), its gold parse with 'numbers' changed to
+# 'results', a subject the evidential list holds: a passive evidential verb
+# reports nothing from its subject.
+RESULTS = """# text = Numbers through five in the participating communities are most often expressed with native Chitonga words while results greater than five are typically indicated using English borrowings.
+1	Numbers	number	NOUN	NNS	Number=Plur	11	nsubj:pass	_	_
+2	through	through	ADP	IN	_	3	case	_	_
+3	five	five	NUM	CD	NumForm=Word|NumType=Card	1	nmod	_	_
+4	in	in	ADP	IN	_	7	case	_	_
+5	the	the	DET	DT	Definite=Def|PronType=Art	7	det	_	_
+6	participating	participate	VERB	VBG	VerbForm=Ger	7	amod	_	_
+7	communities	community	NOUN	NNS	Number=Plur	1	nmod	_	_
+8	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	11	aux:pass	_	_
+9	most	most	ADV	RBS	Degree=Sup	10	advmod	_	_
+10	often	often	ADV	RB	Degree=Pos	11	advmod	_	_
+11	expressed	express	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+12	with	with	ADP	IN	_	15	case	_	_
+13	native	native	ADJ	JJ	Degree=Pos	14	amod	_	_
+14	Chitonga	Chitonga	PROPN	NNP	Number=Sing	15	compound	_	_
+15	words	word	NOUN	NNS	Number=Plur	11	obl	_	_
+16	while	while	SCONJ	IN	_	23	mark	_	_
+17	results	result	NOUN	NNS	Number=Plur	23	nsubj:pass	_	_
+18	greater	great	ADJ	JJR	Degree=Cmp	17	amod	_	_
+19	than	than	ADP	IN	_	20	case	_	_
+20	five	five	NUM	CD	NumForm=Word|NumType=Card	18	obl	_	_
+21	are	be	AUX	VBP	Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin	23	aux:pass	_	_
+22	typically	typically	ADV	RB	Degree=Pos	23	advmod	_	_
+23	indicated	indicate	VERB	VBN	Tense=Past|VerbForm=Part|Voice=Pass	11	advcl	_	_
+24	using	use	VERB	VBG	VerbForm=Ger	23	xcomp	_	_
+25	English	English	ADJ	JJ	Degree=Pos	26	amod	_	_
+26	borrowings	borrowing	NOUN	NNS	Number=Plur	24	obj	_	SpaceAfter=No
+27	.	.	PUNCT	.	_	11	punct	_	_
+"""
+
+
+def test_a_passive_evidential_verb_reports_nothing_from_its_subject():
+    assert conllu_rows(RESULTS) == []

@@ -276,6 +276,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             word.base_deprel == "acl"
             and not (word.deprel == "acl:relcl" and _clause_of_its_own(sent, word))
             and not closing_cue(sent, word)
+            and not _modifier_with_that_clause(sent, word)
         ):
             # 'footage posted online' (a participle modifier). A relative
             # clause with a subject reports: 'analysts who argue that X', and
@@ -283,12 +284,23 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             # he added, were ...', '"...," election law expert Rick Hasen
             # tweeted'); 'the things he said' has no content and gives none.
             continue
-        if _participle_modifier(sent, word):
+        if _participle_modifier(sent, word) and not _modifier_with_that_clause(sent, word):
             continue
         verb_rule = _pick_verb_rule(sent, word, rules)
         if verb_rule is not None:
             hits.append(CueHit((word,), verb_rule, "verb"))
     return sorted(hits, key=lambda hit: hit.start)
+
+
+def _modifier_with_that_clause(sent: Sent, word: Word) -> bool:
+    """'emails that night | showing that officials knew', 'an item |
+    suggesting that X', 'text messages discovered on the phones | suggested
+    that X': a participle modifier with a that-clause of its own reports what
+    the noun it modifies says."""
+    return any(
+        kid.index > word.index and any(mark.lower == "that" for mark in sent.kids(kid, "mark"))
+        for kid in sent.kids(word, "ccomp")
+    )
 
 
 def _clause_of_its_own(sent: Sent, word: Word) -> bool:
@@ -339,7 +351,7 @@ def _noun_link(words: list[Word], index: int, rule: Rule) -> tuple[Word, ...] | 
 def _pick_verb_rule(sent: Sent, word: Word, rules: tuple[Rule, ...]) -> Rule | None:
     """Of several rules for one lemma: a passive-only rule for a passive
     verb, one whose particle follows the verb, one whose subjects fit the
-    verb's subject, else the plain one."""
+    active verb's subject, else the plain one."""
     plain = None
     passive = bool(sent.kids(word, "aux:pass"))
     for rule in rules:
@@ -351,8 +363,8 @@ def _pick_verb_rule(sent: Sent, word: Word, rules: tuple[Rule, ...]) -> Rule | N
             if _next_word(sent, word, particle):
                 return rule
         elif subjects:
-            if evidential_subject(sent, word, subjects) is not None:
-                return rule
+            if not passive and evidential_subject(sent, word, subjects) is not None:
+                return rule  # not 'numbers above five are indicated using English words'
         elif plain is None:
             plain = rule
     return plain

@@ -72,6 +72,10 @@ def verb_source(
     misread = subject_read_as_clause(sent, cue)
     if misread is not None:
         return words_span([w for w in sent.subtree(misread) if w.upos != "PUNCT" or w.index > misread.index])
+    modified = sent.head_of(cue) if cue.deprel == "acl" else None
+    if modified is not None and modified.upos in NOUNS and modified.index < cue.index:
+        phrase = noun_phrase(sent, modified, cuts, postmodifiers)  # 'an item | suggesting that X'
+        return None if phrase is None else (phrase[0], min(phrase[1], sent.words[cue.index - 1].end))
     spine = _participle_speaker(sent, cue)
     if spine:
         return _subject_mention(sent, spine, cuts, postmodifiers)
