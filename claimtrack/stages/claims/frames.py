@@ -134,12 +134,30 @@ def _object_frame(text: str, sent: Sent, cue: Word, particle: str | None) -> tup
     """'accused X of Y', 'condemned X for Y', 'counted X', 'called for X'."""
     words = object_words(sent, cue)
     if particle:
+        if _particle_object(sent, cue, particle) is None:
+            return None  # 'the videos she was talking about', 'talking about now'
         words = [w for w in words if not (w.lower == particle and w.index == cue.index + 1)]
         words = [w for w in words if w.index > cue.index + 1] or words
     relations = ("obj", "obl", "ccomp", "xcomp", "iobj") if particle else ("obj", "ccomp", "xcomp", "iobj")
     if not any(w.base_deprel in relations for w in sent.kids(cue)):
         return None  # 'announced on Monday': a time, not what was announced
     return words_span(words), "pattern.verb_object"
+
+
+def _particle_object(sent: Sent, cue: Word, particle: str) -> Word | None:
+    """The phrase the particle right after the cue introduces ('spoke about
+    | the need for ...', 'called for | a recount'), unless the particle is
+    stranded ('the videos she was talking about') or takes a bare adverb
+    ('talking about now')."""
+    marker = sent.words[cue.index + 1]
+    head = sent.head_of(marker)
+    if head is cue:  # the particle parsed as the verb's own ('talked | about | the plan' with 'about' compound:prt)
+        head = next((kid for kid in sent.kids(cue, "obj", "obl", "ccomp", "xcomp") if kid.index > marker.index), None)
+    if marker.lower != particle or head is None or head.index <= marker.index:
+        return None
+    if head.upos == "ADV" and not sent.kids(head):
+        return None  # a bare adverb; 'about | how she pushed ...' may hang on 'how'
+    return head
 
 
 def _passive_agent_frame(text: str, sent: Sent, cue: Word) -> tuple[Span | None, Span | None, str] | None:
