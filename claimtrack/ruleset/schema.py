@@ -201,6 +201,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "class": S(required=True, ref="cues.classes"),
             "act": S(choices=ACTS),
             "headings_only": S("bool"),
+            "first_line": S("bool"),  # with headings_only: the document's first line counts as a heading
             "after_line": S("bool"),  # the match may start on the line before (a signature under its quote)
             "not_sources": S("str_list"),
             "note": S(),

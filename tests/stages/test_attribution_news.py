@@ -204,8 +204,14 @@ CASES = {
         "Jane Smith: I Am Not Much Of A Radical Compared To My Rivals.\n\nThe senator spoke on Tuesday.",
         [("I Am Not Much Of A Radical Compared To My Rivals", ":", "Jane Smith", "indirect")],
     ),
-    "a sentence-case first line with a colon and a period is no headline": (
+    # the first line is the title whatever its case or punctuation (news titles
+    # in sentence case: 'Clinton camp: Trump's rhetoric threatens security.')
+    "a sentence-case first line with a colon and a period is a headline": (
         "Jane Smith: the bridge is not safe.\n\nThe senator spoke on Tuesday.",
+        [("the bridge is not safe", ":", "Jane Smith", "indirect")],
+    ),
+    "a rubric on the first line is no source": (
+        "The Latest: Sanders wins the Minnesota caucuses.\n\nThe results came in late.",
         [],
     ),
     "a title-case line after the first is no headline": (

@@ -35,7 +35,9 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
     mayor of Springfield: ...'), or a quotation signed with a dash ('"We
     will rebuild." -- Maria Lopez'). The content must be a clause (a finite
     verb or an auxiliary): 'Born: June 11' and 'BDSM as business: An
-    interview with ...' are titles. A pattern's ``phrase`` group, when it has
+    interview with ...' are titles. A rule with ``headings_only`` and
+    ``first_line`` reads the document's first line as a heading, whatever
+    its punctuation (a title). A pattern's ``phrase`` group, when it has
     one, is the source's whole phrase (the name and its title); a rule with
     ``after_line`` may start on the line before (a signature under its quote)."""
     text = document.text
@@ -46,14 +48,16 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
             continue
         heading = lines.heading_at(start, end)
         for rule in lexicon.labels:
-            if rule.get("headings_only") and not heading:
-                continue
+            if rule.get("headings_only") and not heading and not (number == 0 and rule.get("first_line")):
+                continue  # the first line is the title, whatever its punctuation
             begin = paragraphs[number - 1][0] if rule.get("after_line") and number else start
             match = rule.regex("pattern").search(text, begin, end)
             if match is None or match.group("source").lower() in (rule.get("not_sources") or ()):
                 continue
             if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in document.within(*match.span("content"))):
                 continue
+            if any(w.upos == "VERB" for w in document.within(*match.span("source"))):
+                continue  # 'She said: "..."' has its own cue
             mark = text[slice(*match.span("cue"))].strip()
             phrase = match.span("phrase") if "phrase" in rule.regex("pattern").groupindex else match.span("source")
             drafts.append(
