@@ -205,3 +205,11 @@ RESULTS = """# text = Numbers through five in the participating communities are 
 
 def test_a_passive_evidential_verb_reports_nothing_from_its_subject():
     assert conllu_rows(RESULTS) == []
+
+
+def test_a_participle_after_a_comma_ends_what_a_noun_cue_governs():
+    text = 'During the debate, Cruz made an unprompted call for an end to sugar subsidies, calling them "corporate welfare."'
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
+        ("an end to sugar subsidies", "call for", "Cruz"),
+        ('them "corporate welfare."', "calling", "Cruz"),
+    ]

@@ -22,6 +22,7 @@ from claimtrack.stages.claims.cues import CueHit, Lexicon, document_head
 from claimtrack.stages.claims.drafts import Draft
 from claimtrack.stages.claims.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.set_off import set_off_by_comma
 from claimtrack.stages.claims.source_phrases import source_phrase
 from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, subject_mention, verb_source
 from claimtrack.stages.claims.phrases import (
@@ -269,6 +270,10 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
     # parse misreads the noun ('AFP reports that ...'); a noun form of a belief,
     # intention or directive reads what it governs ('her plan to X was rejected').
     words = governed if governed and hit.rule.get("owned") else sent.words[first:]
+    if hit.rule.get("owned"):  # 'her call for an end to subsidies, | calling them "welfare"': how she went on
+        words = next(
+            (words[:i] for i, w in enumerate(words) if i and w.xpos == "VBG" and set_off_by_comma(sent, w)), words
+        )
     while words and words[0].lower == "that" and words[0] is not link:
         words = words[1:]
     content = words_span(words)
