@@ -24,6 +24,7 @@ from claimtrack.stages.claims.phrases import (
     ends_clause,
     finite,
     last_comma_before,
+    second_that_clause,
     np_after,
     passive_agent,
     subject_read_as_clause,
@@ -132,8 +133,11 @@ def _clause_after(
         words = subject + words
     for following in after[1:]:
         more = sent.subtree(following)
-        if not (_condition_then_clause(sent, words, following) or _adjoining(words, more)):
-            break
+        if not (
+            _condition_then_clause(sent, words, following) or _adjoining(words, more)
+            or second_that_clause(sent, following) and more[0].index == words[-1].index + 1
+        ):
+            break  # but 'says X but | that Y' with Y hung on the cue is one report
         # One report the parse split in two: 'said if he were president,
         # the programs would be expanded', 'said he would ensure that
         # women ... would be able to work', 'said that fact speaks volumes'.

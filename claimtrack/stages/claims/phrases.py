@@ -33,7 +33,7 @@ __all__ = [
     "PUNCT_EDGES", "after_case", "before_own_predicate", "char_after", "char_before", "cue_closes_sentence",
     "ends_clause", "evidential_subject", "finite", "is_extension_start", "last_comma_before", "leading_np",
     "noun_in", "noun_phrase", "np_after", "np_before", "object_words", "only_source_between",
-    "passive_agent", "quote_at", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
+    "passive_agent", "quote_at", "second_that_clause", "quote_opens_unit", "span_heads", "subject_of", "subject_read_as_clause", "words_span", "trim",
     "verb_between", "with_possessor", "without_complementiser",
 ]
 
@@ -392,7 +392,15 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
             first = sent.subtree(kid)[0]
             if first.index == cue.index + 1 and first.lower == "that" and first.deprel == "mark":
                 found.append(kid)
+            elif found and kid.base_deprel == "conj" and second_that_clause(sent, kid):
+                found.append(kid)  # 'says he opposes X but | that the plans won't help', hung on the cue
     return found
+
+
+def second_that_clause(sent: Sent, kid: Word) -> bool:
+    """A conjunct that opens with 'and/but that': a second reported clause."""
+    words = [w for w in sent.subtree(kid) if w.upos != "PUNCT"]
+    return len(words) > 2 and words[0].upos == "CCONJ" and words[1].lower == "that" and words[1].deprel == "mark"
 
 
 def _after_inverted_subject(sent: Sent, cue: Word, kid: Word) -> bool:
