@@ -1,5 +1,6 @@
 """A reported clause coordinated with a second 'that' clause is one report,
-however the parse hangs the second (on the first clause or on the cue).
+however the parse hangs the second (on the first clause or on the cue); so
+is a reported verb with the object the parse hung on the cue.
 Each test states the text and the exact claims."""
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ CASES = {
         "Adelson said on Friday he met Trump earlier this week and that the two billionaires broached the issue.",
         [("he met Trump earlier this week and that the two billionaires broached the issue", "said", "Adelson",
           "indirect")],
+    ),
+    "the reported verb's object hung on the cue": (
+        "While the president has repeatedly said he opposes sending Americans to fight in far-flung countries, his "
+        "administration carves out exceptions.",
+        [("he opposes sending Americans to fight in far-flung countries", "said", "the president", "indirect")],
     ),
     "a second cue verb after 'and' still reports on its own": (
         "The regulator said it had never seen such a case and said it would act quickly.",

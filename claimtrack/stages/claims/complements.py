@@ -142,8 +142,21 @@ def _clause_after(
         # the programs would be expanded', 'said he would ensure that
         # women ... would be able to work', 'said that fact speaks volumes'.
         words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
+    words += _object_left_on_cue(sent, cue, after[0], words)
     words += _trailing_clauses(sent, cue, words, quotes)
     return words_span(without_complementiser(words))
+
+
+def _object_left_on_cue(sent: Sent, cue: Word, head: Word, words: list[Word]) -> list[Word]:
+    """'said he opposes | sending troops abroad' with 'sending' hung on the
+    cue: a reported verb with no object of its own, and a dependent of the
+    cue right after it, is that verb's object."""
+    if not words or head.upos != "VERB" or sent.kids(head, "obj", "ccomp", "xcomp", "obl"):
+        return []
+    following = sent.words[words[-1].index + 1 : words[-1].index + 2]
+    if not following or following[0].head_id != cue.id or following[0].base_deprel not in ("obj", "xcomp", "ccomp"):
+        return []
+    return [w for w in sent.subtree(following[0]) if w.index > words[-1].index]
 
 
 def _surface_clause(sent: Sent, cue: Word, addressee: bool = False) -> Found | None:
