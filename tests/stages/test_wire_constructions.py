@@ -213,3 +213,23 @@ def test_a_participle_after_a_comma_ends_what_a_noun_cue_governs():
         ("an end to sugar subsidies", "call for", "Cruz"),
         ('them "corporate welfare."', "calling", "Cruz"),
     ]
+
+
+def test_a_sentence_going_on_after_a_parenthetical_cue_is_reported_in_two_parts():
+    text = "It was impossible, Gabuyev said, so Russia's leaders decided to divide the labor."
+    (claim, nested) = claimtrack.extract(text).claims
+    assert (claim.content.text, [text[p.start : p.end] for p in claim.content.parts], claim.source.text, claim.rules) == (
+        "It was impossible, Gabuyev said, so Russia's leaders decided to divide the labor",
+        ["It was impossible", "so Russia's leaders decided to divide the labor"],
+        "Gabuyev",
+        ("cue.verb.say", "pattern.parenthetical_verb"),
+    )
+    assert (nested.content.text, nested.parent) == ("to divide the labor", claim.id)
+
+
+def test_a_participle_with_its_own_report_after_a_parenthetical_cue_stays_apart():
+    text = "The plan is dead, the minister said, adding that talks would resume."
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
+        ("The plan is dead", "said", "the minister"),
+        ("talks would resume", "adding", "the minister"),
+    ]

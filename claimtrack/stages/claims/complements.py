@@ -23,10 +23,11 @@ from claimtrack.stages.claims.phrases import (
     cue_closes_sentence,
     ends_clause,
     finite,
+    ing_form,
     last_comma_before,
-    second_that_clause,
     np_after,
     passive_agent,
+    second_that_clause,
     subject_read_as_clause,
     without_complementiser,
     words_span,
@@ -87,7 +88,7 @@ def complement(
                 # '"We are told all the time, 'Kosovo is a special case,'" Mr. Putin said'
                 # with the quoted clause a second complement of 'said'
                 words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
-            return words_span(_subject_left_on_cue(sent, cue, comma) + words), "pattern.clause_then_verb"
+            return _with_tail(sent, cue, words_span(_subject_left_on_cue(sent, cue, comma) + words))
     head = sent.head_of(cue)
     if head is not None and cue.base_deprel == "advcl" and head.index > cue.index:
         if any(mark.lower == "as" for mark in sent.kids(cue, "mark")) and _reports_as(sent, cue):
@@ -97,7 +98,7 @@ def complement(
             return words_span(words), "pattern.as_verb_clause"
     if head is not None and cue.base_deprel == "parataxis" and comma is not None and head.index < comma.index:
         words = [w for w in sent.subtree(head) if w.index < comma.index]
-        return words_span(words), "pattern.clause_then_verb"
+        return _with_tail(sent, cue, words_span(words))
     if comma is not None and comma.index > 1 and (finite(sent, cue) or _closing_past(sent, cue)) and (
         _inverted_tail(sent, cue, comma, addressee) or _inverted_with_title(sent, cue)
     ):
@@ -338,6 +339,24 @@ def _parenthetical_inside_clause(sent: Sent, cue: Word) -> tuple[Span, Span] | N
     if before is None or after is None:
         return None
     return before, after
+
+
+def _with_tail(sent: Sent, cue: Word, before: Span | None) -> Found:
+    """A clause before an inverted cue, and what the sentence goes on to say
+    after the cue's closing comma: 'It was impossible, Gabuyev said, | so
+    Russia's leaders decided to divide the labor' reports the whole sentence
+    in two parts; not '..., he said, adding that X' (a report of its own),
+    nor the title of a speaker after the cue ('..., said Steve Grubbs, an
+    Iowa operative ...')."""
+    closing = _parenthetical_close(sent, cue)
+    rest = [w for w in sent.words[closing.index + 1 :]] if closing is not None else []
+    first = next((w for w in rest if w.upos != "PUNCT"), None)
+    if before is None or first is None or ing_form(first) and sent.kids(first, "ccomp"):
+        return before, "pattern.clause_then_verb"
+    if first.upos in NOMINALS_AND_NUMBERS + ("DET", "ADJ") and any(w.index > cue.index for w in sent.kids(cue, "nsubj")):
+        return before, "pattern.clause_then_verb"  # '..., said Steve Grubbs, | an Iowa operative ...': his title
+    tail = words_span(rest)
+    return ((before, tail), "pattern.parenthetical_verb") if tail else (before, "pattern.clause_then_verb")
 
 
 def _parenthetical_close(sent: Sent, cue: Word) -> Word | None:
