@@ -200,8 +200,9 @@ def quote_continuations(
         before, after = char_before(text, quote.start), char_after(text, quote.after)
         if before and not (before in ".!?\"\u201d" or is_line_break(before)):
             continue
-        if after and not (after in ".!?" or is_line_break(after)):
-            continue
+        closes_sentence = text[quote.inner[0] : quote.end].rstrip()[-1:] in (".", "!", "?") and after.isupper()
+        if after and not (after in ".!?" or is_line_break(after) or closes_sentence):
+            continue  # but '"... of the state." She noted ...': a sentence of its own
         count = bisect.bisect_right(quoted_ends, quote.start)
         last, last_end = (quoted[count - 1], quoted[count - 1].end) if count else (None, -1)
         if latest is not None and last_end < latest[1] <= quote.start:
