@@ -233,3 +233,10 @@ def test_a_participle_with_its_own_report_after_a_parenthetical_cue_stays_apart(
         ("The plan is dead", "said", "the minister"),
         ("talks would resume", "adding", "the minister"),
     ]
+
+
+def test_a_relative_clause_of_an_inverted_speaker_is_no_content():
+    text = 'Manafort "has taken on a tough task, but certainly it is a good decision for Trump," said Black, who has been friends with Manafort for 40 years.'
+    assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
+        ('Manafort "has taken on a tough task, but certainly it is a good decision for Trump,"', "said", "Black"),
+    ]

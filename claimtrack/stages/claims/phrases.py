@@ -378,7 +378,8 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
         if misread is not None and kid.index == misread.index:
             continue  # '..., two people familiar with the inquiry said': who, not what
         if kid.base_deprel == "ccomp":
-            found.append(kid)
+            if not _relative_after_cue(sent, cue, kid):
+                found.append(kid)
         elif (
             kid.base_deprel == "xcomp"
             and kid.xpos in FINITE_OR_PARTICIPLE_XPOS
@@ -395,6 +396,15 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
             elif found and kid.base_deprel == "conj" and second_that_clause(sent, kid):
                 found.append(kid)  # 'says he opposes X but | that the plans won't help', hung on the cue
     return found
+
+
+def _relative_after_cue(sent: Sent, cue: Word, kid: Word) -> bool:
+    """'..., said Black, | who has been friends with Manafort': a relative
+    clause of the speaker after the cue, parsed as its complement."""
+    return any(
+        subject.xpos in ("WP", "WDT") and subject.index > cue.index + 1 and sent.words[subject.index - 1].lower == ","
+        for subject in sent.kids(kid, "nsubj", "nsubj:pass")
+    )
 
 
 def second_that_clause(sent: Sent, kid: Word) -> bool:
