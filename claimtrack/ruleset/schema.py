@@ -106,6 +106,7 @@ CUE_FRAMES = (
     "infinitive",  # plans to cut taxes / vowed to fight on
     "object_infinitive",  # urged voters to register / asked them to leave
     "question",  # asked whether X / wondered who X
+    "wh_clause",  # explained why X / how X (a statement)
     "gerund",  # denied firing on the convoy / admitted taking the money
 )
 

@@ -1,6 +1,7 @@
 """Attribution frames for the acts other than statements: an intention
 ('plans to cut taxes'), a directive ('urged voters to register') and a
-question ('asked whether the count was fair'). Each has the frames'
+question ('asked whether the count was fair'); and the same wh-clause as a
+statement ('explained why X'). Each has the frames'
 signature, ``frame(context) -> FrameMatch | None``; the table is
 :data:`claimtrack.stages.claims.frames.FRAMES`.
 """
@@ -12,7 +13,7 @@ from claimtrack.document import Word
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch
 from claimtrack.stages.claims.phrases import ing_form, words_span
 
-__all__ = ["gerund", "infinitive", "object_infinitive", "question"]
+__all__ = ["gerund", "infinitive", "object_infinitive", "question", "wh_clause"]
 
 
 def _infinitive_clause(sent: Sent, word: Word) -> bool:
@@ -110,6 +111,19 @@ def question(context: CueContext) -> FrameMatch | None:
     """'asked whether the count was fair', 'wondered who would pay': a
     clause after the cue that opens with a question word (rules/cues.yaml
     ``question_words``)."""
+    span = _clause_with_question_word(context)
+    return None if span is None else FrameMatch((span,), "pattern.verb_question")
+
+
+def wh_clause(context: CueContext) -> FrameMatch | None:
+    """'explained why Merkel was selected', 'explained how he would be free
+    of conflicts': the same clause as :func:`question`, reported as what
+    the source said (a statement), not asked."""
+    span = _clause_with_question_word(context)
+    return None if span is None else FrameMatch((span,), "pattern.verb_wh_clause")
+
+
+def _clause_with_question_word(context: CueContext) -> tuple[int, int] | None:
     sent, cue = context.sentence, context.cue
     for kid in sent.kids(cue, "ccomp", "xcomp", "advcl", "obj"):
         if kid.index <= cue.index:
@@ -118,5 +132,5 @@ def question(context: CueContext) -> FrameMatch | None:
         if words and words[0].lower in context.lexicon.question_words and len(words) > 1:
             span = words_span(words)
             if span is not None:
-                return FrameMatch((span,), "pattern.verb_question")
+                return span
     return None

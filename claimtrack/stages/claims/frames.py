@@ -15,7 +15,7 @@ import attrs
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.claims.act_frames import gerund, infinitive, object_infinitive, question
+from claimtrack.stages.claims.act_frames import gerund, infinitive, object_infinitive, question, wh_clause
 from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
 from claimtrack.stages.claims.cues import Lexicon
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch, Span
@@ -434,6 +434,7 @@ FRAMES: dict[str, Frame] = {
     "passive_object": _passive_object,  # was criticised by X because Y
     "quote": _quote_frame,  # "X," she said
     "question": question,  # asked whether X / wondered who X
+    "wh_clause": wh_clause,  # explained why X (a statement)
     "object_infinitive": object_infinitive,  # urged voters to register / asked them to leave
     "infinitive": infinitive,  # plans to cut taxes / vowed to fight on
     "gerund": gerund,  # denied firing on the convoy / admitted taking the money
