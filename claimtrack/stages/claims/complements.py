@@ -349,7 +349,7 @@ def _with_tail(sent: Sent, cue: Word, before: Span | None) -> Found:
     nor the title of a speaker after the cue ('..., said Steve Grubbs, an
     Iowa operative ...')."""
     closing = _parenthetical_close(sent, cue)
-    rest = [w for w in sent.words[closing.index + 1 :]] if closing is not None else []
+    rest = sent.words[closing.index + 1 :] if closing is not None else []
     first = next((w for w in rest if w.upos != "PUNCT"), None)
     if before is None or first is None or ing_form(first) and sent.kids(first, "ccomp"):
         return before, "pattern.clause_then_verb"

@@ -272,11 +272,12 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             and not verb_read_as_noun(sent, word)
         ):
             continue
+        reports = _modifier_with_that_clause(sent, word)
         if (
             word.base_deprel == "acl"
             and not (word.deprel == "acl:relcl" and _clause_of_its_own(sent, word))
             and not closing_cue(sent, word)
-            and not _modifier_with_that_clause(sent, word)
+            and not reports
         ):
             # 'footage posted online' (a participle modifier). A relative
             # clause with a subject reports: 'analysts who argue that X', and
@@ -284,7 +285,7 @@ def find_cues(sent: Sent, lexicon: Lexicon, text: str = "") -> list[CueHit]:
             # he added, were ...', '"...," election law expert Rick Hasen
             # tweeted'); 'the things he said' has no content and gives none.
             continue
-        if _participle_modifier(sent, word) and not _modifier_with_that_clause(sent, word):
+        if _participle_modifier(sent, word) and not reports:
             continue
         verb_rule = _pick_verb_rule(sent, word, rules)
         if verb_rule is not None:
