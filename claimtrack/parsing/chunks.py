@@ -7,7 +7,8 @@ line at a sentence end or a space), :func:`groups` batches pieces for one
 Stanza call, and :func:`split_long_sentences` parses a sentence of more than
 ``MAX_SENTENCE_WORDS`` tokens in even pieces, while
 :func:`join_quote_continuations` joins a quotation that ends in ``?`` or
-``!`` to the lower-case words that go on its sentence. Offsets are moved back into the
+``!`` to the lower-case words that go on its sentence and
+:func:`join_after_titles` a title ("Sen.") to the name after it. Offsets are moved back into the
 original text (:func:`to_original`); every cut gives a note
 (start, end, message) for the result's diagnostics.
 """
@@ -22,11 +23,12 @@ import attrs
 
 from claimtrack.parsing.cache import intern_strings, units
 from claimtrack.parsing.textprep import LINE_BREAK_CHARS, LineBreaks
+from claimtrack.parsing.titles import titles_before_names
 
 __all__ = [
-    "CHUNK_CHARS", "GROUP_CHARS", "MAX_SENTENCE_WORDS", "Piece", "groups", "join_quote_continuations",
-    "original_note", "paragraph_chunks",
-    "pieces", "restore_token_texts", "split_long_sentences", "to_original",
+    "CHUNK_CHARS", "GROUP_CHARS", "MAX_SENTENCE_WORDS", "Piece", "groups", "join_after_titles",
+    "join_quote_continuations", "original_note", "paragraph_chunks",
+    "pieces", "restore_token_texts", "split_long_sentences", "to_original", "tokenized_sentences",
 ]
 
 CHUNK_CHARS = 10_000
@@ -127,6 +129,14 @@ def split_long_sentences(sentences: list[list[dict]]) -> tuple[list[list[dict]],
     return result, cuts
 
 
+def tokenized_sentences(
+    sentences: list[list[dict]], text: str
+) -> tuple[list[list[dict]], list[tuple[int, int, str]]]:
+    """The tokenizer's sentences of ``text`` mended (a quotation going on, a
+    title before a name) and bounded (:func:`split_long_sentences`)."""
+    return split_long_sentences(join_after_titles(join_quote_continuations(sentences), text, titles_before_names()))
+
+
 def join_quote_continuations(sentences: list[list[dict]]) -> list[list[dict]]:
     """Sentences the tokenizer ended after a quotation-final ``?"`` or ``!"``
     joined to the next one when it starts with a lower-case letter
@@ -153,6 +163,52 @@ def _continues_quote(previous: list[dict], sentence: list[dict]) -> bool:
     else:
         return False
     return first[:1].islower()
+
+
+def join_after_titles(sentences: list[list[dict]], text: str, titles: frozenset[str]) -> list[list[dict]]:
+    """Sentences the tokenizer ended after a title and its full stop ("...
+    said Sen." | "Patty Murray, ...") joined to the next one when it starts
+    with a capital on the same line; a title split from its stop ("Sen" +
+    ".") made one token again. ``text`` is what was tokenized."""
+    result: list[list[dict]] = []
+    for sentence in sentences:
+        title = _title_at_end(result[-1], titles) if result else None
+        if title is not None and _name_follows(result[-1], sentence, text):
+            previous = result[-1]
+            if title < len(previous) - 1:  # "Sen" + "." -> "Sen."
+                stop = previous[-1]
+                whole = {**previous[title], "text": text[previous[title]["start_char"] : stop["end_char"]]}
+                whole.pop("misc", None)
+                whole.update({"misc": stop["misc"]} if "misc" in stop else {})
+                whole["end_char"] = stop["end_char"]
+                previous = previous[:title] + [whole]
+            result[-1] = previous + _shifted(sentence, _last_word_id(previous))
+        else:
+            result.append(sentence)
+    return result
+
+
+def _title_at_end(sentence: list[dict], titles: frozenset[str]) -> int | None:
+    """The index of the sentence's closing title ("Sen." or "Sen" + "."), if
+    it ends in one; multi-word tokens are never titles."""
+    items = sentence[-2:]
+    if any(isinstance(item["id"], (list, tuple)) and len(item["id"]) > 1 for item in items):
+        return None
+    last = items[-1].get("text", "")
+    if last.endswith(".") and last[:-1] in titles:
+        return len(sentence) - 1
+    if (
+        last == "." and len(items) == 2 and items[0].get("text") in titles
+        and items[0].get("end_char") == items[1].get("start_char")
+    ):
+        return len(sentence) - 2
+    return None
+
+
+def _name_follows(previous: list[dict], sentence: list[dict], text: str) -> bool:
+    first = sentence[0]
+    between = text[previous[-1].get("end_char", 0) : first.get("start_char", 0)]
+    return first.get("text", "")[:1].isupper() and "\n" not in between and not between.strip()
 
 
 def _last_word_id(sentence: list[dict]) -> int:

@@ -11,7 +11,11 @@ such word but knows the form as an inflection of the same part of speech,
 takes the lexicon's lemma. On EWT dev + GUM dev (43,579 words) this changed
 27 lemmas of the shipped lemmatizer: 26 to the gold lemma, one away from it.
 
-Left alone: a lemma equal to its form, a lemma the lexicon knows (UD and the
+An inflected verb left as it is ("warning" with lemma ``warning``, so
+"..., warning that X" was no cue) takes the lexicon's verb lemma (``warn``);
+a verb whose forms are all alike keeps it ("put", "cut").
+
+Left alone: other lemmas equal to their form, a lemma the lexicon knows (UD and the
 lexicon disagree on modals and comparatives: "could", "more"), words of other
 parts of speech (names, numbers, function words).
 """
@@ -20,10 +24,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["REPAIRED_UPOS", "lexicon_lemma", "repair_lemmas"]
+__all__ = ["INFLECTED_XPOS", "REPAIRED_UPOS", "lexicon_lemma", "repair_lemmas", "verb_lemma"]
 
 # The open-class parts of speech whose lemmas the character model spells.
 REPAIRED_UPOS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
+# Penn tags of a verb form that is not its lemma (the base forms VB and VBP may be: "lay").
+INFLECTED_XPOS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
 
 
 def repair_lemmas(sentences: list[list[dict]]) -> list[list[dict]]:
@@ -34,6 +40,8 @@ def repair_lemmas(sentences: list[list[dict]]) -> list[list[dict]]:
             lemma = word.get("lemma")
             if isinstance(lemma, str) and word.get("upos") in REPAIRED_UPOS:
                 word["lemma"] = lexicon_lemma(word.get("text") or "", word["upos"], lemma)
+                if word["upos"] == "VERB" and word.get("xpos") in INFLECTED_XPOS:
+                    word["lemma"] = verb_lemma(word.get("text") or "", word["lemma"])
     return sentences
 
 
@@ -52,4 +60,16 @@ def lexicon_lemma(form: str, upos: str, lemma: str) -> str:
     if lemminflect.getAllInflections(lemma.lower()):
         return lemma
     known = lemminflect.getAllLemmas(form.lower(), upos=upos).get(upos)
+    return known[0] if known else lemma
+
+
+@lru_cache(maxsize=65536)
+def verb_lemma(form: str, lemma: str) -> str:
+    """The lexicon's lemma of an inflected verb form that was left as its own
+    lemma ("warning" -> "warn"); ``lemma`` otherwise."""
+    if lemma.lower() != form.lower():
+        return lemma
+    import lemminflect
+
+    known = lemminflect.getAllLemmas(form.lower(), upos="VERB").get("VERB")
     return known[0] if known else lemma

@@ -54,10 +54,10 @@ import attrs
 from claimtrack.parsing.cache import CacheEntry, ParseCache, file_digest, units
 from claimtrack.errors import ModelError
 from claimtrack.parsing.chunks import (
-    groups, original_note, paragraph_chunks, pieces,
-    join_quote_continuations, restore_token_texts, split_long_sentences, to_original,
+    groups, original_note, paragraph_chunks, pieces, restore_token_texts, to_original, tokenized_sentences,
 )
 from claimtrack.parsing.conllu import parse_conllu
+from claimtrack.parsing.titles import data_digest
 from claimtrack.parsing.contractions import keep_whole_words
 from claimtrack.parsing.lemmas import repair_lemmas
 from claimtrack.parsing.verbs import repair_main_verbs
@@ -100,10 +100,10 @@ MODELS_ENV = "CLAIMTRACK_MODELS"
 COMPACT_DIR = Path(__file__).parents[1] / "models" / "en_compact"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
-# Part of every model id and cache key: bump it when the text or the parse is prepared differently (stale parses).
-# 4: ?" and !" joined to a lower-case continuation; 5: lemmas repaired; 6: doubled quotation marks shown as ",
-# stacked closing marks spaced apart; 7: "Its" kept whole; 8: a main verb repaired; 9: plural nouns' lemmas
-PREPARATION_VERSION = 9
+# Part of every model id and cache key: bump it when the text or the parse is prepared differently (stale parses);
+# 10: a title ("Sen.") ending a sentence joined to the name after it, with the data file's digest (see git log for 4-9);
+# 11: an inflected verb left as its own lemma ("warning") given the lexicon's ("warn")
+PREPARATION_VERSION = f"11 {data_digest()}"
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).
@@ -367,7 +367,7 @@ def parse_texts(
         )
         split = []
         for piece, doc in zip(group, tokenized):
-            short, cuts = split_long_sentences(join_quote_continuations(doc.to_dict()))
+            short, cuts = tokenized_sentences(doc.to_dict(), piece.breaks.prepared)
             notes[piece.index].extend(original_note(piece, cut) for cut in cuts)
             split.append(StanzaDocument(short, text=piece.breaks.prepared))
         tagged = pipeline.process(split, processors="pos,lemma,depparse")

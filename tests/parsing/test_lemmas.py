@@ -41,3 +41,21 @@ def test_a_lemma_no_lexicon_knows_is_replaced_by_the_lexicon_lemma_of_its_form(t
 def test_words_without_a_lemma_are_left_as_they_are():
     sentence = [{"id": 1, "text": "said", "upos": "VERB"}, {"id": (2, 3), "text": "don't"}]
     assert repair_lemmas([[dict(word) for word in sentence]]) == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "xpos", "lemma", "expected"),
+    [
+        ("warning", "VBG", "warning", "warn"),  # '..., warning that X' is a cue again
+        ("left", "VBN", "left", "leave"),
+        ("briefing", "VBG", "briefing", "brief"),
+        # kept: a verb whose forms are alike, a base form, a lemma that differs from its form
+        ("put", "VBD", "put", "put"),
+        ("lay", "VB", "lay", "lay"),
+        ("warning", "VBG", "warn", "warn"),
+    ],
+)
+def test_an_inflected_verb_left_as_its_own_lemma_takes_the_lexicon_lemma(text, xpos, lemma, expected):
+    word = {"id": 1, "text": text, "upos": "VERB", "xpos": xpos, "lemma": lemma}
+    (sentence,) = repair_lemmas([[word]])
+    assert sentence == [{**word, "lemma": expected}]
