@@ -235,6 +235,15 @@ def test_a_participle_with_its_own_report_after_a_parenthetical_cue_stays_apart(
     ]
 
 
+def test_a_participle_of_the_speaker_after_a_parenthetical_cue_is_no_content():
+    text = "Members of the family long ago soured on the manager, the Post reported, citing an anonymous source."
+    assert [(c.content.text, c.cue.text, c.source.text, c.rules) for c in claimtrack.extract(text).claims] == [
+        ("Members of the family long ago soured on the manager", "reported", "the Post",
+         ("cue.verb.report", "pattern.clause_then_verb")),
+        ("an anonymous source", "citing", "the Post", ("cue.verb.cite", "pattern.verb_object")),
+    ]
+
+
 def test_a_relative_clause_of_an_inverted_speaker_is_no_content():
     text = 'Manafort "has taken on a tough task, but certainly it is a good decision for Trump," said Black, who has been friends with Manafort for 40 years.'
     assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [

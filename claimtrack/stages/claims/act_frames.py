@@ -12,6 +12,7 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch
 from claimtrack.stages.claims.phrases import ing_form, words_span
+from claimtrack.stages.claims.set_off import before_added_report, set_off_by_comma
 
 __all__ = ["gerund", "infinitive", "object_infinitive", "question", "wh_clause"]
 
@@ -34,7 +35,7 @@ def infinitive(context: CueContext) -> FrameMatch | None:
     for clause in _infinitives_after(sent, cue):
         if sent.kids(clause, "nsubj") or any(kid.index < clause.index for kid in _addressees(context)):
             continue
-        span = words_span(sent.subtree(clause))
+        span = words_span(before_added_report(sent, sent.subtree(clause)))
         if span is not None:
             return FrameMatch((span,), "pattern.verb_infinitive", sourced=False)
     return None
@@ -58,6 +59,7 @@ def gerund(context: CueContext) -> FrameMatch | None:
             or sent.kids(clause, "nsubj", "nsubj:pass")
             or any(mark.index != last.index for mark in sent.kids(clause, "mark"))
             or any(w.upos == "PUNCT" for w in sent.words[last.index + 1 : words[0].index])
+            or set_off_by_comma(sent, clause)  # "..., the Post reported, | citing a source"
             or words[0].index > last.index + 2
         ):
             continue

@@ -17,7 +17,7 @@ from typing import cast
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.quotes import Quotes
-from claimtrack.stages.claims.set_off import set_off_by_comma
+from claimtrack.stages.claims.set_off import before_added_report, set_off_by_comma
 from claimtrack.stages.claims.phrases import (
     complement_clauses,
     cue_closes_sentence,
@@ -145,7 +145,8 @@ def _clause_after(
         words = sorted({w.i: w for w in words + more}.values(), key=lambda w: w.index)
     words += _object_left_on_cue(sent, cue, after[0], words)
     words += _trailing_clauses(sent, cue, words, quotes)
-    return words_span(without_complementiser(words))
+    return words_span(without_complementiser(before_added_report(sent, words)))
+
 
 
 def _object_left_on_cue(sent: Sent, cue: Word, head: Word, words: list[Word]) -> list[Word]:
@@ -346,12 +347,13 @@ def _with_tail(sent: Sent, cue: Word, before: Span | None) -> Found:
     after the cue's closing comma: 'It was impossible, Gabuyev said, | so
     Russia's leaders decided to divide the labor' reports the whole sentence
     in two parts; not '..., he said, adding that X' (a report of its own),
-    nor the title of a speaker after the cue ('..., said Steve Grubbs, an
-    Iowa operative ...')."""
+    nor a participle of the speaker's ('..., the Post reported, citing a
+    source'), nor the title of a speaker after the cue ('..., said Steve
+    Grubbs, an Iowa operative ...')."""
     closing = _parenthetical_close(sent, cue)
     rest = sent.words[closing.index + 1 :] if closing is not None else []
     first = next((w for w in rest if w.upos != "PUNCT"), None)
-    if before is None or first is None or ing_form(first) and sent.kids(first, "ccomp"):
+    if before is None or first is None or ing_form(first):
         return before, "pattern.clause_then_verb"
     if first.upos in NOMINALS_AND_NUMBERS + ("DET", "ADJ") and any(w.index > cue.index for w in sent.kids(cue, "nsubj")):
         return before, "pattern.clause_then_verb"  # '..., said Steve Grubbs, | an Iowa operative ...': his title

@@ -4,7 +4,8 @@ After a cue, "..., the agency said, ending a blockade" and "..., Sanders
 said, a policy that ..." go on with the sentence: neither is what was said.
 Before it, "..., the poll found." is a past tense tagged as a participle and
 hung on its own subject. Both are read from the words' order and the parse,
-so the frames and the cue finder share one reading.
+so the frames and the cue finder share one reading. After a report, "...,
+adding that X" is a second report, not part of the first.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.ud import NOUNS
 
-__all__ = ["closing_cue", "set_off_by_comma"]
+__all__ = ["before_added_report", "closing_cue", "set_off_by_comma"]
 
 
 def set_off_by_comma(sent: Sent, word: Word) -> bool:
@@ -29,6 +30,17 @@ def set_off_by_comma(sent: Sent, word: Word) -> bool:
     if word.xpos == "VBG":
         return first.index == word.index
     return word.upos in NOUNS and not sent.kids(word, "cop")
+
+
+def before_added_report(sent: Sent, words: list[Word]) -> list[Word]:
+    """The words of a report up to a participle set off by a comma with a
+    clause of its own: 'said the talks would resume, | adding that no date
+    had been set' tells what the speaker said next (a report of its own),
+    not what the first clause said."""
+    for position, word in enumerate(words):
+        if position and word.xpos == "VBG" and set_off_by_comma(sent, word) and sent.kids(word, "ccomp"):
+            return words[:position]
+    return words
 
 
 def closing_cue(sent: Sent, word: Word) -> bool:
