@@ -177,7 +177,9 @@ def _single_mention(
     _type_by_descriptions(text, pieces, reading, docwords, compiled, employers)
     if proper and reading.animate is not True and reading.type not in compiled.animate_types:
         reading.descriptions |= {head_word.lemma, head_word.lower}  # "the authority" is "the Saltmere Port Authority"
-    employer_type = _employer_type(text, pieces, reading.name_first, docwords, compiled) if employers else None
+    # a type pattern names the body outright ("Ukraine's general staff" is military, not Ukraine's government)
+    by_pattern = reading.type_rule in compiled.pattern_rules
+    employer_type = _employer_type(text, pieces, reading.name_first, docwords, compiled) if employers and not by_pattern else None
     if employer_type is not None:
         reading.type, reading.type_rule = employer_type
     if pronoun is not None:
