@@ -133,6 +133,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "frames": S("str_list", choices=CUE_FRAMES),
             "particle": S(),
             "subjects": S("str_list"),
+            "objects": S("str_list"),  # only with an object of these lemmas: 'claimed | responsibility for X'
             "passive": S("bool"),
             "addressee": S("bool"),
             "note": S(),

@@ -352,14 +352,17 @@ def _noun_link(words: list[Word], index: int, rule: Rule) -> tuple[Word, ...] | 
 def _pick_verb_rule(sent: Sent, word: Word, rules: tuple[Rule, ...]) -> Rule | None:
     """Of several rules for one lemma: a passive-only rule for a passive
     verb, one whose particle follows the verb, one whose subjects fit the
-    active verb's subject, else the plain one."""
+    active verb's subject or whose objects its object, else the plain one."""
     plain = None
     passive = bool(sent.kids(word, "aux:pass"))
     for rule in rules:
-        particle, subjects = rule.get("particle"), rule.get("subjects")
+        particle, subjects, objects = rule.get("particle"), rule.get("subjects"), rule.get("objects")
         if rule.get("passive"):
             if passive:
                 return rule
+        elif objects:
+            if not passive and any(kid.lemma in objects for kid in sent.kids(word, "obj") if kid.index > word.index):
+                return rule  # 'claimed | responsibility for the attack'
         elif particle:
             if _next_word(sent, word, particle):
                 return rule

@@ -355,7 +355,20 @@ def _object(context: CueContext) -> FrameMatch | None:
     found = _object_frame(context.text, context.sentence, context.cue, context.rule.get("particle"))
     if not found or not found[0]:
         return None
-    return FrameMatch((found[0],), found[1])
+    return FrameMatch((_before_extension(context, found[0]),), found[1])
+
+
+def _before_extension(context: CueContext, span: Span) -> Span:
+    """The object up to a phrase of the rules' ``extensions`` that the parse
+    hung inside it ('claimed responsibility for the attack | in a statement
+    on its news agency'): where the claim was made, not what was claimed."""
+    words = [w for w in context.sentence.words if span[0] <= w.start and w.end <= span[1]]
+    for position, word in enumerate(words[1:], start=1):
+        following = [w.lower for w in context.sentence.words[word.index : word.index + 4]]
+        for sequence, _ in context.lexicon.extensions:
+            if tuple(following[: len(sequence)]) == tuple(part.lower() for part in sequence):
+                return words_span(words[:position]) or span
+    return span
 
 
 def _quoted_object(context: CueContext) -> FrameMatch | None:
