@@ -13,7 +13,9 @@ takes the lexicon's lemma. On EWT dev + GUM dev (43,579 words) this changed
 
 An inflected verb left as it is ("warning" with lemma ``warning``, so
 "..., warning that X" was no cue) takes the lexicon's verb lemma (``warn``);
-a verb whose forms are all alike keeps it ("put", "cut").
+a verb whose forms are all alike keeps it ("put", "cut"), and so does a
+word with a noun's dependents ("the meeting", "a warning": a noun the
+tagger took for a verb, whose form is its lemma).
 
 Left alone: other lemmas equal to their form, a lemma the lexicon knows (UD and the
 lexicon disagree on modals and comparatives: "could", "more"), words of other
@@ -24,23 +26,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["INFLECTED_XPOS", "REPAIRED_UPOS", "lexicon_lemma", "repair_lemmas", "verb_lemma"]
+__all__ = ["INFLECTED_XPOS", "NOUN_DEPENDENTS", "REPAIRED_UPOS", "lexicon_lemma", "repair_lemmas", "verb_lemma"]
 
 # The open-class parts of speech whose lemmas the character model spells.
 REPAIRED_UPOS = frozenset({"VERB", "NOUN", "ADJ", "ADV"})
 # Penn tags of a verb form that is not its lemma (the base forms VB and VBP may be: "lay").
 INFLECTED_XPOS = frozenset({"VBD", "VBG", "VBN", "VBZ"})
+# Dependents only a noun takes: "the meeting", "a warning", "of the evening" tagged as verbs keep their lemma.
+NOUN_DEPENDENTS = frozenset({"det", "case", "nmod:poss", "amod"})
 
 
 def repair_lemmas(sentences: list[list[dict]]) -> list[list[dict]]:
     """Stanza's sentences (``Document.to_dict()``) with made-up lemmas
     replaced in place; returned for chaining."""
     for sentence in sentences:
+        nominal = {word.get("head") for word in sentence if word.get("deprel") in NOUN_DEPENDENTS}
         for word in sentence:
             lemma = word.get("lemma")
             if isinstance(lemma, str) and word.get("upos") in REPAIRED_UPOS:
                 word["lemma"] = lexicon_lemma(word.get("text") or "", word["upos"], lemma)
-                if word["upos"] == "VERB" and word.get("xpos") in INFLECTED_XPOS:
+                if word["upos"] == "VERB" and word.get("xpos") in INFLECTED_XPOS and word.get("id") not in nominal:
                     word["lemma"] = verb_lemma(word.get("text") or "", word["lemma"])
     return sentences
 

@@ -59,3 +59,13 @@ def test_an_inflected_verb_left_as_its_own_lemma_takes_the_lexicon_lemma(text, x
     word = {"id": 1, "text": text, "upos": "VERB", "xpos": xpos, "lemma": lemma}
     (sentence,) = repair_lemmas([[word]])
     assert sentence == [{**word, "lemma": expected}]
+
+
+def test_a_word_with_a_noun_s_dependents_keeps_its_lemma_however_it_was_tagged():
+    # 'issued a warning' with 'warning' tagged as a verb: the determiner says noun
+    sentence = [
+        {"id": 1, "text": "a", "upos": "DET", "xpos": "DT", "lemma": "a", "head": 2, "deprel": "det"},
+        {"id": 2, "text": "warning", "upos": "VERB", "xpos": "VBG", "lemma": "warning", "head": 0, "deprel": "root"},
+    ]
+    (repaired,) = repair_lemmas([[dict(word) for word in sentence]])
+    assert [word["lemma"] for word in repaired] == ["a", "warning"]
