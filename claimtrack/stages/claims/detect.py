@@ -35,7 +35,8 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
     mayor of Springfield: ...'), or a quotation signed with a dash ('"We
     will rebuild." -- Maria Lopez'). The content must be a clause (a finite
     verb or an auxiliary): 'Born: June 11' and 'BDSM as business: An
-    interview with ...' are titles. A rule with ``headings_only`` and
+    interview with ...' are titles; a rule with ``quoted`` takes a
+    quotation as it is ("Carly Smith: 'Bill's fair game.'"). A rule with ``headings_only`` and
     ``first_line`` reads the document's first line as a heading, whatever
     its punctuation (a title). A pattern's ``phrase`` group, when it has
     one, is the source's whole phrase (the name and its title); a rule with
@@ -54,7 +55,8 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
             match = rule.regex("pattern").search(text, begin, end)
             if match is None or match.group("source").lower() in (rule.get("not_sources") or ()):
                 continue
-            if not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in document.within(*match.span("content"))):
+            content = document.within(*match.span("content"))
+            if not rule.get("quoted") and not any(w.upos == "AUX" or w.has("VerbForm=Fin") for w in content):
                 continue
             if any(w.upos == "VERB" for w in document.within(*match.span("source"))):
                 continue  # 'She said: "..."' has its own cue
