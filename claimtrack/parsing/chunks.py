@@ -176,11 +176,11 @@ def join_after_titles(sentences: list[list[dict]], text: str, titles: frozenset[
         if title is not None and _name_follows(result[-1], sentence, text):
             previous = result[-1]
             if title < len(previous) - 1:  # "Sen" + "." -> "Sen."
-                stop = previous[-1]
-                whole = {**previous[title], "text": text[previous[title]["start_char"] : stop["end_char"]]}
-                whole.pop("misc", None)
-                whole.update({"misc": stop["misc"]} if "misc" in stop else {})
-                whole["end_char"] = stop["end_char"]
+                name, stop = previous[title], previous[-1]
+                whole = {key: value for key, value in name.items() if key != "misc"} | {
+                    "text": text[name["start_char"] : stop["end_char"]], "end_char": stop["end_char"],
+                    **({"misc": stop["misc"]} if "misc" in stop else {}),
+                }
                 previous = previous[:title] + [whole]
             result[-1] = previous + _shifted(sentence, _last_word_id(previous))
         else:

@@ -59,13 +59,12 @@ def lexicon_lemma(form: str, upos: str, lemma: str) -> str:
     if lemma.lower() == form.lower():
         if upos != "NOUN" or not form.lower().endswith("s"):
             return lemma
-        singular = lemminflect.getAllLemmas(form.lower(), upos="NOUN").get("NOUN")
-        return singular[0] if singular and singular[0] != form.lower() else lemma
+        singular = _lexicon_lemma_of(form, "NOUN")
+        return singular if singular and singular != form.lower() else lemma
 
     if lemminflect.getAllInflections(lemma.lower()):
         return lemma
-    known = lemminflect.getAllLemmas(form.lower(), upos=upos).get(upos)
-    return known[0] if known else lemma
+    return _lexicon_lemma_of(form, upos) or lemma
 
 
 @lru_cache(maxsize=65536)
@@ -74,7 +73,12 @@ def verb_lemma(form: str, lemma: str) -> str:
     lemma ("warning" -> "warn"); ``lemma`` otherwise."""
     if lemma.lower() != form.lower():
         return lemma
+    return _lexicon_lemma_of(form, "VERB") or lemma
+
+
+def _lexicon_lemma_of(form: str, upos: str) -> str | None:
+    """LemmInflect's first lemma of ``form`` as that part of speech, if it knows one."""
     import lemminflect
 
-    known = lemminflect.getAllLemmas(form.lower(), upos="VERB").get("VERB")
-    return known[0] if known else lemma
+    known = lemminflect.getAllLemmas(form.lower(), upos=upos).get(upos)
+    return known[0] if known else None

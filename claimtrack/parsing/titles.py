@@ -24,6 +24,7 @@ __all__ = ["DATA_FILE", "data_digest", "titles_before_names"]
 DATA_FILE = "data/tokenization.yaml"
 
 
+@cache
 def _text() -> str:
     return resources.files("claimtrack").joinpath(DATA_FILE).read_text("utf-8")
 

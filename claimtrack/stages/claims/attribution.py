@@ -22,7 +22,7 @@ from claimtrack.stages.claims.cues import CueHit, Lexicon, document_head
 from claimtrack.stages.claims.drafts import Draft
 from claimtrack.stages.claims.frames import DEFAULT_FRAMES, CueContext, first_match
 from claimtrack.stages.claims.quotes import Quotes
-from claimtrack.stages.claims.set_off import set_off_by_comma
+from claimtrack.stages.claims.set_off import before_set_off_participle
 from claimtrack.stages.claims.source_phrases import source_phrase
 from claimtrack.stages.claims.speakers import phrase_source, source_after_quote, subject_mention, verb_source
 from claimtrack.stages.claims.phrases import (
@@ -44,13 +44,8 @@ __all__ = ["attribute"]
 def _extension(sent: Sent, after: Word, lexicon: Lexicon) -> tuple[tuple[Word, ...], tuple[str, ...]]:
     """Words such as 'in a statement' right after the cue, and the id of the
     rule that names them."""
-    for sequence, rule in lexicon.extensions:
-        words = sent.words[after.index + 1 : after.index + 1 + len(sequence)]
-        if len(words) == len(sequence) and all(
-            w.text.lower() == s.lower() for w, s in zip(words, sequence)
-        ):
-            return tuple(words), (rule.id,)
-    return (), ()
+    found = lexicon.extension_at(sent, after.index + 1)
+    return ((), ()) if found is None else (found[0], (found[1].id,))
 
 
 def attribute(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon: Lexicon) -> Draft | str:
@@ -271,9 +266,7 @@ def _attribute_noun(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
     # intention or directive reads what it governs ('her plan to X was rejected').
     words = governed if governed and hit.rule.get("owned") else sent.words[first:]
     if hit.rule.get("owned"):  # 'her call for an end to subsidies, | calling them "welfare"': how she went on
-        words = next(
-            (words[:i] for i, w in enumerate(words) if i and w.xpos == "VBG" and set_off_by_comma(sent, w)), words
-        )
+        words = before_set_off_participle(sent, words)
     while words and words[0].lower == "that" and words[0] is not link:
         words = words[1:]
     content = words_span(words)

@@ -148,7 +148,6 @@ def _clause_after(
     return words_span(without_complementiser(before_added_report(sent, words)))
 
 
-
 def _object_left_on_cue(sent: Sent, cue: Word, head: Word, words: list[Word]) -> list[Word]:
     """'said he opposes | sending troops abroad' with 'sending' hung on the
     cue: a reported verb with no object of its own, and a dependent of the

@@ -93,6 +93,15 @@ class Lexicon:
                 return rule
         return None
 
+    def extension_at(self, sent: Sent, index: int) -> tuple[tuple[Word, ...], Rule] | None:
+        """The words of an ``extensions`` phrase ('in a statement') that
+        start at word ``index`` of the sentence, and its rule."""
+        for sequence, rule in self.extensions:
+            words = sent.words[index : index + len(sequence)]
+            if len(words) == len(sequence) and all(w.text.lower() == s.lower() for w, s in zip(words, sequence)):
+                return tuple(words), rule
+        return None
+
     def reportable(self, cls: str) -> bool:
         rule = self.classes.get(cls)
         return rule is None or rule.get("reportable", True)

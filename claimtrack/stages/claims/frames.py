@@ -364,10 +364,8 @@ def _before_extension(context: CueContext, span: Span) -> Span:
     on its news agency'): where the claim was made, not what was claimed."""
     words = [w for w in context.sentence.words if span[0] <= w.start and w.end <= span[1]]
     for position, word in enumerate(words[1:], start=1):
-        following = [w.lower for w in context.sentence.words[word.index : word.index + 4]]
-        for sequence, _ in context.lexicon.extensions:
-            if tuple(following[: len(sequence)]) == tuple(part.lower() for part in sequence):
-                return words_span(words[:position]) or span
+        if context.lexicon.extension_at(context.sentence, word.index) is not None:
+            return words_span(words[:position]) or span
     return span
 
 

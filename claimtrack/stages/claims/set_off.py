@@ -14,7 +14,7 @@ from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.ud import NOUNS
 
-__all__ = ["before_added_report", "closing_cue", "set_off_by_comma"]
+__all__ = ["before_added_report", "before_set_off_participle", "closing_cue", "set_off_by_comma"]
 
 
 def set_off_by_comma(sent: Sent, word: Word) -> bool:
@@ -32,15 +32,25 @@ def set_off_by_comma(sent: Sent, word: Word) -> bool:
     return word.upos in NOUNS and not sent.kids(word, "cop")
 
 
+def before_set_off_participle(sent: Sent, words: list[Word], with_clause: bool = False) -> list[Word]:
+    """``words`` up to the first -ing participle after them set off by a
+    comma (with ``with_clause``, only one with a clause of its own): 'her
+    call for an end to subsidies, | calling them "welfare"'."""
+    for position, word in enumerate(words):
+        if (
+            position and word.xpos == "VBG" and set_off_by_comma(sent, word)
+            and (not with_clause or sent.kids(word, "ccomp"))
+        ):
+            return words[:position]
+    return words
+
+
 def before_added_report(sent: Sent, words: list[Word]) -> list[Word]:
     """The words of a report up to a participle set off by a comma with a
     clause of its own: 'said the talks would resume, | adding that no date
     had been set' tells what the speaker said next (a report of its own),
     not what the first clause said."""
-    for position, word in enumerate(words):
-        if position and word.xpos == "VBG" and set_off_by_comma(sent, word) and sent.kids(word, "ccomp"):
-            return words[:position]
-    return words
+    return before_set_off_participle(sent, words, with_clause=True)
 
 
 def closing_cue(sent: Sent, word: Word) -> bool:
