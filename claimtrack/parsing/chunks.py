@@ -167,7 +167,7 @@ def _continues_quote(previous: list[dict], sentence: list[dict]) -> bool:
 
 def join_after_titles(sentences: list[list[dict]], text: str, titles: frozenset[str]) -> list[list[dict]]:
     """Sentences the tokenizer ended after a title and its full stop ("...
-    said Sen." | "Patty Murray, ...") joined to the next one when it starts
+    said Sen." | "Maria Lopez, ...") joined to the next one when it starts
     with a capital on the same line; a title split from its stop ("Sen" +
     ".") made one token again. ``text`` is what was tokenized."""
     result: list[list[dict]] = []

@@ -3,7 +3,7 @@ to the name the title introduces.
 
 The compact tokenizer learnt its sentence ends from web text and GUM, where
 "Sen." and "Rep." are rare; on political news it ends a sentence after them
-("... said Sen." | "Patty Murray, a chief Democratic ..."), 214 times in
+("... said Sen." | "Maria Lopez, who leads the committee ..."), 214 times in
 PolNeAR's 840 training articles, and the quotation loses its speaker. Which
 words are titles is data (``claimtrack/data/tokenization.yaml``), read once
 with ``yaml.safe_load``; its digest is part of every parse's cache key.

@@ -205,7 +205,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "headings_only": S("bool"),
             "first_line": S("bool"),  # with headings_only: the document's first line counts as a heading
             "after_line": S("bool"),  # the match may start on the line before (a signature under its quote)
-            "quoted": S("bool"),  # the content is a quotation: no finite verb needed ("Carly Smith: 'Bill's fair game.'")
+            "quoted": S("bool"),  # the content is a quotation: no finite verb needed ("Dana Reyes: 'The mayor's fair game.'")
             "not_sources": S("str_list"),
             "note": S(),
         },

@@ -81,8 +81,8 @@ def test_the_titles_are_read_from_the_data_file():
     [
         ('"We will not back down," said Sen. Maria Lopez, who leads the committee.',
          ['"We will not back down," said Sen. Maria Lopez, who leads the committee.']),
-        ("Then-Sen. Clinton voted for the war. Nobody asked why.",
-         ["Then-Sen. Clinton voted for the war.", "Nobody asked why."]),
+        ("Then-Sen. Lopez voted for the dam. Nobody asked why.",
+         ["Then-Sen. Lopez voted for the dam.", "Nobody asked why."]),
         ("The letter was signed by Sens. John McCain and Lindsey Graham.",
          ["The letter was signed by Sens. John McCain and Lindsey Graham."]),
     ],

@@ -205,7 +205,7 @@ CASES = {
         [("I Am Not Much Of A Radical Compared To My Rivals", ":", "Jane Smith", "indirect")],
     ),
     # the first line is the title whatever its case or punctuation (news titles
-    # in sentence case: 'Clinton camp: Trump's rhetoric threatens security.')
+    # in sentence case: 'Harbour camp: the new ferry rules threaten jobs.')
     "a sentence-case first line with a colon and a period is a headline": (
         "Jane Smith: the bridge is not safe.\n\nThe senator spoke on Tuesday.",
         [("the bridge is not safe", ":", "Jane Smith", "indirect")],

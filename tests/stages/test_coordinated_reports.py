@@ -10,23 +10,23 @@ from claim_rows import rows
 
 CASES = {
     "'but that' after the first clause": (
-        "Rubio says he opposes gun violence but that the president's plans won't help prevent it.",
-        [("he opposes gun violence but that the president's plans won't help prevent it", "says", "Rubio", "indirect")],
+        "Okafor says he supports the harbour plan but that the council's budget won't cover it.",
+        [("he supports the harbour plan but that the council's budget won't cover it", "says", "Okafor", "indirect")],
     ),
     "', and that' after a that-clause": (
-        "Mr. Trump said that their father could be unyielding, and that Freddy had struggled with his criticism.",
-        [("their father could be unyielding, and that Freddy had struggled with his criticism", "said", "Mr. Trump",
+        "Dana Reyes said that their mother could be strict, and that Tomas had struggled with her rules.",
+        [("their mother could be strict, and that Tomas had struggled with her rules", "said", "Dana Reyes",
           "indirect")],
     ),
     "'and that' after a clause with no complementiser": (
-        "Adelson said on Friday he met Trump earlier this week and that the two billionaires broached the issue.",
-        [("he met Trump earlier this week and that the two billionaires broached the issue", "said", "Adelson",
+        "Brandt said on Friday he met the mayor earlier this week and that the two men discussed the ferry.",
+        [("he met the mayor earlier this week and that the two men discussed the ferry", "said", "Brandt",
           "indirect")],
     ),
     "the reported verb's object hung on the cue": (
-        "While the president has repeatedly said he opposes sending Americans to fight in far-flung countries, his "
-        "administration carves out exceptions.",
-        [("he opposes sending Americans to fight in far-flung countries", "said", "the president", "indirect")],
+        "While the minister has repeatedly said she opposes sending teachers to remote districts, her department "
+        "carves out exceptions.",
+        [("she opposes sending teachers to remote districts", "said", "the minister", "indirect")],
     ),
     "a second cue verb after 'and' still reports on its own": (
         "The regulator said it had never seen such a case and said it would act quickly.",

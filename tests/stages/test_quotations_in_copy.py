@@ -65,11 +65,11 @@ def test_an_inverted_past_after_a_quotation_closing_with_its_comma():
 
 def test_a_quoted_sentence_followed_by_a_new_sentence_continues_the_quotation():
     text = (
-        "\u201cI completely disagree,\u201d she said. \u201cWe feel good about the areas we are going to.\u201d "
+        "\u201cI strongly object,\u201d she said. \u201cWe are confident about the districts we are visiting.\u201d "
         "She noted a planned rally on Saturday."
     )
     claims = claimtrack.extract(text).claims
     assert [(c.content.text, c.source.text, c.continues) for c in claims] == [
-        ("I completely disagree", "she", None),
-        ("We feel good about the areas we are going to", "she", "C1"),
+        ("I strongly object", "she", None),
+        ("We are confident about the districts we are visiting", "she", "C1"),
     ]

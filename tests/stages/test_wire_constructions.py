@@ -103,12 +103,12 @@ def test_a_later_quotation_past_the_comma_after_the_cue_is_no_second_part():
 
 def test_a_participle_inside_an_inverted_speakers_apposition_is_no_content():
     text = (
-        "Candidates have more room to walk away from the program, said Steve Grubbs, "
-        "an Iowa operative currently working for a rival campaign."
+        "Tenants have more freedom to leave the scheme, said Tom Brandt, "
+        "a housing adviser currently working for a rival council."
     )
     claims = claimtrack.extract(text).claims
     assert [(c.content.text, c.cue.text, c.source.text) for c in claims] == [
-        ("Candidates have more room to walk away from the program", "said", "Steve Grubbs"),
+        ("Tenants have more freedom to leave the scheme", "said", "Tom Brandt"),
     ]
 
 
@@ -208,23 +208,23 @@ def test_a_passive_evidential_verb_reports_nothing_from_its_subject():
 
 
 def test_a_participle_after_a_comma_ends_what_a_noun_cue_governs():
-    text = 'During the debate, Cruz made an unprompted call for an end to sugar subsidies, calling them "corporate welfare."'
+    text = 'At the hearing, the senator issued a surprise call for an end to farm subsidies, calling them "a giveaway."'
     assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
-        ("an end to sugar subsidies", "call for", "Cruz"),
-        ('them "corporate welfare."', "calling", "Cruz"),
+        ("an end to farm subsidies", "call for", "the senator"),
+        ('them "a giveaway."', "calling", "the senator"),
     ]
 
 
 def test_a_sentence_going_on_after_a_parenthetical_cue_is_reported_in_two_parts():
-    text = "It was impossible, Gabuyev said, so Russia's leaders decided to divide the labor."
+    text = "It was impossible, Ferreira said, so the town's leaders decided to divide the work."
     (claim, nested) = claimtrack.extract(text).claims
     assert (claim.content.text, [text[p.start : p.end] for p in claim.content.parts], claim.source.text, claim.rules) == (
-        "It was impossible, Gabuyev said, so Russia's leaders decided to divide the labor",
-        ["It was impossible", "so Russia's leaders decided to divide the labor"],
-        "Gabuyev",
+        "It was impossible, Ferreira said, so the town's leaders decided to divide the work",
+        ["It was impossible", "so the town's leaders decided to divide the work"],
+        "Ferreira",
         ("cue.verb.say", "pattern.parenthetical_verb"),
     )
-    assert (nested.content.text, nested.parent) == ("to divide the labor", claim.id)
+    assert (nested.content.text, nested.parent) == ("to divide the work", claim.id)
 
 
 def test_a_participle_with_its_own_report_after_a_parenthetical_cue_stays_apart():
@@ -236,16 +236,16 @@ def test_a_participle_with_its_own_report_after_a_parenthetical_cue_stays_apart(
 
 
 def test_a_participle_of_the_speaker_after_a_parenthetical_cue_is_no_content():
-    text = "Members of the family long ago soured on the manager, the Post reported, citing an anonymous source."
+    text = "The board had long ago lost faith in the coach, the Gazette reported, citing an anonymous source."
     assert [(c.content.text, c.cue.text, c.source.text, c.rules) for c in claimtrack.extract(text).claims] == [
-        ("Members of the family long ago soured on the manager", "reported", "the Post",
+        ("The board had long ago lost faith in the coach", "reported", "the Gazette",
          ("cue.verb.report", "pattern.clause_then_verb")),
-        ("an anonymous source", "citing", "the Post", ("cue.verb.cite", "pattern.verb_object")),
+        ("an anonymous source", "citing", "the Gazette", ("cue.verb.cite", "pattern.verb_object")),
     ]
 
 
 def test_a_relative_clause_of_an_inverted_speaker_is_no_content():
-    text = 'Manafort "has taken on a tough task, but certainly it is a good decision for Trump," said Black, who has been friends with Manafort for 40 years.'
+    text = 'Ortiz "faces a hard job, but it is the right choice for the club," said Black, who has known Ortiz for 40 years.'
     assert [(c.content.text, c.cue.text, c.source.text) for c in claimtrack.extract(text).claims] == [
-        ('Manafort "has taken on a tough task, but certainly it is a good decision for Trump,"', "said", "Black"),
+        ('Ortiz "faces a hard job, but it is the right choice for the club,"', "said", "Black"),
     ]

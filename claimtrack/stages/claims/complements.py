@@ -343,19 +343,19 @@ def _parenthetical_inside_clause(sent: Sent, cue: Word) -> tuple[Span, Span] | N
 
 def _with_tail(sent: Sent, cue: Word, before: Span | None) -> Found:
     """A clause before an inverted cue, and what the sentence goes on to say
-    after the cue's closing comma: 'It was impossible, Gabuyev said, | so
-    Russia's leaders decided to divide the labor' reports the whole sentence
+    after the cue's closing comma: 'It was impossible, Ferreira said, | so
+    the town's leaders decided to divide the work' reports the whole sentence
     in two parts; not '..., he said, adding that X' (a report of its own),
     nor a participle of the speaker's ('..., the Post reported, citing a
-    source'), nor the title of a speaker after the cue ('..., said Steve
-    Grubbs, an Iowa operative ...')."""
+    source'), nor the title of a speaker after the cue ('..., said Tom
+    Brandt, a housing adviser ...')."""
     closing = _parenthetical_close(sent, cue)
     rest = sent.words[closing.index + 1 :] if closing is not None else []
     first = next((w for w in rest if w.upos != "PUNCT"), None)
     if before is None or first is None or ing_form(first):
         return before, "pattern.clause_then_verb"
     if first.upos in NOMINALS_AND_NUMBERS + ("DET", "ADJ") and any(w.index > cue.index for w in sent.kids(cue, "nsubj")):
-        return before, "pattern.clause_then_verb"  # '..., said Steve Grubbs, | an Iowa operative ...': his title
+        return before, "pattern.clause_then_verb"  # '..., said Tom Brandt, | a housing adviser ...': his title
     tail = words_span(rest)
     return ((before, tail), "pattern.parenthetical_verb") if tail else (before, "pattern.clause_then_verb")
 

@@ -36,7 +36,7 @@ def _label_drafts(document: Document, lines: Lines, lexicon: Lexicon) -> list[Dr
     will rebuild." -- Maria Lopez'). The content must be a clause (a finite
     verb or an auxiliary): 'Born: June 11' and 'BDSM as business: An
     interview with ...' are titles; a rule with ``quoted`` takes a
-    quotation as it is ("Carly Smith: 'Bill's fair game.'"). A rule with ``headings_only`` and
+    quotation as it is ("Dana Reyes: 'The mayor's fair game.'"). A rule with ``headings_only`` and
     ``first_line`` reads the document's first line as a heading, whatever
     its punctuation (a title). A pattern's ``phrase`` group, when it has
     one, is the source's whole phrase (the name and its title); a rule with

@@ -135,7 +135,7 @@ def _object_frame(text: str, sent: Sent, cue: Word, particle: str | None) -> tup
     words = object_words(sent, cue)
     if particle:
         if _particle_object(sent, cue, particle) is None:
-            return None  # 'the videos she was talking about', 'talking about now'
+            return None  # 'the people she was talking about', 'talking about now'
         words = [w for w in words if not (w.lower == particle and w.index == cue.index + 1)]
         words = [w for w in words if w.index > cue.index + 1] or words
     relations = ("obj", "obl", "ccomp", "xcomp", "iobj") if particle else ("obj", "ccomp", "xcomp", "iobj")
@@ -147,7 +147,7 @@ def _object_frame(text: str, sent: Sent, cue: Word, particle: str | None) -> tup
 def _particle_object(sent: Sent, cue: Word, particle: str) -> Word | None:
     """The phrase the particle right after the cue introduces ('spoke about
     | the need for ...', 'called for | a recount'), unless the particle is
-    stranded ('the videos she was talking about') or takes a bare adverb
+    stranded ('the people she was talking about') or takes a bare adverb
     ('talking about now')."""
     marker = sent.words[cue.index + 1]
     head = sent.head_of(marker)

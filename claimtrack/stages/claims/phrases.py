@@ -399,7 +399,7 @@ def complement_clauses(sent: Sent, cue: Word) -> list[Word]:
 
 
 def _relative_after_cue(sent: Sent, cue: Word, kid: Word) -> bool:
-    """'..., said Black, | who has been friends with Manafort': a relative
+    """'..., said Black, | who has known Ortiz for years': a relative
     clause of the speaker after the cue, parsed as its complement."""
     return any(
         subject.xpos in ("WP", "WDT") and subject.index > cue.index + 1 and sent.words[subject.index - 1].lower == ","
@@ -414,7 +414,7 @@ def second_that_clause(sent: Sent, kid: Word) -> bool:
 
 
 def _after_inverted_subject(sent: Sent, cue: Word, kid: Word) -> bool:
-    """'..., said Steve Grubbs, an Iowa operative currently working for ...'
+    """'..., said Tom Brandt, a housing adviser currently working for ...'
     with 'working' a clause of 'said': a participle with no subject after the
     cue's own subject is part of the subject's phrase."""
     return (
