@@ -59,8 +59,9 @@ from claimtrack.parsing.chunks import (
 from claimtrack.parsing.conllu import parse_conllu
 from claimtrack.parsing.titles import data_digest
 from claimtrack.parsing.contractions import keep_whole_words
+from claimtrack.parsing.headlines import retag_headlines
 from claimtrack.parsing.lemmas import repair_lemmas
-from claimtrack.parsing.verbs import repair_main_verbs
+from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects
 from claimtrack.parsing.runtime import (
     DEVICE_ENV, INT8_ENV, import_stanza, quantize_pipeline,
     resolve_device, resolve_quantize, usable_device,
@@ -71,29 +72,10 @@ if TYPE_CHECKING:
     from stanza.models.common.doc import Document
 
 __all__ = [
-    "COMPACT_DIR",
-    "DEVICE_ENV",
-    "INT8_ENV",
-    "MODELS_ENV",
-    "PROCESSORS",
-    "ModelSet",
-    "ParseStats",
-    "Parsed",
-    "Parser",
-    "build_pipeline",
-    "compact_models",
-    "default_parser",
-    "get_parser",
-    "paragraph_chunks",
-    "parse",
-    "parse_conllu",
-    "quantize_pipeline",
-    "resolve_device",
-    "resolve_models",
-    "resolve_quantize",
-    "stanza_models",
-    "stanza_resources_dirs",
-    "usable_device",
+    "COMPACT_DIR", "DEVICE_ENV", "INT8_ENV", "MODELS_ENV", "PROCESSORS", "ModelSet", "ParseStats", "Parsed",
+    "Parser", "build_pipeline", "compact_models", "default_parser", "get_parser", "paragraph_chunks", "parse",
+    "parse_conllu", "quantize_pipeline", "resolve_device", "resolve_models", "resolve_quantize", "stanza_models",
+    "stanza_resources_dirs", "usable_device",
 ]
 
 MODELS_ENV = "CLAIMTRACK_MODELS"
@@ -101,9 +83,11 @@ COMPACT_DIR = Path(__file__).parents[1] / "models" / "en_compact"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # Part of every model id and cache key: bump it when the text or the parse is prepared differently (stale parses);
-# 10: a title ("Sen.") ending a sentence joined to the name after it, with the data file's digest (see git log for 4-9);
-# 11: an inflected verb left as its own lemma ("warning") given the lexicon's ("warn"); 12: not with a noun's dependents
-PREPARATION_VERSION = f"12 {data_digest()}"
+# 10: a title ("Sen.") ending a sentence joined to the name after it, with the data file's digest (git log: 4-9);
+# 11: a verb left as its own lemma ("warning") given the lexicon's ("warn"); 12: not with a noun's dependents;
+# 13: a title-case headline with no finite verb tagged again from its lower-case words (headlines.py), and
+# a measure before a verb with no subject its subject ('42 % say': verbs.py)
+PREPARATION_VERSION = f"13 {data_digest()}"
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
 # and gave the same parse (bench/parse_bench.py, docs/foundation.md).
@@ -370,9 +354,11 @@ def parse_texts(
             short, cuts = tokenized_sentences(doc.to_dict(), piece.breaks.prepared)
             notes[piece.index].extend(original_note(piece, cut) for cut in cuts)
             split.append(StanzaDocument(short, text=piece.breaks.prepared))
-        tagged = pipeline.process(split, processors="pos,lemma,depparse")
-        for piece, doc in zip(group, tagged):
-            sentences[piece.index].extend(to_original(piece, repair_main_verbs(repair_lemmas(doc.to_dict()))))
+        tagged = [doc.to_dict() for doc in pipeline.process(split, processors="pos,lemma,depparse")]
+        tagged = retag_headlines(pipeline, tagged)
+        for piece, found in zip(group, tagged):
+            repaired = repair_measure_subjects(repair_main_verbs(repair_lemmas(found)))
+            sentences[piece.index].extend(to_original(piece, repaired))
         if progress is not None:
             progress(sum(len(piece.breaks.original) for piece in group))
     parses = []

@@ -11,6 +11,12 @@ a past form right after the root modifies the noun that follows it, that verb
 becomes the root (a past tense), the subject its subject, the noun its
 object, the participle a modifier of the subject, and what hung on the
 participle after the verb hangs on the verb.
+
+Polls report shares as subjects ("42% say they are liberal"), and the
+parser, reading "42 %" as a measure, hangs it on the verb as a bare oblique
+(``obl:unmarked``) and leaves the verb with no subject. :func:`repair_measure_subjects`
+makes such a measure right before a tensed verb with no subject (or before
+its auxiliaries and adverbs) that verb's subject.
 """
 
 from __future__ import annotations
@@ -19,10 +25,13 @@ from typing import Any
 
 from claimtrack.ud import FINITE_XPOS
 
-__all__ = ["repair_main_verbs"]
+__all__ = ["MEASURE_DEPRELS", "repair_main_verbs", "repair_measure_subjects"]
 
 _FINITE_XPOS = frozenset({*FINITE_XPOS, "MD"})  # a tensed verb or a modal
 _PAST_TENSE_FEATS = "Mood=Ind|Tense=Past|VerbForm=Fin"
+# A bare noun phrase of measure hung on a verb ('42 % | say'), and what a subject is.
+MEASURE_DEPRELS = frozenset({"obl:unmarked", "obl:npmod"})
+_SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 
 Word = dict[str, Any]
 
@@ -70,3 +79,51 @@ def _repair(sentence: list[Word]) -> None:
 
 def _finite(word: Word) -> bool:
     return word.get("upos") == "AUX" or word.get("xpos") in _FINITE_XPOS or "VerbForm=Fin" in (word.get("feats") or "")
+
+
+def repair_measure_subjects(sentences: list[list[Word]]) -> list[list[Word]]:
+    """Stanza's sentences with each bare measure ending right before a tensed
+    verb that has no subject made its subject ('42% say ...', 'only about 10
+    percent of voters selected ...'); changed in place and returned."""
+    for sentence in sentences:
+        words = [word for word in sentence if isinstance(word.get("id"), int)]
+        by_id = {word["id"]: word for word in words}
+        subjects = {word.get("head") for word in words if word.get("deprel") in _SUBJECT_DEPRELS}
+        for word in words:
+            verb = by_id.get(word.get("head"))
+            if (
+                word.get("deprel") in MEASURE_DEPRELS
+                and verb is not None
+                and _right_before(verb, _last_id(word, words), words)
+                and verb["id"] not in subjects
+                and _tensed(verb, words)
+            ):
+                word["deprel"] = "nsubj"
+                subjects.add(verb["id"])
+    return sentences
+
+
+def _right_before(verb: Word, last: int, words: list[Word]) -> bool:
+    """Only the verb's auxiliaries and adverbs stand between word ``last`` and the verb ('would | vote')."""
+    between = [word for word in words if last < word["id"] < verb["id"]]
+    return verb["id"] > last and all(
+        word.get("head") == verb["id"] and word.get("deprel") in ("aux", "advmod") for word in between
+    )
+
+
+def _last_id(word: Word, words: list[Word]) -> int:
+    """The id of the last word of ``word``'s phrase."""
+    last, heads = word["id"], {word["id"]}
+    for other in words:  # a phrase's words follow their head in a projective parse read left to right
+        if other.get("head") in heads and other["id"] > word["id"]:
+            heads.add(other["id"])
+            last = max(last, other["id"])
+    return last
+
+
+def _tensed(verb: Word, words: list[Word]) -> bool:
+    """A finite verb, or one with a modal or tensed auxiliary of its own ('would vote')."""
+    return _finite(verb) and verb.get("upos") == "VERB" or any(
+        word.get("head") == verb["id"] and word.get("deprel") == "aux" and _finite(word) for word in words
+    )
+

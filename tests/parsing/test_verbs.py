@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 
-from claimtrack.parsing.verbs import repair_main_verbs
+import pytest
+
+from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects
 
 
 def _word(id_, text, upos, xpos, head, deprel, feats=None):
@@ -62,3 +64,64 @@ def test_a_real_modifier_after_a_determiner_is_left_alone():
         _word(5, "building", "NOUN", "NN", 3, "obj"),
     ]
     assert repair_main_verbs([copy.deepcopy(sentence)]) == [sentence]
+
+
+# '42 % say they are liberal' as the compact parser read it: the share hung
+# on 'say' as a bare oblique, and 'say' left with no subject.
+SHARE_AS_MEASURE = [
+    _word(1, "42", "NUM", "CD", 2, "nummod"),
+    _word(2, "%", "SYM", "SYM", 3, "obl:unmarked"),
+    _word(3, "say", "VERB", "VBP", 0, "root", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+    _word(4, "they", "PRON", "PRP", 6, "nsubj"),
+    _word(5, "are", "AUX", "VBP", 6, "cop"),
+    _word(6, "liberal", "ADJ", "JJ", 3, "ccomp"),
+]
+
+
+def test_a_share_right_before_a_verb_with_no_subject_becomes_its_subject():
+    (sentence,) = repair_measure_subjects([copy.deepcopy(SHARE_AS_MEASURE)])
+    assert [(w["text"], w["head"], w["deprel"]) for w in sentence] == [
+        ("42", 2, "nummod"), ("%", 3, "nsubj"), ("say", 0, "root"), ("they", 6, "nsubj"), ("are", 6, "cop"),
+        ("liberal", 3, "ccomp"),
+    ]
+
+
+def test_a_share_with_its_own_phrase_ending_before_a_modal_verb_becomes_its_subject():
+    # '10 percent of voters would vote for him'
+    sentence = [
+        _word(1, "10", "NUM", "CD", 2, "nummod"),
+        _word(2, "percent", "NOUN", "NN", 6, "obl:unmarked"),
+        _word(3, "of", "ADP", "IN", 4, "case"),
+        _word(4, "voters", "NOUN", "NNS", 2, "nmod"),
+        _word(5, "would", "AUX", "MD", 6, "aux"),
+        _word(6, "vote", "VERB", "VB", 0, "root", "VerbForm=Inf"),
+    ]
+    (repaired,) = repair_measure_subjects([copy.deepcopy(sentence)])
+    assert [w["deprel"] for w in repaired] == ["nummod", "nsubj", "case", "nmod", "aux", "root"]
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({2: {"deprel": "obl:tmod"}}, "a time, not a measure"),
+        ({3: {"xpos": "VB", "feats": "VerbForm=Inf"}}, "a verb with no tense ('37 % | disagree' read as a base form)"),
+        ({4: {"head": 3}}, "the verb has a subject of its own"),
+    ],
+)
+def test_other_measures_stay_as_they_are(change, why):
+    sentence = copy.deepcopy(SHARE_AS_MEASURE)
+    for word in sentence:
+        word.update(change.get(word["id"], {}))
+    if 4 in change:
+        sentence[3]["deprel"] = "nsubj"
+    expected = copy.deepcopy(sentence)
+    assert repair_measure_subjects([sentence]) == [expected], why
+
+
+@pytest.mark.slow
+def test_a_share_of_a_poll_is_the_source_of_what_it_says():
+    import claimtrack
+
+    text = "Voters under 30 lean left on social issues: 42% say they are liberal, 30% call themselves conservative."
+    claims = claimtrack.extract(text).claims
+    assert [(c.source.text, c.cue.text, c.content.text) for c in claims] == [("42%", "say", "they are liberal")]

@@ -33,6 +33,14 @@ CASES = {
         [("it had never seen such a case", "said", "The regulator", "indirect"),
          ("it would act quickly", "said", "The regulator", "indirect")],
     ),
+    "an -ing verb coordinated inside the reported clause is no second cue": (
+        "The governor says the mayor is acting unlawfully and showing disregard for the law.",
+        [("the mayor is acting unlawfully and showing disregard for the law", "says", "The governor", "indirect")],
+    ),
+    "a cue's -ing form after a cue in -ing still reports on its own": (
+        "The mayor was saying the bridge is safe and showing the inspection report to reporters.",
+        [("the bridge is safe", "saying", "The mayor", "indirect")],
+    ),
 }
 
 

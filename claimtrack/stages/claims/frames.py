@@ -318,13 +318,16 @@ def _before_semicolon(context: CueContext, part: Span) -> Span:
 def _before_coordinated_cue(context: CueContext, part: Span) -> Span:
     """A clause ends before 'and/but' plus another cue verb of the same
     speaker: 'said it had never seen such a case and said it "will act
-    quickly"' reports two things, the second with a claim of its own."""
+    quickly"' reports two things, the second with a claim of its own. An -ing
+    verb after a cue of another form goes on with the reported clause ('says
+    the mayor is acting unlawfully and showing disregard for the law')."""
     words = context.sentence.words_between(*part)
     for position, word in enumerate(words[:-1]):
         following = words[position + 1]
         if (
             word.upos == "CCONJ"
             and following.upos == "VERB"
+            and (following.xpos != "VBG" or context.cue.xpos == "VBG")
             and (following.lemma in context.lexicon.verbs or _goes_on_with_the_cue(context, words, following))
             and not context.sentence.kids(following, "nsubj", "nsubj:pass")
             and position > 0
