@@ -37,6 +37,16 @@ CASES = {
         "The governor says the mayor is acting unlawfully and showing disregard for the law.",
         [("the mayor is acting unlawfully and showing disregard for the law", "says", "The governor", "indirect")],
     ),
+    "a conjunct with a modal and no subject goes on with the reported clause": (
+        "Ms. Reyes said she hoped to get her account back, and then would continue to post her videos.",
+        [("she hoped to get her account back, and then would continue to post her videos", "said", "Reyes",
+          "indirect"),
+         ("to get her account back", "hoped", "she", "indirect")],
+    ),
+    "after a cue with a modal of its own, a modal conjunct goes on with the cue": (
+        "The union could say the offer was too low and would then call a strike.",
+        [("the offer was too low", "say", "The union", "indirect")],
+    ),
     "a cue's -ing form after a cue in -ing still reports on its own": (
         "The mayor was saying the bridge is safe and showing the inspection report to reporters.",
         [("the bridge is safe", "saying", "The mayor", "indirect")],

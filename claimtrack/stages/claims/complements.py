@@ -242,8 +242,10 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
     with the report: 'said he intends to win every delegate, so he'll have
     enough votes ...' (an adverbial clause or parataxis), 'said he had
     received offers, but "the offers were ..."' (a conjunct holding a
-    quotation: the speaker's own words). A conjunct without a quotation
-    ('said X and left') is the narrator's."""
+    quotation: the speaker's own words), 'said she hoped to get her account
+    back, and then would continue ...' (a conjunct with no subject whose
+    modal, after a cue with none, goes on with the reported clause). Another
+    conjunct ('said X and left') is the narrator's."""
     found: list[Word] = []
     end = words[-1].index
     for kid in sent.kids(cue):
@@ -253,7 +255,9 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
         gap = sent.words[end + 1 : tree[0].index]
         if any(w.upos not in PUNCT_OR_CONJUNCTION for w in gap) or kid.upos != "VERB" and kid.upos != "AUX" and kid.base_deprel == "conj":
             break
-        if kid.base_deprel == "conj" and not (quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end)):
+        if kid.base_deprel == "conj" and not (
+            quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end) or _modal_conjunct(sent, cue, kid)
+        ):
             break
         if kid.base_deprel not in ("advcl", "parataxis", "conj"):
             break
@@ -262,6 +266,12 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
     while found and found[-1].upos == "PUNCT":
         found.pop()
     return found
+
+
+def _modal_conjunct(sent: Sent, cue: Word, kid: Word) -> bool:
+    """A conjunct with a modal and no subject ('and would continue'), after a cue with no modal of its own."""
+    modal = [any(aux.xpos == "MD" for aux in sent.kids(verb, "aux")) for verb in (kid, cue)]
+    return modal == [True, False] and not sent.kids(kid, "nsubj", "nsubj:pass", "expl")
 
 
 def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], addressee: bool) -> list[Word]:
