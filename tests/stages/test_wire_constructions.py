@@ -59,6 +59,15 @@ def test_a_reduced_passive_question_has_its_agent_as_source():
     ]
 
 
+def test_a_question_put_by_someone_unnamed_has_no_source_and_the_answer_is_the_one_asked():
+    text = "When asked if the ferry would run in winter, the mayor said the council had not decided."
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text if c.source else None, c.act) for c in claims] == [
+        ("if the ferry would run in winter", "asked", None, "question"),
+        ("the council had not decided", "said", "the mayor", "statement"),
+    ]
+
+
 def test_what_was_written_in_a_book_as_reported_by_an_outlet_and_first_reported_by_another():
     text = (
         "Carson wrote in his 1990 autobiography that he had been named the most honest student in his class. "

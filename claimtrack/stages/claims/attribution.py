@@ -102,7 +102,8 @@ def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
         if source is None and match.quoted and match.parts[0][1] < cue.start:
             source = source_after_quote(sent, match.parts[0][1], cue, lexicon)
         if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
-            return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
+            if not _unasked_question(sent, cue, pattern):
+                return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     unreal = _unreal(sent, cue, lexicon)
     if unreal:
         return f"cue '{cue.text}' is {unreal} speech, not a claim"
@@ -147,6 +148,14 @@ def _speaker_span(sent: Sent, span: tuple[int, int]) -> bool:
 def _first_person_subject(sent: Sent, cue: Word) -> bool:
     subject = subject_of(sent, cue)
     return subject is not None and speaker_pronoun(subject)
+
+
+def _unasked_question(sent: Sent, cue: Word, pattern: str) -> bool:
+    """'Asked why he trailed, the senator said ...': a question put by someone
+    the text does not name (a participle with no auxiliary and no agent) is
+    reported without a source; the one asked answers in the main clause. The
+    tagger reads the participle as a past tense at times ('When asked if ...')."""
+    return pattern == "pattern.verb_question" and cue.xpos in ("VBN", "VBD") and not sent.kids(cue, "aux", "nsubj")
 
 
 def _overlaps_any(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
