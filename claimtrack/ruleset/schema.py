@@ -136,6 +136,7 @@ SCHEMA: dict[str, dict[str, dict[str, FieldSpec]]] = {
             "objects": S("str_list"),  # only with an object of these lemmas: 'claimed | responsibility for X'
             "passive": S("bool"),
             "addressee": S("bool"),
+            "put_to_subject": S("bool"),  # a bare participle was put to its subject: 'Asked about X, she said'
             "note": S(),
         },
         "phrases": {

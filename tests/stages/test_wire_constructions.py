@@ -68,6 +68,16 @@ def test_a_question_put_by_someone_unnamed_has_no_source_and_the_answer_is_the_o
     ]
 
 
+def test_the_topic_put_to_someone_has_no_source_and_a_coordinated_question_keeps_its_subject():
+    text = "Asked about the vote, the mayor said she had not decided. A boy stared at the painting and asked who the man was."
+    claims = claimtrack.extract(text).claims
+    assert [(c.content.text, c.cue.text, c.source.text if c.source else None, c.act) for c in claims] == [
+        ("the vote", "Asked about", None, "directive"),
+        ("she had not decided", "said", "the mayor", "statement"),
+        ("who the man was", "asked", "A boy", "question"),
+    ]
+
+
 def test_what_was_written_in_a_book_as_reported_by_an_outlet_and_first_reported_by_another():
     text = (
         "Carson wrote in his 1990 autobiography that he had been named the most honest student in his class. "

@@ -101,8 +101,10 @@ def _attribute_verb(text: str, sent: Sent, hit: CueHit, quotes: Quotes, lexicon:
         )
         if source is None and match.quoted and match.parts[0][1] < cue.start:
             source = source_after_quote(sent, match.parts[0][1], cue, lexicon)
+        if rule.get("put_to_subject") and _bare_participle(sent, cue) and passive_agent(sent, cue) is None:
+            source = None  # 'Asked about the vote, she said ...': she was asked, by someone not named
         if source is None and (pattern == "pattern.as_verb_clause" or not sent.kids(cue, "aux:pass")):
-            if not _unasked_question(sent, cue, pattern):
+            if not _unasked_question(sent, cue, pattern, bool(rule.get("put_to_subject"))):
                 return f"cue '{cue.text}' has no source (an imperative, an infinitive or 'as noted')"
     unreal = _unreal(sent, cue, lexicon)
     if unreal:
@@ -150,12 +152,23 @@ def _first_person_subject(sent: Sent, cue: Word) -> bool:
     return subject is not None and speaker_pronoun(subject)
 
 
-def _unasked_question(sent: Sent, cue: Word, pattern: str) -> bool:
+def _unasked_question(sent: Sent, cue: Word, pattern: str, put_to_subject: bool) -> bool:
     """'Asked why he trailed, the senator said ...': a question put by someone
     the text does not name (a participle with no auxiliary and no agent) is
-    reported without a source; the one asked answers in the main clause. The
-    tagger reads the participle as a past tense at times ('When asked if ...')."""
-    return pattern == "pattern.verb_question" and cue.xpos in ("VBN", "VBD") and not sent.kids(cue, "aux", "nsubj")
+    reported without a source; the one asked answers in the main clause. So
+    is the topic of a cue put to its subject ('Asked about the vote, ...')."""
+    frames = ("pattern.verb_question", "pattern.verb_object") if put_to_subject else ("pattern.verb_question",)
+    return pattern in frames and _bare_participle(sent, cue)
+
+
+def _bare_participle(sent: Sent, cue: Word) -> bool:
+    """A participle with no auxiliary and no subject; the tagger reads one as a
+    past tense at times ('When asked if ...'), but not a verb coordinated with
+    another that has the subject ('a boy stared at it and asked who he was')."""
+    return (
+        cue.xpos in ("VBN", "VBD") and cue.base_deprel != "conj"
+        and not sent.kids(cue, "aux", "aux:pass", "nsubj", "nsubj:pass")
+    )
 
 
 def _overlaps_any(span: tuple[int, int], parts: Sequence[tuple[int, int]]) -> bool:
