@@ -17,18 +17,26 @@ parser, reading "42 %" as a measure, hangs it on the verb as a bare oblique
 (``obl:unmarked``) and leaves the verb with no subject. :func:`repair_measure_subjects`
 makes such a measure right before a tensed verb with no subject (or before
 its auxiliaries and adverbs) that verb's subject.
+
+A present-tense verb in -s is tagged a plural noun at times ("leaders who
+say the law unfairly targets gay people", "Super PAC blasts Trump"), while
+the parse gives it a subject and an object, which no noun has.
+:func:`repair_plural_verbs` makes such a word the verb the lexicon
+(LemmInflect's) knows it to be: VBZ, with the verb's lemma.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from claimtrack.ud import FINITE_XPOS
 
-__all__ = ["MEASURE_DEPRELS", "repair_main_verbs", "repair_measure_subjects"]
+__all__ = ["MEASURE_DEPRELS", "repair_main_verbs", "repair_measure_subjects", "repair_plural_verbs"]
 
 _FINITE_XPOS = frozenset({*FINITE_XPOS, "MD"})  # a tensed verb or a modal
 _PAST_TENSE_FEATS = "Mood=Ind|Tense=Past|VerbForm=Fin"
+_PRESENT_THIRD_FEATS = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
 # A bare noun phrase of measure hung on a verb ('42 % | say'), and what a subject is.
 MEASURE_DEPRELS = frozenset({"obl:unmarked", "obl:npmod"})
 _SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
@@ -126,4 +134,32 @@ def _tensed(verb: Word, words: list[Word]) -> bool:
     return _finite(verb) and verb.get("upos") == "VERB" or any(
         word.get("head") == verb["id"] and word.get("deprel") == "aux" and _finite(word) for word in words
     )
+
+
+def repair_plural_verbs(sentences: list[list[Word]]) -> list[list[Word]]:
+    """Stanza's sentences with each plural noun that has a subject and an
+    object made the verb in -s the lexicon knows it as; changed in place."""
+    for sentence in sentences:
+        words = [word for word in sentence if isinstance(word.get("id"), int)]
+        relations: dict[int, set[str]] = {}
+        for word in words:
+            relations.setdefault(word.get("head", -1), set()).add(str(word.get("deprel")))
+        for word in words:
+            if word.get("xpos") != "NNS" or not {"nsubj", "obj"} <= relations.get(word["id"], set()):
+                continue
+            lemma = _third_person_verb(str(word.get("text", "")).lower())
+            if lemma is not None:
+                word.update(upos="VERB", xpos="VBZ", feats=_PRESENT_THIRD_FEATS, lemma=lemma)
+    return sentences
+
+
+@lru_cache(maxsize=4096)
+def _third_person_verb(form: str) -> str | None:
+    """The lemma of the verb whose present third person is ``form``, if the lexicon knows one."""
+    import lemminflect
+
+    for lemma in lemminflect.getAllLemmas(form, upos="VERB").get("VERB", ()):
+        if form in lemminflect.getInflection(lemma, tag="VBZ"):
+            return str(lemma)
+    return None
 

@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects
+from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects, repair_plural_verbs
 
 
 def _word(id_, text, upos, xpos, head, deprel, feats=None):
@@ -125,3 +125,43 @@ def test_a_share_of_a_poll_is_the_source_of_what_it_says():
     text = "Voters under 30 lean left on social issues: 42% say they are liberal, 30% call themselves conservative."
     claims = claimtrack.extract(text).claims
     assert [(c.source.text, c.cue.text, c.content.text) for c in claims] == [("42%", "say", "they are liberal")]
+
+
+def test_a_plural_noun_with_a_subject_and_an_object_is_the_verb_in_s():
+    # 'the law unfairly targets gay people' with 'targets' tagged a plural noun
+    sentence = [
+        _word(1, "the", "DET", "DT", 2, "det"),
+        _word(2, "law", "NOUN", "NN", 4, "nsubj"),
+        _word(3, "unfairly", "ADV", "RB", 4, "advmod"),
+        _word(4, "targets", "NOUN", "NNS", 0, "root", "Number=Plur"),
+        _word(5, "gay", "ADJ", "JJ", 6, "amod"),
+        _word(6, "people", "NOUN", "NNS", 4, "obj"),
+    ]
+    sentence[3]["lemma"] = "target"
+    (repaired,) = repair_plural_verbs([copy.deepcopy(sentence)])
+    assert (repaired[3]["upos"], repaired[3]["xpos"], repaired[3]["lemma"], repaired[3]["feats"]) == (
+        "VERB", "VBZ", "target", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("colleagues", "no verb of the lexicon"), ("people", "not a form in -s of a verb")],
+)
+def test_other_plural_nouns_stay_nouns(text, why):
+    sentence = [
+        _word(1, "he", "PRON", "PRP", 2, "nsubj"),
+        _word(2, text, "NOUN", "NNS", 0, "root"),
+        _word(3, "it", "PRON", "PRP", 2, "obj"),
+    ]
+    expected = copy.deepcopy(sentence)
+    assert repair_plural_verbs([sentence]) == [expected], why
+
+
+@pytest.mark.slow
+def test_the_parse_makes_a_verb_tagged_a_plural_noun_a_verb(parse_text):
+    # the compact tagger reads 'targets' here as a plural noun, with 'plan' its subject and 'nurses' its object
+    doc = parse_text("The union says the plan unfairly targets nurses.")
+    assert [(w.text, w.upos, w.xpos, w.lemma) for w in doc.sentences[0].words if w.text == "targets"] == [
+        ("targets", "VERB", "VBZ", "target"),
+    ]
