@@ -61,7 +61,7 @@ from claimtrack.parsing.titles import data_digest
 from claimtrack.parsing.contractions import keep_whole_words
 from claimtrack.parsing.headlines import retag_headlines
 from claimtrack.parsing.lemmas import repair_lemmas
-from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects, repair_plural_verbs
+from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects, repair_verbs_read_as_nouns
 from claimtrack.parsing.runtime import (
     DEVICE_ENV, INT8_ENV, import_stanza, quantize_pipeline,
     resolve_device, resolve_quantize, usable_device,
@@ -86,8 +86,8 @@ REQUIRED = ("tokenize", "pos", "lemma", "depparse")
 # 10: a title ("Sen.") ending a sentence joined to the name after it, with the data file's digest (git log: 4-9);
 # 11: a verb left as its own lemma ("warning") given the lexicon's ("warn"); 12: not with a noun's dependents;
 # 13: a title-case headline with no finite verb tagged again from its lower-case words (headlines.py); a
-# measure before a verb with no subject its subject ('42 % say'); a plural noun with a subject and an object
-# a verb ('who say the law unfairly targets ...': verbs.py)
+# measure before a verb with no subject its subject ('42 % say'); a noun with a subject and an object or a
+# clause a verb ('who say the law unfairly targets ...', 'staff claim that ...': verbs.py)
 PREPARATION_VERSION = f"13 {data_digest()}"
 # Stanza parses up to 5000 words per batch by default; on a 340-sentence text
 # that peaked at 2.0 GB, against 0.75 GB with 1000, which was also 20% faster
@@ -358,7 +358,7 @@ def parse_texts(
         tagged = [doc.to_dict() for doc in pipeline.process(split, processors="pos,lemma,depparse")]
         tagged = retag_headlines(pipeline, tagged)
         for piece, found in zip(group, tagged):
-            repaired = repair_measure_subjects(repair_main_verbs(repair_plural_verbs(repair_lemmas(found))))
+            repaired = repair_measure_subjects(repair_main_verbs(repair_verbs_read_as_nouns(repair_lemmas(found))))
             sentences[piece.index].extend(to_original(piece, repaired))
         if progress is not None:
             progress(sum(len(piece.breaks.original) for piece in group))

@@ -18,11 +18,12 @@ parser, reading "42 %" as a measure, hangs it on the verb as a bare oblique
 makes such a measure right before a tensed verb with no subject (or before
 its auxiliaries and adverbs) that verb's subject.
 
-A present-tense verb in -s is tagged a plural noun at times ("leaders who
-say the law unfairly targets gay people", "Super PAC blasts Trump"), while
-the parse gives it a subject and an object, which no noun has.
-:func:`repair_plural_verbs` makes such a word the verb the lexicon
-(LemmInflect's) knows it to be: VBZ, with the verb's lemma.
+A present-tense verb is tagged a noun at times ("leaders who say the law
+unfairly targets gay people", "Aeromexico staff claim that ..."), while the
+parse gives it a subject and an object or a clause, which no noun has.
+:func:`repair_verbs_read_as_nouns` makes such a word the verb the lexicon
+(LemmInflect's) knows it to be: VBZ for a form in -s, VBP for a base form
+(VB after an auxiliary), with the verb's lemma.
 """
 
 from __future__ import annotations
@@ -32,11 +33,16 @@ from typing import Any
 
 from claimtrack.ud import FINITE_XPOS
 
-__all__ = ["MEASURE_DEPRELS", "repair_main_verbs", "repair_measure_subjects", "repair_plural_verbs"]
+__all__ = ["MEASURE_DEPRELS", "repair_main_verbs", "repair_measure_subjects", "repair_verbs_read_as_nouns"]
 
 _FINITE_XPOS = frozenset({*FINITE_XPOS, "MD"})  # a tensed verb or a modal
 _PAST_TENSE_FEATS = "Mood=Ind|Tense=Past|VerbForm=Fin"
-_PRESENT_THIRD_FEATS = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+# what a noun read for a verb becomes, by its Penn tag: (Penn tag of the form, the verb's Penn tag, features)
+_NOUN_AS_VERB = {
+    "NNS": ("VBZ", "VBZ", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+    "NN": ("VBP", "VBP", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+}
+_NOUN_DEPENDENTS = frozenset({"det", "cop", "nmod:poss", "amod"})
 # A bare noun phrase of measure hung on a verb ('42 % | say'), and what a subject is.
 MEASURE_DEPRELS = frozenset({"obl:unmarked", "obl:npmod"})
 _SUBJECT_DEPRELS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
@@ -136,30 +142,34 @@ def _tensed(verb: Word, words: list[Word]) -> bool:
     )
 
 
-def repair_plural_verbs(sentences: list[list[Word]]) -> list[list[Word]]:
-    """Stanza's sentences with each plural noun that has a subject and an
-    object made the verb in -s the lexicon knows it as; changed in place."""
+def repair_verbs_read_as_nouns(sentences: list[list[Word]]) -> list[list[Word]]:
+    """Stanza's sentences with each noun that has a subject and an object or a
+    clause, and none of a noun's own dependents, made the verb the lexicon
+    knows its form as; changed in place and returned."""
     for sentence in sentences:
         words = [word for word in sentence if isinstance(word.get("id"), int)]
         relations: dict[int, set[str]] = {}
         for word in words:
             relations.setdefault(word.get("head", -1), set()).add(str(word.get("deprel")))
         for word in words:
-            if word.get("xpos") != "NNS" or not {"nsubj", "obj"} <= relations.get(word["id"], set()):
+            found = relations.get(word["id"], set())
+            reading = _NOUN_AS_VERB.get(str(word.get("xpos")))
+            if reading is None or "nsubj" not in found or not found & {"obj", "ccomp"} or found & _NOUN_DEPENDENTS:
                 continue
-            lemma = _third_person_verb(str(word.get("text", "")).lower())
-            if lemma is not None:
-                word.update(upos="VERB", xpos="VBZ", feats=_PRESENT_THIRD_FEATS, lemma=lemma)
+            lemma = _verb_of_form(str(word.get("text", "")).lower(), reading[0])
+            if lemma is None:
+                continue
+            xpos, feats = ("VB", "VerbForm=Inf") if "aux" in found and reading[1] == "VBP" else reading[1:]
+            word.update(upos="VERB", xpos=xpos, feats=feats, lemma=lemma)
     return sentences
 
 
 @lru_cache(maxsize=4096)
-def _third_person_verb(form: str) -> str | None:
-    """The lemma of the verb whose present third person is ``form``, if the lexicon knows one."""
+def _verb_of_form(form: str, tag: str) -> str | None:
+    """The lemma of the verb whose ``tag`` form (VBZ, VBP) is ``form``, if the lexicon knows one."""
     import lemminflect
 
     for lemma in lemminflect.getAllLemmas(form, upos="VERB").get("VERB", ()):
-        if form in lemminflect.getInflection(lemma, tag="VBZ"):
+        if form in lemminflect.getInflection(lemma, tag=tag):
             return str(lemma)
     return None
-

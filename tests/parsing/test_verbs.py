@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects, repair_plural_verbs
+from claimtrack.parsing.verbs import repair_main_verbs, repair_measure_subjects, repair_verbs_read_as_nouns
 
 
 def _word(id_, text, upos, xpos, head, deprel, feats=None):
@@ -138,10 +138,41 @@ def test_a_plural_noun_with_a_subject_and_an_object_is_the_verb_in_s():
         _word(6, "people", "NOUN", "NNS", 4, "obj"),
     ]
     sentence[3]["lemma"] = "target"
-    (repaired,) = repair_plural_verbs([copy.deepcopy(sentence)])
+    (repaired,) = repair_verbs_read_as_nouns([copy.deepcopy(sentence)])
     assert (repaired[3]["upos"], repaired[3]["xpos"], repaired[3]["lemma"], repaired[3]["feats"]) == (
         "VERB", "VBZ", "target", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
     )
+
+
+def test_a_singular_noun_with_a_subject_and_a_clause_is_the_verbs_base_form():
+    # 'airport staff claim that few need a visa' with 'claim' tagged a noun
+    sentence = [
+        _word(1, "staff", "NOUN", "NN", 2, "nsubj"),
+        _word(2, "claim", "NOUN", "NN", 0, "root", "Number=Sing"),
+        _word(3, "that", "SCONJ", "IN", 5, "mark"),
+        _word(4, "few", "ADJ", "JJ", 5, "nsubj"),
+        _word(5, "need", "VERB", "VBP", 2, "ccomp"),
+    ]
+    (repaired,) = repair_verbs_read_as_nouns([copy.deepcopy(sentence)])
+    assert (repaired[1]["upos"], repaired[1]["xpos"], repaired[1]["feats"]) == (
+        "VERB", "VBP", "Mood=Ind|Tense=Pres|VerbForm=Fin",
+    )
+    with_auxiliary = copy.deepcopy(sentence) + [_word(6, "may", "AUX", "MD", 2, "aux")]
+    (repaired,) = repair_verbs_read_as_nouns([with_auxiliary])
+    assert (repaired[1]["upos"], repaired[1]["xpos"], repaired[1]["feats"]) == ("VERB", "VB", "VerbForm=Inf")
+
+
+def test_a_noun_with_a_determiner_stays_a_noun():
+    # 'he is the claim that ...' read with 'he' its subject: a noun's own dependents say it is one
+    sentence = [
+        _word(1, "he", "PRON", "PRP", 3, "nsubj"),
+        _word(2, "the", "DET", "DT", 3, "det"),
+        _word(3, "claim", "NOUN", "NN", 0, "root"),
+        _word(4, "it", "PRON", "PRP", 5, "nsubj"),
+        _word(5, "works", "VERB", "VBZ", 3, "ccomp"),
+    ]
+    expected = copy.deepcopy(sentence)
+    assert repair_verbs_read_as_nouns([sentence]) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -155,7 +186,7 @@ def test_other_plural_nouns_stay_nouns(text, why):
         _word(3, "it", "PRON", "PRP", 2, "obj"),
     ]
     expected = copy.deepcopy(sentence)
-    assert repair_plural_verbs([sentence]) == [expected], why
+    assert repair_verbs_read_as_nouns([sentence]) == [expected], why
 
 
 @pytest.mark.slow
