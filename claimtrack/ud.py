@@ -12,7 +12,7 @@ __all__ = [
     "APOSTROPHES", "CANDIDATE_RELATIONS", "CLAUSE_CUT", "DETERMINERS", "FINITE_OR_PARTICIPLE_XPOS", "FINITE_XPOS", "HYPHEN_XPOS", "MENTION_LEAD",
     "NOMINALS", "NOMINALS_AND_NUMBERS", "NOUNS", "NOUN_PHRASE_TAGS", "NP_SKIP", "NP_WORDS", "PARTICIPLE_XPOS",
     "POSSESSIVE_XPOS",
-    "PUNCT_OR_CONJUNCTION", "QUOTE_XPOS", "SUBJECTS", "VERBS",
+    "PUNCT_OR_CONJUNCTION", "QUOTE_XPOS", "SUBJECTS", "TENSED_XPOS", "VERBS",
 ]
 
 # Part-of-speech groups.
@@ -29,6 +29,7 @@ PUNCT_OR_CONJUNCTION = ("PUNCT", "CCONJ")  # what may stand between two clauses
 DETERMINERS = ("PRON", "DET")  # a determiner, or a pronoun standing as one
 MENTION_LEAD = ("PRON", "PROPN", "NOUN", "DET", "ADJ")  # the words of a subject before a parenthetical cue
 FINITE_XPOS = ("VBD", "VBZ", "VBP")  # Penn tags of a finite verb (past, present)
+TENSED_XPOS = (*FINITE_XPOS, "MD")  # a finite verb or a modal
 FINITE_OR_PARTICIPLE_XPOS = ("VBD", "VBZ", "VBP", "VBN")
 PARTICIPLE_XPOS = ("VBN", "VBG")  # Penn tags of a participle (past, present)
 POSSESSIVE_XPOS = "POS"  # the possessive ending ('s, ', their curly forms)

@@ -366,6 +366,11 @@ def intern_strings(sentences: list) -> list:
     return sentences
 
 
+def syntactic_words(sentence: list[dict]) -> list[dict]:
+    """The words of a sentence in dict form, without the dicts of multi-word tokens."""
+    return [item for item in sentence if isinstance(item.get("id"), int)]
+
+
 def units(sentence: list[dict]) -> Iterator[dict]:
     """The tokens of a sentence in dict form: a multi-word token's dict (its id
     a pair) stands for the words it covers; other words are their own token."""

@@ -22,7 +22,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from claimtrack.ud import FINITE_XPOS
+from claimtrack.parsing.cache import syntactic_words
+from claimtrack.ud import TENSED_XPOS, VERBS
 
 __all__ = ["MIN_CAPITALISED", "TAG_KEYS", "is_verbless_title", "retag_headlines"]
 
@@ -31,7 +32,6 @@ __all__ = ["MIN_CAPITALISED", "TAG_KEYS", "is_verbless_title", "retag_headlines"
 MIN_CAPITALISED = 3
 # What the tagger, lemmatiser and parser add to a word; taken off before tagging again.
 TAG_KEYS = ("upos", "xpos", "feats", "lemma", "head", "deprel", "deps")
-_FINITE = frozenset({*FINITE_XPOS, "MD"})
 
 Sentence = list[dict[str, Any]]
 
@@ -48,14 +48,15 @@ def retag_headlines(pipeline: Any, documents: list[list[Sentence]]) -> list[list
         for index, sentence in enumerate(sentences)
         if is_verbless_title(sentence)
     ]
-    lowered = [_lowered(documents[document][index]) for document, index in found]
-    if not any(changed for _, changed in lowered):
+    lowered = [(place, *_lowered(documents[place[0]][place[1]])) for place in found]
+    lowered = [(place, sentence, changed) for place, sentence, changed in lowered if changed]
+    if not lowered:
         return documents
     again = pipeline.process(
-        StanzaDocument([sentence for sentence, _ in lowered]), processors="pos,lemma,depparse"
+        StanzaDocument([sentence for _, sentence, _ in lowered]), processors="pos,lemma,depparse"
     ).to_dict()
-    for (document, index), (_, changed), sentence in zip(found, lowered, again):
-        if changed and _finite_count(sentence) > _finite_count(documents[document][index]):
+    for ((document, index), _, changed), sentence in zip(lowered, again):
+        if _finite_count(sentence) > _finite_count(documents[document][index]):
             for item in sentence:
                 original = changed.get(item.get("start_char"))
                 if original is not None and "text" in item:
@@ -66,8 +67,8 @@ def retag_headlines(pipeline: Any, documents: list[list[Sentence]]) -> list[list
 
 def is_verbless_title(sentence: Sentence) -> bool:
     """Whether a tagged sentence is written in title case and its root is not a verb."""
-    words = _words(sentence)
-    if any(word.get("head") == 0 and word.get("upos") in ("VERB", "AUX") for word in words):
+    words = syntactic_words(sentence)
+    if any(word.get("head") == 0 and word.get("upos") in VERBS for word in words):
         return False
     later = [str(word.get("text", "")) for word in words[1:]]
     capitalised = sum(1 for text in later if _capitalised(text))
@@ -80,7 +81,7 @@ def _lowered(sentence: Sentence) -> tuple[Sentence, dict[int, str]]:
     in lower case, and those words' own texts by start offset. The first word
     stays, and so does a label before a colon ("Bernie Sanders: ...")."""
     items = [{key: value for key, value in item.items() if key not in TAG_KEYS} for item in sentence]
-    words = _words(items)
+    words = syntactic_words(items)
     label = next((number for number, word in enumerate(words) if word.get("text") == ":"), 0)
     changed: dict[int, str] = {}
     for word in words[label + 1 :] if label else words[1:]:
@@ -92,11 +93,7 @@ def _lowered(sentence: Sentence) -> tuple[Sentence, dict[int, str]]:
 
 
 def _finite_count(sentence: Sentence) -> int:
-    return sum(1 for word in _words(sentence) if word.get("xpos") in _FINITE)
-
-
-def _words(sentence: Sentence) -> Sentence:
-    return [word for word in sentence if isinstance(word.get("id"), int)]
+    return sum(1 for word in syntactic_words(sentence) if word.get("xpos") in TENSED_XPOS)
 
 
 def _capitalised(text: str) -> bool:

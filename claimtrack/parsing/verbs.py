@@ -31,16 +31,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from claimtrack.ud import FINITE_XPOS
+from claimtrack.parsing.cache import syntactic_words
+from claimtrack.ud import TENSED_XPOS
 
 __all__ = ["MEASURE_DEPRELS", "repair_main_verbs", "repair_measure_subjects", "repair_verbs_read_as_nouns"]
 
-_FINITE_XPOS = frozenset({*FINITE_XPOS, "MD"})  # a tensed verb or a modal
 _PAST_TENSE_FEATS = "Mood=Ind|Tense=Past|VerbForm=Fin"
-# what a noun read for a verb becomes, by its Penn tag: (Penn tag of the form, the verb's Penn tag, features)
+# what a noun read for a verb becomes, by its Penn tag: the verb's Penn tag (that of the form) and features
 _NOUN_AS_VERB = {
-    "NNS": ("VBZ", "VBZ", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
-    "NN": ("VBP", "VBP", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+    "NNS": ("VBZ", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+    "NN": ("VBP", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
 }
 _NOUN_DEPENDENTS = frozenset({"det", "cop", "nmod:poss", "amod"})
 # A bare noun phrase of measure hung on a verb ('42 % | say'), and what a subject is.
@@ -58,7 +58,7 @@ def repair_main_verbs(sentences: list[list[Word]]) -> list[list[Word]]:
 
 
 def _repair(sentence: list[Word]) -> None:
-    words = [word for word in sentence if isinstance(word.get("id"), int)]
+    words = syntactic_words(sentence)
     if any(_finite(word) for word in words):
         return
     by_id = {word["id"]: word for word in words}
@@ -92,7 +92,7 @@ def _repair(sentence: list[Word]) -> None:
 
 
 def _finite(word: Word) -> bool:
-    return word.get("upos") == "AUX" or word.get("xpos") in _FINITE_XPOS or "VerbForm=Fin" in (word.get("feats") or "")
+    return word.get("upos") == "AUX" or word.get("xpos") in TENSED_XPOS or "VerbForm=Fin" in (word.get("feats") or "")
 
 
 def repair_measure_subjects(sentences: list[list[Word]]) -> list[list[Word]]:
@@ -100,7 +100,7 @@ def repair_measure_subjects(sentences: list[list[Word]]) -> list[list[Word]]:
     verb that has no subject made its subject ('42% say ...', 'only about 10
     percent of voters selected ...'); changed in place and returned."""
     for sentence in sentences:
-        words = [word for word in sentence if isinstance(word.get("id"), int)]
+        words = syntactic_words(sentence)
         by_id = {word["id"]: word for word in words}
         subjects = {word.get("head") for word in words if word.get("deprel") in _SUBJECT_DEPRELS}
         for word in words:
@@ -147,7 +147,7 @@ def repair_verbs_read_as_nouns(sentences: list[list[Word]]) -> list[list[Word]]:
     clause, and none of a noun's own dependents, made the verb the lexicon
     knows its form as; changed in place and returned."""
     for sentence in sentences:
-        words = [word for word in sentence if isinstance(word.get("id"), int)]
+        words = syntactic_words(sentence)
         relations: dict[int, set[str]] = {}
         for word in words:
             relations.setdefault(word.get("head", -1), set()).add(str(word.get("deprel")))
@@ -159,7 +159,7 @@ def repair_verbs_read_as_nouns(sentences: list[list[Word]]) -> list[list[Word]]:
             lemma = _verb_of_form(str(word.get("text", "")).lower(), reading[0])
             if lemma is None:
                 continue
-            xpos, feats = ("VB", "VerbForm=Inf") if "aux" in found and reading[1] == "VBP" else reading[1:]
+            xpos, feats = ("VB", "VerbForm=Inf") if "aux" in found and reading[0] == "VBP" else reading
             word.update(upos="VERB", xpos=xpos, feats=feats, lemma=lemma)
     return sentences
 
