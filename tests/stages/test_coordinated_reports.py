@@ -1,6 +1,8 @@
 """A reported clause coordinated with a second 'that' clause is one report,
 however the parse hangs the second (on the first clause or on the cue); so
-is a reported verb with the object the parse hung on the cue.
+is a reported verb with the object the parse hung on the cue. A clause
+that opens with a wh-word is a statement when the wh-word only opens a
+clause inside it ('said that when X, Y').
 Each test states the text and the exact claims."""
 
 from __future__ import annotations
@@ -46,6 +48,26 @@ CASES = {
     "after a cue with a modal of its own, a modal conjunct goes on with the cue": (
         "The union could say the offer was too low and would then call a strike.",
         [("the offer was too low", "say", "The union", "indirect")],
+    ),
+    "a conjunct with its own subject and the reported clause's modal goes on with it": (
+        "Police officials said officers will wear body cameras, and many will ride bikes.",
+        [("officers will wear body cameras, and many will ride bikes", "said", "Police officials", "indirect")],
+    ),
+    "a conjunct with its own subject and a modal the reported clause lacks is the narrator's": (
+        "The mayor said the bridge is safe, and inspectors will check it again in May.",
+        [("the bridge is safe", "said", "The mayor", "indirect")],
+    ),
+    "an adverbial wh-clause after 'that' opens a statement, not a question": (
+        "Okafor said that when the river rises, the ferry will not run.",
+        [("when the river rises, the ferry will not run", "said", "Okafor", "indirect")],
+    ),
+    "a wh-clause as the subject of the reported clause opens a statement": (
+        "Okafor said what the inspectors found was a crack.",
+        [("what the inspectors found was a crack", "said", "Okafor", "indirect")],
+    ),
+    "a wh-word that opens the whole clause makes it an indirect question, no statement": (
+        "The mayor would not say when the ferry would run.",
+        [],
     ),
     "a cue's -ing form after a cue in -ing still reports on its own": (
         "The mayor was saying the bridge is safe and showing the inspection report to reporters.",

@@ -40,7 +40,7 @@ from claimtrack.stages.claims.surface import (
 )
 from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, QUOTE_XPOS, VERBS
 
-__all__ = ["Found", "clause_pieces", "complement", "reportable_clause"]
+__all__ = ["Found", "clause_pieces", "complement"]
 
 Span = tuple[int, int]
 Found = tuple["Span | tuple[Span, Span] | None", str]  # the clause (one span, or two around a parenthetical) and the pattern id
@@ -243,9 +243,9 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
     enough votes ...' (an adverbial clause or parataxis), 'said he had
     received offers, but "the offers were ..."' (a conjunct holding a
     quotation: the speaker's own words), 'said she hoped to get her account
-    back, and then would continue ...' (a conjunct with no subject whose
-    modal, after a cue with none, goes on with the reported clause). Another
-    conjunct ('said X and left') is the narrator's."""
+    back, and then would continue ...' (a conjunct with a modal after a cue
+    with none, see :func:`_modal_conjunct`). Another conjunct ('said X and
+    left') is the narrator's."""
     found: list[Word] = []
     end = words[-1].index
     for kid in sent.kids(cue):
@@ -256,7 +256,7 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
         if any(w.upos not in PUNCT_OR_CONJUNCTION for w in gap) or kid.upos != "VERB" and kid.upos != "AUX" and kid.base_deprel == "conj":
             break
         if kid.base_deprel == "conj" and not (
-            quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end) or _modal_conjunct(sent, cue, kid)
+            quotes is not None and quotes.opening_in(tree[0].start - 1, tree[-1].end) or _modal_conjunct(sent, cue, kid, words)
         ):
             break
         if kid.base_deprel not in ("advcl", "parataxis", "conj"):
@@ -268,10 +268,17 @@ def _trailing_clauses(sent: Sent, cue: Word, words: list[Word], quotes: Quotes |
     return found
 
 
-def _modal_conjunct(sent: Sent, cue: Word, kid: Word) -> bool:
-    """A conjunct with a modal and no subject ('and would continue'), after a cue with no modal of its own."""
-    modal = [any(aux.xpos == "MD" for aux in sent.kids(verb, "aux")) for verb in (kid, cue)]
-    return modal == [True, False] and not sent.kids(kid, "nsubj", "nsubj:pass", "expl")
+def _modal_conjunct(sent: Sent, cue: Word, kid: Word, reported: list[Word]) -> bool:
+    """A conjunct with a modal, after a cue with no modal of its own: with no
+    subject ('and then would continue'), or with one when the reported
+    clause has the same modal ('said officers will wear cameras, and many
+    will wear shorts')."""
+    modals = [{aux.lower for aux in sent.kids(verb, "aux") if aux.xpos == "MD"} for verb in (kid, cue)]
+    if not modals[0] or modals[1]:
+        return False
+    if not sent.kids(kid, "nsubj", "nsubj:pass", "expl"):
+        return True
+    return any(w.xpos == "MD" and w.lower in modals[0] for w in reported)
 
 
 def _stranded_subject(sent: Sent, cue: Word, clause: Word, words: list[Word], addressee: bool) -> list[Word]:
@@ -479,21 +486,3 @@ def _condition_then_clause(sent: Sent, condition: list[Word], clause: Word) -> b
         return False
     following = sent.words[condition[-1].index : condition[-1].index + 2]
     return any(w.lower == "," for w in following) and clause.index > condition[-1].index
-
-
-def reportable_clause(sent: Sent, found: Found, question_words: Collection[str] = ("whether", "if")) -> bool:
-    """A reported clause has a predicate, and is no indirect question ('tell
-    whether they will'): its first word is not 'whether', 'if' or a wh-word
-    (``question_words``, from the rules). A clause that opens with another
-    subordinator ('that although X, Y' with 'although' made the head's) is one."""
-    if found[0] is None:
-        return False
-    words = [w for start, end in clause_pieces(found[0]) for w in sent.words_between(start, end)]
-    if not any(w.upos in VERBS for w in words):
-        return False
-    ids = {w.id for w in words}
-    heads = [w for w in words if w.head_id not in ids]
-    first = words[0]
-    if first.deprel == "mark" and first.lower in question_words and len(heads) == 1 and first.head_id == heads[0].id:
-        return False  # the whole clause is an 'if'/'whether' question (not a condition before a clause)
-    return "PronType=Int" not in first.feats

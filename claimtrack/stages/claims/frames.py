@@ -16,7 +16,7 @@ import attrs
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
 from claimtrack.stages.claims.act_frames import gerund, infinitive, object_infinitive, question, wh_clause
-from claimtrack.stages.claims.complements import clause_pieces, complement, reportable_clause
+from claimtrack.stages.claims.complements import clause_pieces, complement
 from claimtrack.stages.claims.cues import Lexicon
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch, Span
 from claimtrack.stages.claims.phrases import (
@@ -36,6 +36,7 @@ from claimtrack.stages.claims.phrases import (
     words_span,
 )
 from claimtrack.stages.claims.quotes import Quotes
+from claimtrack.stages.claims.reportable import reportable_clause
 from claimtrack.ud import NOUNS, NP_WORDS
 
 __all__ = ["DEFAULT_FRAMES", "FRAMES", "FRAME_ORDER", "CueContext", "FrameMatch", "first_match"]
