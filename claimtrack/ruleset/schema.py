@@ -103,6 +103,7 @@ CUE_FRAMES = (
     "quoted_object",  # called it "a blatant aggression" (only with a quotation)
     "evidential",  # videos showed X
     "small_clause",  # called the report a lie / described the plan as reckless
+    "passive_small_clause",  # is viewed as a bulwark / has long been considered a contender
     "infinitive",  # plans to cut taxes / vowed to fight on
     "object_infinitive",  # urged voters to register / asked them to leave
     "question",  # asked whether X / wondered who X

@@ -158,7 +158,8 @@ def test_problem_reads_file_line_column_message():
         ("- brief\n", "1:1: a rule file must be a mapping of section names to lists of entries"),
         ("verbs:\n  - id: x\n    lemma: brief\n    class: neutral\n    frames: [complement, quotes]\n",
          "5:13: 'frames' must be one of complement, quote, object, of_object, for_object, passive_agent, "
-         "passive_object, quoted_object, evidential, small_clause, infinitive, object_infinitive, question, wh_clause, "
+         "passive_object, quoted_object, evidential, small_clause, passive_small_clause, infinitive, object_infinitive, question, "
+         "wh_clause, "
          "gerund; "
          "got 'quotes'"),
         ("verbs:\n  - id: x\n    lemma: brief\n    class: !custom neutral\n",

@@ -445,6 +445,17 @@ def test_the_parenthetical_content_is_in_two_parts():
     assert claim.rules == ("cue.verb.say", "pattern.parenthetical_verb")
 
 
+def test_a_passive_belief_is_its_subject_and_predicate_in_two_parts():
+    text = "The kingdom is viewed by analysts as a bulwark against the militias."
+    (claim,) = claimtrack.extract(text).claims
+    assert [text[part.start : part.end] for part in claim.content.parts] == [
+        "The kingdom", "as a bulwark against the militias"
+    ]
+    assert (claim.act, claim.source.text, claim.rules) == (
+        "belief", "analysts", ("cue.verb.view", "pattern.passive_small_clause")
+    )
+
+
 def test_a_dateline_is_document_provenance():
     text = "WASHINGTON (AP) \u2014 The president will veto the bill, aides said."
     result = claimtrack.extract(text)

@@ -14,7 +14,7 @@ from claimtrack.stages.claims.frame_context import CueContext, FrameMatch
 from claimtrack.stages.claims.phrases import ing_form, words_span
 from claimtrack.stages.claims.set_off import before_added_report, set_off_by_comma
 
-__all__ = ["gerund", "infinitive", "object_infinitive", "question", "wh_clause"]
+__all__ = ["as_marked", "gerund", "infinitive", "object_infinitive", "passive_small_clause", "question", "wh_clause"]
 
 
 def _infinitive_clause(sent: Sent, word: Word) -> bool:
@@ -136,3 +136,43 @@ def _clause_with_question_word(context: CueContext) -> tuple[int, int] | None:
             if span is not None:
                 return span
     return None
+
+
+def passive_small_clause(context: CueContext) -> FrameMatch | None:
+    """'The kingdom is viewed as a bulwark', 'has long been considered a top
+    contender': a passive cue says what its subject is held to be. The
+    content is the subject and the predicate, as two parts; the source is
+    the 'by' agent, when there is one. Not with a modal ('would be
+    considered a distinct group', 'will be considered a battleground': a
+    classification or a forecast) nor a relative pronoun for subject ('who
+    is regarded as a germaphobe': a description)."""
+    sent, cue = context.sentence, context.cue
+    subjects = [kid for kid in sent.kids(cue, "nsubj:pass") if kid.index < cue.index]
+    helpers = sent.kids(cue, "aux", "aux:pass")
+    if (
+        not subjects
+        or not sent.kids(cue, "aux:pass")
+        or any(aux.xpos == "MD" for aux in helpers)
+        or "PronType=Rel" in subjects[0].feats
+    ):
+        return None
+    predicates = [
+        kid for kid in sent.kids(cue, "xcomp", "obl", "advcl")
+        if kid.index > cue.index and (kid.base_deprel == "xcomp" and not _infinitive_clause(sent, kid) or as_marked(sent, kid))
+    ]
+    if not predicates:
+        return None
+    subject = words_span(sent.subtree(subjects[0]))
+    predicate = words_span(sent.subtree(predicates[0]))
+    if subject is None or predicate is None:
+        return None
+    return FrameMatch((subject, predicate), "pattern.passive_small_clause")
+
+
+def as_marked(sent: Sent, kid: Word) -> bool:
+    """'as reckless', 'as "all very good"' (a predicate, parsed as a phrase
+    or a verbless clause), not 'as you near the islands' (a clause with a
+    subject of its own)."""
+    return any(case.lemma == "as" for case in sent.kids(kid, "case", "mark")) and not sent.kids(
+        kid, "nsubj", "nsubj:pass"
+    )

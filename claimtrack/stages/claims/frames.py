@@ -15,7 +15,15 @@ import attrs
 
 from claimtrack.document import Sentence as Sent
 from claimtrack.document import Word
-from claimtrack.stages.claims.act_frames import gerund, infinitive, object_infinitive, question, wh_clause
+from claimtrack.stages.claims.act_frames import (
+    as_marked,
+    gerund,
+    infinitive,
+    object_infinitive,
+    passive_small_clause,
+    question,
+    wh_clause,
+)
 from claimtrack.stages.claims.complements import clause_pieces, complement
 from claimtrack.stages.claims.cues import Lexicon
 from claimtrack.stages.claims.frame_context import CueContext, FrameMatch, Span
@@ -398,7 +406,7 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     'called the meeting' (no second part) is not a claim."""
     sent, cue = context.sentence, context.cue
     as_predicate = next(
-        (kid for kid in sent.kids(cue, "obl", "advcl", "xcomp") if kid.index > cue.index and _as_marked(sent, kid)), None
+        (kid for kid in sent.kids(cue, "obl", "advcl", "xcomp") if kid.index > cue.index and as_marked(sent, kid)), None
     )
     if not _names_something(sent, cue, as_predicate is not None) or not any(
         kid.index > cue.index and (kid.base_deprel == "obj" or as_predicate is not None and kid.index < as_predicate.index)
@@ -408,12 +416,12 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
     # 'labelled him a liar' parsed as indirect object + object counts as well
     objects = [
         kid for kid in sent.kids(cue, "obj", "iobj", "xcomp", "obl", "advcl") if kid.index > cue.index
-        and (kid.base_deprel != "advcl" or _as_marked(sent, kid))  # 'as | "all very good"' parsed as a clause
+        and (kid.base_deprel != "advcl" or as_marked(sent, kid))  # 'as | "all very good"' parsed as a clause
     ]
     predicates = [
         kid for kid in objects[1:]
         if (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON"))  # 'call him Bob', 'call it something'
-        or _as_marked(sent, kid)
+        or as_marked(sent, kid)
         or _bare_noun_predicate(context, kid)
     ]
     if not predicates:
@@ -424,15 +432,6 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
         return None
     shared = _coordinated_speaker(context)
     return FrameMatch((span,), "pattern.verb_small_clause", source=shared, sourced=shared is not None)
-
-
-def _as_marked(sent: Sent, kid: Word) -> bool:
-    """'as reckless', 'as "all very good"' (a predicate, parsed as a phrase
-    or a verbless clause), not 'as you near the islands' (a clause with a
-    subject of its own)."""
-    return any(case.lemma == "as" for case in sent.kids(kid, "case", "mark")) and not sent.kids(
-        kid, "nsubj", "nsubj:pass"
-    )
 
 
 def _bare_noun_predicate(context: CueContext, kid: Word) -> bool:
@@ -459,6 +458,7 @@ FRAMES: dict[str, Frame] = {
     "for_object": _object,  # condemned X for Y
     "quoted_object": _quoted_object,  # called it "a blatant aggression" (only with a quotation)
     "small_clause": _small_clause,  # called the report a lie, described X as Y
+    "passive_small_clause": passive_small_clause,  # is viewed as a bulwark / has been considered a contender
 }
 FRAME_ORDER = tuple(FRAMES)
 
