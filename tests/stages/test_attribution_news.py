@@ -456,6 +456,13 @@ def test_a_passive_belief_is_its_subject_and_predicate_in_two_parts():
     )
 
 
+def test_what_a_relative_pronoun_stands_for_is_called_in_two_parts():
+    text = "The senator backed the plan, which critics called a giveaway."
+    (claim,) = claimtrack.extract(text).claims
+    assert [text[part.start : part.end] for part in claim.content.parts] == ["the plan", "a giveaway"]
+    assert (claim.source.text, claim.rules) == ("critics", ("cue.verb.call", "pattern.relative_small_clause"))
+
+
 def test_a_dateline_is_document_provenance():
     text = "WASHINGTON (AP) \u2014 The president will veto the bill, aides said."
     result = claimtrack.extract(text)

@@ -14,7 +14,10 @@ from claimtrack.stages.claims.frame_context import CueContext, FrameMatch
 from claimtrack.stages.claims.phrases import ing_form, words_span
 from claimtrack.stages.claims.set_off import before_added_report, set_off_by_comma
 
-__all__ = ["as_marked", "gerund", "infinitive", "object_infinitive", "passive_small_clause", "question", "wh_clause"]
+__all__ = [
+    "as_marked", "gerund", "infinitive", "object_infinitive", "passive_small_clause", "question", "relative_small_clause",
+    "wh_clause",
+]
 
 
 def _infinitive_clause(sent: Sent, word: Word) -> bool:
@@ -176,3 +179,30 @@ def as_marked(sent: Sent, kid: Word) -> bool:
     return any(case.lemma == "as" for case in sent.kids(kid, "case", "mark")) and not sent.kids(
         kid, "nsubj", "nsubj:pass"
     )
+
+
+def relative_small_clause(context: CueContext) -> FrameMatch | None:
+    """'$2.9 billion, which Mr. Trump called "a disgrace"', 'the marchers,
+    whom he described as "peaceful"': a relative clause whose pronoun is the
+    cue's object says what its antecedent is; the content is the antecedent
+    (without the clause) and the predicate, in two parts."""
+    sent, cue = context.sentence, context.cue
+    antecedent = sent.head_of(cue)
+    pronouns = [kid for kid in sent.kids(cue, "obj") if kid.index < cue.index and "PronType=Rel" in kid.feats]
+    if cue.deprel != "acl:relcl" or antecedent is None or not pronouns:
+        return None
+    predicates = [
+        kid for kid in sent.kids(cue, "obj", "xcomp", "obl", "advcl")
+        if kid.index > cue.index
+        and (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON") or as_marked(sent, kid))
+    ]
+    cases = {kid.i for kid in sent.kids(antecedent, "case")}  # 'with | the marchers, whom ...'
+    named = [w for w in sent.subtree(antecedent) if w.index < pronouns[0].index and w.i not in cases]
+    while named and named[-1].upos == "PUNCT":
+        named.pop()
+    if not predicates or not named:
+        return None
+    subject, predicate = words_span(named), words_span(sent.subtree(predicates[0]))
+    if subject is None or predicate is None:
+        return None
+    return FrameMatch((subject, predicate), "pattern.relative_small_clause")

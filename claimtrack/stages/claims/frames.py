@@ -22,6 +22,7 @@ from claimtrack.stages.claims.act_frames import (
     object_infinitive,
     passive_small_clause,
     question,
+    relative_small_clause,
     wh_clause,
 )
 from claimtrack.stages.claims.complements import clause_pieces, complement
@@ -403,8 +404,12 @@ def _quoted_object(context: CueContext) -> FrameMatch | None:
 def _small_clause(context: CueContext) -> FrameMatch | None:
     """'called the report a lie', 'described the plan as reckless': the cue
     says what its object is; the content is the object and what it is called.
-    'called the meeting' (no second part) is not a claim."""
+    'called the meeting' (no second part) is not a claim. A relative
+    pronoun for object: :func:`.relative_small_clause`."""
     sent, cue = context.sentence, context.cue
+    relative = relative_small_clause(context)
+    if relative is not None:
+        return relative
     as_predicate = next(
         (kid for kid in sent.kids(cue, "obl", "advcl", "xcomp") if kid.index > cue.index and as_marked(sent, kid)), None
     )
