@@ -37,6 +37,7 @@ from claimtrack.stages.claims.surface import (
     clause_of_verb_read_as_noun,
     past_read_as_participle,
     that_clause,
+    that_left_off,
 )
 from claimtrack.ud import MENTION_LEAD, NOMINALS, NOMINALS_AND_NUMBERS, NOUNS, PUNCT_OR_CONJUNCTION, QUOTE_XPOS, VERBS
 
@@ -74,6 +75,10 @@ def complement(
     comma = last_comma_before(sent, cue)
     after = [kid for kid in complements if kid.index > cue.index]
     if after:
+        if that_left_off(sent, cue, after[0]):
+            found = that_clause(sent, cue, media, time_words, venues)
+            if found is not None:
+                return found
         return _clause_after(sent, cue, after, addressee, quotes, time_words), "pattern.verb_complement"
     addressed = _clause_on_addressee(sent, cue)
     if addressed:

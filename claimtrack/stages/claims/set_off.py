@@ -34,15 +34,28 @@ def set_off_by_comma(sent: Sent, word: Word) -> bool:
 
 def before_set_off_participle(sent: Sent, words: list[Word], with_clause: bool = False) -> list[Word]:
     """``words`` up to the first -ing participle after them set off by a
-    comma (with ``with_clause``, only one with a clause of its own): 'her
-    call for an end to subsidies, | calling them "welfare"'."""
+    comma (with ``with_clause``, only one with a clause of its own, and it
+    may open with a subordinator: 'promised to build a wall, | while also
+    suggesting that ...'): 'her call for an end to subsidies, | calling
+    them "welfare"'."""
     for position, word in enumerate(words):
-        if (
-            position and word.xpos == "VBG" and set_off_by_comma(sent, word)
-            and (not with_clause or sent.kids(word, "ccomp"))
+        if position and word.xpos == "VBG" and (
+            set_off_by_comma(sent, word) if not with_clause else sent.kids(word, "ccomp") and _marked_after_comma(sent, word)
         ):
-            return words[:position]
+            opening = sent.subtree(word)[0].index  # 'while also | suggesting'
+            return [w for w in words[:position] if w.index < opening]
     return words
+
+
+def _marked_after_comma(sent: Sent, word: Word) -> bool:
+    """A participle with no subject whose phrase, subordinator and adverbs
+    first, opens right after a comma."""
+    first = next(w for w in sent.subtree(word) if w.upos != "PUNCT")
+    return (
+        first.index > 0 and sent.words[first.index - 1].lower == ","
+        and not sent.kids(word, "nsubj", "nsubj:pass")
+        and all(w.upos in ("SCONJ", "ADV") for w in sent.words[first.index : word.index])
+    )
 
 
 def before_added_report(sent: Sent, words: list[Word]) -> list[Word]:

@@ -17,7 +17,7 @@ from claimtrack.ud import HYPHEN_XPOS, NOMINALS, NOUNS, NP_WORDS, POSSESSIVE_XPO
 
 __all__ = [
     "bare_np_before", "clause_after", "clause_of_verb_read_as_noun", "leading_np", "left_dependents",
-    "np_right_before", "past_read_as_participle", "phrase_ending_before", "predicate_read_as_noun", "that_clause",
+    "np_right_before", "past_read_as_participle", "phrase_ending_before", "predicate_read_as_noun", "that_clause", "that_left_off",
     "through_postmodifier", "verb_read_as_noun", "whole_words",
 ]
 
@@ -322,3 +322,19 @@ def clause_after(sent: Sent, index: int, window: int = 7, participles: bool = Fa
     while kept and kept[-1].upos == "PUNCT":
         kept.pop()
     return kept
+
+
+def that_left_off(sent: Sent, cue: Word, clause: Word) -> bool:
+    """'saying that efforts to bring it back are misguided' parsed with 'to
+    bring it back' the cue's clause and 'that efforts ...' hung elsewhere:
+    the complementiser right after the cue is not the clause's, which is a
+    bare infinitive; the that-clause read off the words is the report."""
+    following = sent.words[cue.index + 1 : cue.index + 2]
+    return (
+        bool(following)
+        and following[0].lower == "that"
+        and following[0].deprel == "mark"
+        and following[0] not in sent.subtree(clause)
+        and any(mark.xpos == "TO" for mark in sent.kids(clause, "mark"))
+        and not sent.kids(clause, "nsubj", "nsubj:pass")
+    )
