@@ -49,6 +49,14 @@ CASES = {
         "The union could say the offer was too low and would then call a strike.",
         [("the offer was too low", "say", "The union", "indirect")],
     ),
+    "a second complement whose words open before the first is one clause with it": (
+        "Ms. Patel noted that these records, left untouched, may be of value to historians.",
+        [("these records, left untouched, may be of value to historians", "noted", "Patel", "indirect")],
+    ),
+    "a subject of two pronouns the parse split from its clause": (
+        "The mayor predicted that neither he nor the governor would attend the opening.",
+        [("neither he nor the governor would attend the opening", "predicted", "The mayor", "indirect")],
+    ),
     "a conjunct with its own subject and the reported clause's modal goes on with it": (
         "Police officials said officers will wear body cameras, and many will ride bikes.",
         [("officers will wear body cameras, and many will ride bikes", "said", "Police officials", "indirect")],

@@ -142,6 +142,7 @@ def _clause_after(
         if not (
             _condition_then_clause(sent, words, following) or _adjoining(words, more)
             or second_that_clause(sent, following) and more[0].index == words[-1].index + 1
+            or more[0].index <= words[0].index  # 'noted that these accounts, | left untouched, | may be of value'
         ):
             break  # but 'says X but | that Y' with Y hung on the cue is one report
         # One report the parse split in two: 'said if he were president,
