@@ -57,6 +57,11 @@ CASES = {
         "The mayor predicted that neither he nor the governor would attend the opening.",
         [("neither he nor the governor would attend the opening", "predicted", "The mayor", "indirect")],
     ),
+    "a that-clause of a predicate the parse set beside the cue is not the cue's (and the cue has no other)": (
+        "Pence went on to say he\u2019s \u201cconfident\u201d that once the elections are over, \u201cthese two men are "
+        "going to do great things.\u201d",
+        [],
+    ),
     "a conjunct with its own subject and the reported clause's modal goes on with it": (
         "Police officials said officers will wear body cameras, and many will ride bikes.",
         [("officers will wear body cameras, and many will ride bikes", "said", "Police officials", "indirect")],

@@ -216,8 +216,8 @@ def that_clause(
                 words = _frontedclause_after(sent, word.index + 1)  # not 'One thing I should say ... is that like ...'
             if words:
                 return words_span(words), "pattern.verb_that_clause"
-        if word.upos == "VERB" and word.base_deprel in ("conj", "parataxis"):
-            break
+        if word.base_deprel in ("conj", "parataxis") and (word.upos == "VERB" or sent.kids(word, "nsubj", "cop")):
+            break  # 'went on to say he's "confident" | that ...': the clause of another predicate
     return None
 
 
