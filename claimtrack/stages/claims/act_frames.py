@@ -16,7 +16,7 @@ from claimtrack.stages.claims.set_off import before_added_report, set_off_by_com
 
 __all__ = [
     "as_marked", "gerund", "infinitive", "object_infinitive", "passive_small_clause", "question", "relative_small_clause",
-    "wh_clause",
+    "small_clause_predicate", "wh_clause",
 ]
 
 
@@ -181,20 +181,28 @@ def as_marked(sent: Sent, kid: Word) -> bool:
     )
 
 
+def small_clause_predicate(sent: Sent, kid: Word) -> bool:
+    """What a small-clause cue says its object is: a second object or an open
+    complement that is no name or pronoun ('call him Bob', 'call it
+    something' only name), or an 'as' phrase."""
+    return kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON") or as_marked(sent, kid)
+
+
 def relative_small_clause(context: CueContext) -> FrameMatch | None:
     """'$2.9 billion, which Mr. Trump called "a disgrace"', 'the marchers,
     whom he described as "peaceful"': a relative clause whose pronoun is the
     cue's object says what its antecedent is; the content is the antecedent
     (without the clause) and the predicate, in two parts."""
     sent, cue = context.sentence, context.cue
+    if cue.deprel != "acl:relcl":
+        return None
     antecedent = sent.head_of(cue)
     pronouns = [kid for kid in sent.kids(cue, "obj") if kid.index < cue.index and "PronType=Rel" in kid.feats]
-    if cue.deprel != "acl:relcl" or antecedent is None or not pronouns:
+    if antecedent is None or not pronouns:
         return None
     predicates = [
         kid for kid in sent.kids(cue, "obj", "xcomp", "obl", "advcl")
-        if kid.index > cue.index
-        and (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON") or as_marked(sent, kid))
+        if kid.index > cue.index and small_clause_predicate(sent, kid)
     ]
     cases = {kid.i for kid in sent.kids(antecedent, "case")}  # 'with | the marchers, whom ...'
     named = [w for w in sent.subtree(antecedent) if w.index < pronouns[0].index and w.i not in cases]

@@ -23,6 +23,7 @@ from claimtrack.stages.claims.act_frames import (
     passive_small_clause,
     question,
     relative_small_clause,
+    small_clause_predicate,
     wh_clause,
 )
 from claimtrack.stages.claims.complements import clause_pieces, complement
@@ -423,12 +424,7 @@ def _small_clause(context: CueContext) -> FrameMatch | None:
         kid for kid in sent.kids(cue, "obj", "iobj", "xcomp", "obl", "advcl") if kid.index > cue.index
         and (kid.base_deprel != "advcl" or as_marked(sent, kid))  # 'as | "all very good"' parsed as a clause
     ]
-    predicates = [
-        kid for kid in objects[1:]
-        if (kid.base_deprel in ("obj", "xcomp") and kid.upos not in ("PROPN", "PRON"))  # 'call him Bob', 'call it something'
-        or as_marked(sent, kid)
-        or _bare_noun_predicate(context, kid)
-    ]
+    predicates = [kid for kid in objects[1:] if small_clause_predicate(sent, kid) or _bare_noun_predicate(context, kid)]
     if not predicates:
         return None
     words = [w for kid in objects if kid.index <= predicates[0].index for w in sent.subtree(kid)]

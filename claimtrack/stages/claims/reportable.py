@@ -42,7 +42,6 @@ def _fronted_wh_clause(sent: Sent, first: Word, heads: list[Word]) -> bool:
     return (
         len(heads) == 1
         and opened is not None
-        and opened is not heads[0]
         and opened.deprel in ("advcl", "csubj", "csubj:pass")
         and opened.head_id == heads[0].id
         and opened.index < heads[0].index

@@ -22,14 +22,18 @@ def set_off_by_comma(sent: Sent, word: Word) -> bool:
     after a comma: an -ing participle headed by its first word ('..., the
     agency said, | ending a blockade') or a noun phrase ('..., Sanders said,
     | a policy that could ...')."""
-    first = next(w for w in sent.subtree(word) if w.upos != "PUNCT")
-    if first.index == 0 or sent.words[first.index - 1].lower != ",":
-        return False
-    if sent.kids(word, "nsubj", "nsubj:pass", "mark"):
+    first = _opening_after_comma(sent, word)
+    if first is None or sent.kids(word, "nsubj", "nsubj:pass", "mark"):
         return False
     if word.xpos == "VBG":
         return first.index == word.index
     return word.upos in NOUNS and not sent.kids(word, "cop")
+
+
+def _opening_after_comma(sent: Sent, word: Word) -> Word | None:
+    """The first word of the word's phrase, when a comma stands right before it."""
+    first = next(w for w in sent.subtree(word) if w.upos != "PUNCT")
+    return first if first.index > 0 and sent.words[first.index - 1].lower == "," else None
 
 
 def before_set_off_participle(sent: Sent, words: list[Word], with_clause: bool = False) -> list[Word]:
@@ -50,9 +54,9 @@ def before_set_off_participle(sent: Sent, words: list[Word], with_clause: bool =
 def _marked_after_comma(sent: Sent, word: Word) -> bool:
     """A participle with no subject whose phrase, subordinator and adverbs
     first, opens right after a comma."""
-    first = next(w for w in sent.subtree(word) if w.upos != "PUNCT")
+    first = _opening_after_comma(sent, word)
     return (
-        first.index > 0 and sent.words[first.index - 1].lower == ","
+        first is not None
         and not sent.kids(word, "nsubj", "nsubj:pass")
         and all(w.upos in ("SCONJ", "ADV") for w in sent.words[first.index : word.index])
     )
